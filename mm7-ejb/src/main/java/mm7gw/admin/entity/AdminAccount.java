@@ -1,0 +1,43 @@
+package mm7gw.admin.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** An operator's administrator of the gateway (role admin); read by the admin security realm. */
+@Entity
+@Table(name = "mm7_admin_account")
+public class AdminAccount {
+    @Id
+    @Column(length = 64)
+    private String username;
+
+    @Column(name = "password_hash", length = 128, nullable = false)
+    private String passwordHash;
+
+    @Column(nullable = false)
+    private boolean enabled;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected AdminAccount() {
+    }
+
+    public AdminAccount(String username, String passwordHash) {
+        this.username = username;
+        this.passwordHash = passwordHash;
+        this.enabled = true;
+        this.createdAt = Instant.now();
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+}

@@ -1,0 +1,87 @@
+package mm7gw.bootstrap;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.logging.Logger;
+import mm7gw.admin.entity.AdminAccount;
+import mm7gw.security.PasswordHashing;
+import mm7gw.vasp.control.VaspRegistry;
+import mm7gw.vasp.entity.Vasp;
+
+/**
+ * First-start set-up, driven by system properties:
+ * <ul>
+ * <li>{@code mm7.admin.initial-password} (and optionally {@code mm7.admin.initial-user}, default "admin"):
+ * creates that administrator if there is none yet;</li>
+ * <li>{@code mm7.demo=true}: registers the demo VASP (run command only, never in production) and prints
+ * where the gateway answers.</li>
+ * </ul>
+ */
+@Singleton
+@Startup
+@PermitAll
+public class Bootstrap {
+    private static final Logger LOG = Logger.getLogger(Bootstrap.class.getName());
+    static final String DEMO_VASP = "demo-vasp";
+    static final String DEMO_VAS = "demo-service";
+    static final String DEMO_PASSWORD = "demo-secret";
+
+    @PersistenceContext(unitName = "mm7")
+    EntityManager em;
+
+    @Inject
+    VaspRegistry vasps;
+
+    @PostConstruct
+    void start() {
+        String adminPassword = System.getProperty("mm7.admin.initial-password");
+        if (adminPassword != null && !adminPassword.isBlank()) {
+            createFirstAdmin(System.getProperty("mm7.admin.initial-user", "admin"), adminPassword);
+        }
+        if (Boolean.getBoolean("mm7.demo")) {
+            seedDemoVasp();
+            printBanner(adminPassword);
+        }
+    }
+
+    private void createFirstAdmin(String user, String password) {
+        Long admins = em.createQuery("select count(a) from AdminAccount a", Long.class).getSingleResult();
+        if (admins == 0) {
+            em.persist(new AdminAccount(user, PasswordHashing.hash(password)));
+            LOG.info(() -> "created the first administrator account '" + user + "'");
+        }
+    }
+
+    private void seedDemoVasp() {
+        if (vasps.byVaspId(DEMO_VASP).isEmpty()) {
+            Vasp demo = new Vasp(DEMO_VASP, "Demo VASP", DEMO_VASP);
+            demo.changePasswordHash(PasswordHashing.hash(DEMO_PASSWORD));
+            demo.addService(DEMO_VAS, "Demo service");
+            vasps.add(demo);
+            LOG.info("registered the demo VASP " + DEMO_VASP);
+        }
+    }
+
+    private static void printBanner(String adminPassword) {
+        String base = System.getProperty("mm7.public-url", "http://127.0.0.1:8080");
+        List<String> lines = List.of(
+                "",
+                "==================================================================",
+                " MM7 gateway is up",
+                "   MM7 endpoint (VASPs):  " + base + "/mm7/vasp",
+                "   WSDL:                  " + base + "/mm7/vasp?wsdl",
+                "   Admin console:         " + base + "/admin/",
+                "   Admin login:           " + System.getProperty("mm7.admin.initial-user", "admin")
+                        + " / " + (adminPassword == null ? "(not set)" : adminPassword),
+                "   Demo VASP:             VASPID " + DEMO_VASP + ", VASID " + DEMO_VAS
+                        + ", HTTP Basic " + DEMO_VASP + " / " + DEMO_PASSWORD,
+                "==================================================================");
+        LOG.info(String.join(System.lineSeparator(), lines));
+    }
+}

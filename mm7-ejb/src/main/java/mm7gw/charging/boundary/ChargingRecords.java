@@ -1,0 +1,21 @@
+package mm7gw.charging.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import mm7gw.charging.entity.ChargingEvent;
+
+/** Read access to charging events. There is deliberately no way to change or delete one. */
+@Stateless
+@RolesAllowed("admin")
+public class ChargingRecords {
+    @PersistenceContext(unitName = "mm7")
+    EntityManager em;
+
+    public List<ChargingEventView> forMessage(String messageId) {
+        return em.createNamedQuery(ChargingEvent.BY_MESSAGE_ID, ChargingEvent.class)
+                .setParameter("messageId", messageId).getResultStream().map(ChargingEventView::of).toList();
+    }
+}

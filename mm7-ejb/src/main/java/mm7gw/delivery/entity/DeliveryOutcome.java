@@ -1,0 +1,6 @@
+package mm7gw.delivery.entity;
+
+public enum DeliveryOutcome {
+    /** put into the recipient's mailbox */
+    DELIVERED
+}

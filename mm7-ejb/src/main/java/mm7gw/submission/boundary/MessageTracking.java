@@ -1,0 +1,69 @@
+package mm7gw.submission.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import mm7gw.admin.boundary.RequestRefused;
+import mm7gw.delivery.entity.DeliveryAttempt;
+import mm7gw.submission.control.Messages;
+import mm7gw.submission.entity.MultimediaMessage;
+import mm7gw.submission.entity.Recipient;
+
+/** Per-message and per-recipient state of submitted messages. */
+@Stateless
+@RolesAllowed("admin")
+public class MessageTracking {
+    @Inject
+    Messages messages;
+
+    @PersistenceContext(unitName = "mm7")
+    EntityManager em;
+
+    public MessageView find(String messageId) {
+        MultimediaMessage m = messages.byMessageId(messageId)
+                .orElseThrow(() -> RequestRefused.notFound("message " + messageId));
+        Map<Long, List<DeliveryAttempt>> attempts = em.createQuery(
+                        "select a from DeliveryAttempt a where a.recipient.message = :m order by a.id", DeliveryAttempt.class)
+                .setParameter("m", m).getResultStream()
+                .collect(Collectors.groupingBy(a -> a.recipient().id()));
+        List<MessageView.RecipientView> recipients = m.recipients().stream()
+                .map(r -> recipient(r, attempts.getOrDefault(r.id(), List.of()))).toList();
+        return new MessageView(m.messageId(), m.vasp().vaspId(), m.vasId(), m.transactionId(),
+                m.sender() == null ? null : m.sender().value(), m.subject(), m.priority().name(),
+                m.messageClass().name(), m.serviceCode(), m.linkedId(), m.state().name(), m.submittedAt(),
+                m.earliestDeliveryTime(), m.expiryDate(), recipients);
+    }
+
+    /** Messages of a VASP, optionally only those of one TransactionID, newest first (at most 100). */
+    public List<MessageSummary> search(String vaspId, String transactionId) {
+        StringBuilder jpql = new StringBuilder("select m from MultimediaMessage m where 1 = 1");
+        if (vaspId != null) {
+            jpql.append(" and m.vasp.vaspId = :vaspId");
+        }
+        if (transactionId != null) {
+            jpql.append(" and m.transactionId = :transactionId");
+        }
+        var query = em.createQuery(jpql.append(" order by m.id desc").toString(), MultimediaMessage.class)
+                .setMaxResults(100);
+        if (vaspId != null) {
+            query.setParameter("vaspId", vaspId);
+        }
+        if (transactionId != null) {
+            query.setParameter("transactionId", transactionId);
+        }
+        return query.getResultStream().map(m -> new MessageSummary(m.messageId(), m.vasp().vaspId(), m.vasId(),
+                m.transactionId(), m.state().name(), m.submittedAt(), m.recipients().size())).toList();
+    }
+
+    private static MessageView.RecipientView recipient(Recipient r, List<DeliveryAttempt> attempts) {
+        return new MessageView.RecipientView(r.address().value(), r.address().type().name(), r.kind().name(),
+                r.state().name(), r.stateChangedAt(),
+                attempts.stream().map(a -> new MessageView.AttemptView(a.attemptedAt(), a.outcome().name(), a.detail()))
+                        .toList());
+    }
+}

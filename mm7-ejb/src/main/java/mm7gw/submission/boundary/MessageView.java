@@ -1,0 +1,17 @@
+package mm7gw.submission.boundary;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A submitted message with the state of each recipient, for admins and for tests. */
+public record MessageView(String messageId, String vaspId, String vasId, String transactionId, String sender,
+        String subject, String priority, String messageClass, String serviceCode, String linkedId, String state,
+        Instant submittedAt, Instant earliestDeliveryTime, Instant expiryDate, List<RecipientView> recipients) {
+
+    public record RecipientView(String address, String type, String kind, String state, Instant stateChangedAt,
+            List<AttemptView> attempts) {
+    }
+
+    public record AttemptView(Instant at, String outcome, String detail) {
+    }
+}

@@ -1,0 +1,8 @@
+package mm7gw.submission.entity;
+
+public enum MessageState {
+    /** stored and enqueued; fan-out to recipients not yet done */
+    ACCEPTED,
+    /** every recipient has been handled */
+    DISTRIBUTED
+}

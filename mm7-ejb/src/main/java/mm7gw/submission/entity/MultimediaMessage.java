@@ -1,0 +1,243 @@
+package mm7gw.submission.entity;
+
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.AttributeOverrides;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import mm7gw.vasp.entity.Vasp;
+
+/**
+ * A multimedia message a VASP submitted (MM7_submit), identified by the MessageID the gateway assigned,
+ * with its recipients and the submit's parameters.
+ */
+@Entity
+@Table(name = "mm7_message")
+@NamedQuery(name = MultimediaMessage.BY_MESSAGE_ID, query = "select m from MultimediaMessage m where m.messageId = :messageId")
+public class MultimediaMessage {
+    public static final String BY_MESSAGE_ID = "MultimediaMessage.byMessageId";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "mm7_message_seq")
+    @SequenceGenerator(name = "mm7_message_seq", sequenceName = "mm7_message_seq", allocationSize = 50)
+    private Long id;
+
+    @Column(name = "message_id", length = 64, nullable = false, unique = true)
+    private String messageId;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "vasp")
+    private Vasp vasp;
+
+    @Column(name = "vas_id", length = 64)
+    private String vasId;
+
+    @Column(name = "transaction_id", length = 256)
+    private String transactionId;
+
+    @Embedded
+    @AttributeOverrides({
+        @AttributeOverride(name = "type", column = @Column(name = "sender_type", length = 12)),
+        @AttributeOverride(name = "value", column = @Column(name = "sender_address", length = 256))
+    })
+    private Address sender;
+
+    @Column(length = 1000)
+    private String subject;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 8)
+    private Priority priority;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "message_class", length = 16)
+    private MessageClass messageClass;
+
+    /** The VASP's ServiceCode exactly as received: passed to billing without any change. */
+    @Column(name = "service_code", length = 1024)
+    private String serviceCode;
+
+    @Column(name = "linked_id", length = 256)
+    private String linkedId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "charged_party", length = 12)
+    private ChargedParty chargedParty;
+
+    @Column(name = "delivery_report", nullable = false)
+    private boolean deliveryReportRequested;
+
+    @Column(name = "read_reply", nullable = false)
+    private boolean readReplyRequested;
+
+    @Column(name = "earliest_delivery")
+    private Instant earliestDeliveryTime;
+
+    @Column(name = "expiry")
+    private Instant expiryDate;
+
+    @Column(name = "submitted_at", nullable = false)
+    private Instant submittedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 16, nullable = false)
+    private MessageState state;
+
+    @OneToMany(mappedBy = "message", cascade = CascadeType.ALL)
+    @OrderBy("id")
+    private List<Recipient> recipients = new ArrayList<>();
+
+    protected MultimediaMessage() {
+    }
+
+    public MultimediaMessage(String messageId, Vasp vasp, String vasId, String transactionId, Address sender) {
+        this.messageId = messageId;
+        this.vasp = vasp;
+        this.vasId = vasId;
+        this.transactionId = transactionId;
+        this.sender = sender;
+        this.state = MessageState.ACCEPTED;
+        this.submittedAt = Instant.now();
+        this.priority = Priority.NORMAL;
+        this.messageClass = MessageClass.INFORMATIONAL;
+    }
+
+    public void describe(String subject, Priority priority, MessageClass messageClass) {
+        this.subject = subject;
+        if (priority != null) {
+            this.priority = priority;
+        }
+        if (messageClass != null) {
+            this.messageClass = messageClass;
+        }
+    }
+
+    public void charge(String serviceCode, ChargedParty chargedParty, String linkedId) {
+        this.serviceCode = serviceCode;
+        this.chargedParty = chargedParty;
+        this.linkedId = linkedId;
+    }
+
+    public void requestReports(boolean deliveryReport, boolean readReply) {
+        this.deliveryReportRequested = deliveryReport;
+        this.readReplyRequested = readReply;
+    }
+
+    public void schedule(Instant earliestDeliveryTime, Instant expiryDate) {
+        this.earliestDeliveryTime = earliestDeliveryTime;
+        this.expiryDate = expiryDate;
+    }
+
+    /**
+     * Adds a recipient unless the same address is already one: a message reaches each address once.
+     *
+     * @return whether it was added
+     */
+    public boolean addRecipient(Address address, RecipientKind kind) {
+        if (recipients.stream().anyMatch(r -> r.address().equals(address))) {
+            return false;
+        }
+        recipients.add(new Recipient(this, address, kind));
+        return true;
+    }
+
+    /** Marks the message distributed once no recipient is left pending. */
+    public void updateState() {
+        if (recipients.stream().noneMatch(Recipient::isPending)) {
+            state = MessageState.DISTRIBUTED;
+        }
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String messageId() {
+        return messageId;
+    }
+
+    public Vasp vasp() {
+        return vasp;
+    }
+
+    public String vasId() {
+        return vasId;
+    }
+
+    public String transactionId() {
+        return transactionId;
+    }
+
+    public Address sender() {
+        return sender;
+    }
+
+    public String subject() {
+        return subject;
+    }
+
+    public Priority priority() {
+        return priority;
+    }
+
+    public MessageClass messageClass() {
+        return messageClass;
+    }
+
+    public String serviceCode() {
+        return serviceCode;
+    }
+
+    public String linkedId() {
+        return linkedId;
+    }
+
+    public ChargedParty chargedParty() {
+        return chargedParty;
+    }
+
+    public boolean deliveryReportRequested() {
+        return deliveryReportRequested;
+    }
+
+    public boolean readReplyRequested() {
+        return readReplyRequested;
+    }
+
+    public Instant earliestDeliveryTime() {
+        return earliestDeliveryTime;
+    }
+
+    public Instant expiryDate() {
+        return expiryDate;
+    }
+
+    public Instant submittedAt() {
+        return submittedAt;
+    }
+
+    public MessageState state() {
+        return state;
+    }
+
+    public List<Recipient> recipients() {
+        return Collections.unmodifiableList(recipients);
+    }
+}

@@ -1,0 +1,5 @@
+package mm7gw.submission.entity;
+
+public enum Priority {
+    NORMAL, HIGH, LOW
+}

@@ -1,0 +1,91 @@
+package mm7gw.vasp.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.regex.Pattern;
+import mm7gw.admin.boundary.RequestRefused;
+import mm7gw.security.PasswordHashing;
+import mm7gw.vasp.control.VaspRegistry;
+import mm7gw.vasp.entity.Vasp;
+
+/** Admin operations on VASPs: register, look up, suspend and resume, set credentials. */
+@Stateless
+@RolesAllowed("admin")
+public class VaspAdministration {
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._\\-]{0,63}");
+
+    @Inject
+    VaspRegistry registry;
+
+    public VaspView register(NewVasp request) {
+        String vaspId = identifier("VASP ID", request.vaspId());
+        String login = request.login() == null || request.login().isBlank() ? vaspId : identifier("login", request.login());
+        if (registry.byVaspId(vaspId).isPresent()) {
+            throw new RequestRefused(RequestRefused.Reason.CONFLICT, "VASP ID " + vaspId + " is already registered");
+        }
+        if (registry.byLogin(login).isPresent()) {
+            throw new RequestRefused(RequestRefused.Reason.CONFLICT, "login " + login + " is already taken");
+        }
+        String name = request.name() == null || request.name().isBlank() ? vaspId : request.name().trim();
+        Vasp vasp = new Vasp(vaspId, name, login);
+        if (request.password() != null) {
+            vasp.changePasswordHash(hash(request.password()));
+        }
+        if (request.vasIds() != null) {
+            for (String vasId : request.vasIds()) {
+                String id = identifier("VAS ID", vasId);
+                if (vasp.service(id).isPresent()) {
+                    throw RequestRefused.invalid("VAS ID " + id + " is listed twice");
+                }
+                vasp.addService(id, id);
+            }
+        }
+        registry.add(vasp);
+        return VaspView.of(vasp);
+    }
+
+    public List<VaspView> list() {
+        return registry.all().stream().map(VaspView::of).toList();
+    }
+
+    public VaspView get(String vaspId) {
+        return VaspView.of(find(vaspId));
+    }
+
+    public VaspView suspend(String vaspId) {
+        Vasp v = find(vaspId);
+        v.suspend();
+        return VaspView.of(v);
+    }
+
+    public VaspView resume(String vaspId) {
+        Vasp v = find(vaspId);
+        v.resume();
+        return VaspView.of(v);
+    }
+
+    public void changePassword(String vaspId, String password) {
+        find(vaspId).changePasswordHash(hash(password));
+    }
+
+    private Vasp find(String vaspId) {
+        return registry.byVaspId(vaspId).orElseThrow(() -> RequestRefused.notFound("VASP " + vaspId));
+    }
+
+    private static String hash(String password) {
+        try {
+            return PasswordHashing.hash(password);
+        } catch (IllegalArgumentException e) {
+            throw RequestRefused.invalid(e.getMessage());
+        }
+    }
+
+    private static String identifier(String what, String value) {
+        if (value == null || !IDENTIFIER.matcher(value.trim()).matches()) {
+            throw RequestRefused.invalid(what + " must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        }
+        return value.trim();
+    }
+}

@@ -1,0 +1,33 @@
+package mm7gw.vasp.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+import mm7gw.vasp.entity.Vasp;
+
+/** Finds VASPs by the names they are known by. */
+@ApplicationScoped
+public class VaspRegistry {
+    @PersistenceContext(unitName = "mm7")
+    EntityManager em;
+
+    public Optional<Vasp> byLogin(String login) {
+        return em.createNamedQuery(Vasp.BY_LOGIN, Vasp.class).setParameter("login", login)
+                .getResultStream().findFirst();
+    }
+
+    public Optional<Vasp> byVaspId(String vaspId) {
+        return em.createNamedQuery(Vasp.BY_VASP_ID, Vasp.class).setParameter("vaspId", vaspId)
+                .getResultStream().findFirst();
+    }
+
+    public List<Vasp> all() {
+        return em.createNamedQuery(Vasp.ALL, Vasp.class).getResultList();
+    }
+
+    public void add(Vasp vasp) {
+        em.persist(vasp);
+    }
+}

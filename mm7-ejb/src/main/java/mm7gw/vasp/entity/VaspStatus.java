@@ -1,0 +1,5 @@
+package mm7gw.vasp.entity;
+
+public enum VaspStatus {
+    ACTIVE, SUSPENDED
+}

@@ -1,0 +1,45 @@
+package mm7gw.admin.api;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import mm7gw.charging.boundary.ChargingEventView;
+import mm7gw.charging.boundary.ChargingRecords;
+import mm7gw.submission.boundary.MessageSummary;
+import mm7gw.submission.boundary.MessageTracking;
+import mm7gw.submission.boundary.MessageView;
+
+@RequestScoped
+@Path("messages")
+@Produces(MediaType.APPLICATION_JSON)
+public class MessagesResource {
+    @Inject
+    MessageTracking tracking;
+
+    @Inject
+    ChargingRecords charging;
+
+    @GET
+    public List<MessageSummary> search(@QueryParam("vaspId") String vaspId,
+            @QueryParam("transactionId") String transactionId) {
+        return tracking.search(vaspId, transactionId);
+    }
+
+    @GET
+    @Path("{messageId}")
+    public MessageView get(@PathParam("messageId") String messageId) {
+        return tracking.find(messageId);
+    }
+
+    @GET
+    @Path("{messageId}/charging-events")
+    public List<ChargingEventView> chargingEvents(@PathParam("messageId") String messageId) {
+        return charging.forMessage(messageId);
+    }
+}

@@ -1,0 +1,107 @@
+package mm7gw.ws;
+
+import jakarta.ejb.EJBAccessException;
+import jakarta.ejb.EJB;
+import jakarta.jws.HandlerChain;
+import jakarta.jws.WebService;
+import jakarta.xml.ws.Holder;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import mm7gw.status.Mm7Rejection;
+import mm7gw.status.StatusCode;
+import mm7gw.submission.boundary.SubmissionService;
+import mm7gw.submission.boundary.SubmitResult;
+import mm7gw.ws.gen.CancelReq;
+import mm7gw.ws.gen.CancelRsp;
+import mm7gw.ws.gen.MM7RelayServerPortType;
+import mm7gw.ws.gen.RSErrorRsp_Exception;
+import mm7gw.ws.gen.ReplaceReq;
+import mm7gw.ws.gen.ReplaceRsp;
+import mm7gw.ws.gen.SubmitReq;
+import mm7gw.ws.gen.SubmitRsp;
+import mm7gw.ws.gen.TransactionID;
+import mm7gw.ws.gen.VaspRequestType;
+
+/**
+ * The gateway's MM7 endpoint (the Relay/Server side that VASPs call). Translates between the wire types and
+ * the business facades, and maps every outcome to an MM7 status: a normal response where the operation was
+ * understood, an RSErrorRsp fault where the request cannot be processed at all.
+ */
+@WebService(endpointInterface = "mm7gw.ws.gen.MM7RelayServerPortType",
+        serviceName = "MM7RelayServerService", portName = "MM7RelayServerPort",
+        targetNamespace = "urn:mm7gw:wsdl:mm7", wsdlLocation = "WEB-INF/wsdl/mm7.wsdl")
+@HandlerChain(file = "handlers.xml")
+public class RelayServerEndpoint implements MM7RelayServerPortType {
+    private static final Logger LOG = Logger.getLogger(RelayServerEndpoint.class.getName());
+
+    @EJB
+    SubmissionService submissions;
+
+    @Override
+    public SubmitRsp submit(SubmitReq body, Holder<TransactionID> transactionID) throws RSErrorRsp_Exception {
+        String version = version(body);
+        String tx = transactionId(transactionID, version);
+        try {
+            SubmitResult result = submissions.submit(SubmitTranslation.command(body, tx, Instant.now()));
+            SubmitRsp rsp = Mm7Responses.fill(new SubmitRsp(), version, result.status(), result.details());
+            rsp.setMessageID(result.messageId());
+            return rsp;
+        } catch (Mm7Rejection e) {
+            if (asFault(e.status())) {
+                throw Mm7Responses.fault(version, e.status(), e.details());
+            }
+            SubmitRsp rsp = Mm7Responses.fill(new SubmitRsp(), version, e.status(), java.util.List.of(e.details()));
+            rsp.setMessageID("");
+            return rsp;
+        } catch (EJBAccessException e) {
+            throw Mm7Responses.fault(version, StatusCode.SERVICE_DENIED, "the account may not submit messages");
+        } catch (RuntimeException e) {
+            throw serverError(version, "submit", tx, e);
+        }
+    }
+
+    @Override
+    public CancelRsp cancel(CancelReq body, Holder<TransactionID> transactionID) throws RSErrorRsp_Exception {
+        String version = version(body);
+        transactionId(transactionID, version);
+        throw Mm7Responses.fault(version, StatusCode.UNSUPPORTED_OPERATION, "MM7_cancel is not offered yet");
+    }
+
+    @Override
+    public ReplaceRsp replace(ReplaceReq body, Holder<TransactionID> transactionID) throws RSErrorRsp_Exception {
+        String version = version(body);
+        transactionId(transactionID, version);
+        throw Mm7Responses.fault(version, StatusCode.UNSUPPORTED_OPERATION, "MM7_replace is not offered yet");
+    }
+
+    /** Identification, authorisation, version and validation failures cannot be processed as an operation. */
+    private static boolean asFault(StatusCode status) {
+        return status.code() >= 4000 || status == StatusCode.SERVER_ERROR;
+    }
+
+    private static String version(VaspRequestType request) {
+        String v = request == null ? null : request.getMM7Version();
+        return v == null || v.isBlank() ? Mm7Namespace.CANONICAL_VERSION : v.trim();
+    }
+
+    /** The TransactionID header is mandatory; it is echoed (trimmed) with mustUnderstand="1". */
+    private static String transactionId(Holder<TransactionID> holder, String version) throws RSErrorRsp_Exception {
+        if (holder == null || holder.value == null || holder.value.getValue() == null
+                || holder.value.getValue().isBlank()) {
+            throw Mm7Responses.fault(version, StatusCode.VALIDATION_ERROR, "the SOAP header has no TransactionID");
+        }
+        TransactionID id = holder.value;
+        id.setValue(id.getValue().trim());
+        id.getOtherAttributes().put(Mm7Namespace.MUST_UNDERSTAND, "1");
+        return id.getValue();
+    }
+
+    private static RSErrorRsp_Exception serverError(String version, String operation, String tx, RuntimeException e) {
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, operation + " failed (TransactionID " + tx + ", incident " + incident + ")", e);
+        return Mm7Responses.fault(version, StatusCode.SERVER_ERROR,
+                "the request could not be executed; incident " + incident);
+    }
+}

@@ -1,0 +1,166 @@
+package mm7gw.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonStructure;
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * The gateway under test, seen from outside: its MM7 endpoint over raw HTTP (as a third-party VASP would
+ * call it) and its admin REST API (to set up VASPs and to read back what the gateway stored).
+ */
+final class Gateway {
+    static final String BASE = System.getProperty("mm7.base-url", "http://127.0.0.1:8180");
+    static final URI MM7 = URI.create(BASE + "/mm7/vasp");
+    static final String ADMIN_USER = "admin";
+    static final String ADMIN_PASSWORD = System.getProperty("mm7.admin.password", "it-admin-secret");
+    static final String NS = "http://www.3gpp.org/ftp/Specs/archive/23_series/23.140/schema/REL-6-MM7-1-4";
+    static final String SOAP_ENV = "http://schemas.xmlsoap.org/soap/envelope/";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private Gateway() {
+    }
+
+    /** A name no other test (or earlier run against the same database) uses. */
+    static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "-" + SEQUENCE.incrementAndGet();
+    }
+
+    // ---- VASP side -------------------------------------------------------------------------------------
+
+    record Vasp(String vaspId, String vasId, String login, String password) {
+    }
+
+    /** Registers a fresh VASP with one service through the admin API. */
+    static Vasp newVasp() {
+        String id = unique("vasp");
+        Vasp v = new Vasp(id, id + "-svc", id, "pw-" + UUID.randomUUID());
+        JsonObject body = Json.createObjectBuilder().add("vaspId", v.vaspId()).add("name", "IT " + id)
+                .add("password", v.password()).add("vasIds", Json.createArrayBuilder().add(v.vasId())).build();
+        HttpResponse<String> r = admin("POST", "/api/vasps", body.toString());
+        if (r.statusCode() != 201) {
+            throw new AssertionError("could not register VASP: " + r.statusCode() + " " + r.body());
+        }
+        return v;
+    }
+
+    static HttpResponse<String> post(String user, String password, String contentType, byte[] body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(MM7).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", contentType).header("SOAPAction", "\"\"")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (user != null) {
+            b.header("Authorization", basic(user, password));
+        }
+        return send(b.build());
+    }
+
+    static HttpResponse<String> postSoap(Vasp as, String envelope) {
+        return post(as.login(), as.password(), "text/xml; charset=utf-8", envelope.getBytes(StandardCharsets.UTF_8));
+    }
+
+    // ---- admin side ------------------------------------------------------------------------------------
+
+    static HttpResponse<String> admin(String method, String path, String json) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(BASE + "/admin" + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", basic(ADMIN_USER, ADMIN_PASSWORD)).header("Accept", "application/json");
+        if (json == null) {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        }
+        return send(b.build());
+    }
+
+    static JsonStructure adminJson(String path) {
+        HttpResponse<String> r = admin("GET", path, null);
+        if (r.statusCode() != 200) {
+            throw new AssertionError("GET " + path + " -> " + r.statusCode() + " " + r.body());
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(r.body()))) {
+            return reader.read();
+        }
+    }
+
+    static JsonObject message(String messageId) {
+        return (JsonObject) adminJson("/api/messages/" + messageId);
+    }
+
+    static JsonArray chargingEvents(String messageId) {
+        return (JsonArray) adminJson("/api/messages/" + messageId + "/charging-events");
+    }
+
+    static JsonArray messagesOfTransaction(String vaspId, String transactionId) {
+        return (JsonArray) adminJson("/api/messages?vaspId=" + vaspId + "&transactionId=" + transactionId);
+    }
+
+    /** Polls the admin API until the message satisfies the condition (the MDB works asynchronously). */
+    static JsonObject awaitMessage(String messageId, Predicate<JsonObject> condition, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonObject m = message(messageId);
+        while (!condition.test(m)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("message did not reach the expected state within " + timeout + ": " + m);
+            }
+            Thread.sleep(100);
+            m = message(messageId);
+        }
+        return m;
+    }
+
+    // ---- plumbing --------------------------------------------------------------------------------------
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new AssertionError("HTTP " + request.method() + " " + request.uri() + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    static Document xml(String text) {
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            return f.newDocumentBuilder().parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new AssertionError("not XML: " + text, e);
+        }
+    }
+
+    /** Text of the first element with that local name in the MM7 namespace, or null. */
+    static String mm7(Document d, String localName) {
+        NodeList n = d.getElementsByTagNameNS(NS, localName);
+        return n.getLength() == 0 ? null : n.item(0).getTextContent().trim();
+    }
+
+    static Element first(Document d, String ns, String localName) {
+        NodeList n = d.getElementsByTagNameNS(ns, localName);
+        return n.getLength() == 0 ? null : (Element) n.item(0);
+    }
+}
