@@ -43,7 +43,8 @@ final class SubmitTranslation {
                 Boolean.TRUE.equals(req.isReadReply()),
                 req.getPriority() == null ? null : Priority.valueOf(req.getPriority().name()),
                 req.getSubject(),
-                req.getChargedParty() == null ? null : ChargedParty.valueOf(req.getChargedParty().name()));
+                req.getChargedParty() == null ? null : ChargedParty.valueOf(req.getChargedParty().name()),
+                null);
     }
 
     private static List<RecipientInput> recipients(RecipientsType recipients) {

@@ -15,6 +15,7 @@ import mm7gw.submission.control.DistributionQueue;
 import mm7gw.submission.control.MessageIds;
 import mm7gw.submission.control.Messages;
 import mm7gw.submission.entity.Address;
+import mm7gw.submission.entity.MessageContent;
 import mm7gw.submission.entity.MultimediaMessage;
 import mm7gw.vasp.control.VaspAuthorisation;
 import mm7gw.vasp.entity.Vasp;
@@ -49,6 +50,9 @@ public class SubmissionService {
         message.charge(command.serviceCode(), command.chargedParty(), command.linkedId());
         message.requestReports(command.deliveryReport(), command.readReply());
         message.schedule(command.earliestDeliveryTime(), command.expiryDate());
+        if (command.content() != null) {
+            message.attach(new MessageContent(command.content().contentType(), command.content().body()));
+        }
 
         List<String> refused = new ArrayList<>();
         if (command.recipients() == null || command.recipients().isEmpty()) {

@@ -27,7 +27,12 @@ public record SubmitCommand(
         boolean readReply,
         Priority priority,
         String subject,
-        ChargedParty chargedParty) {
+        ChargedParty chargedParty,
+        ContentInput content) {
+
+    /** The MIME entity Content href referenced: its Content-Type header value and its decoded body. */
+    public record ContentInput(String contentType, byte[] body) {
+    }
 
     public record AddressInput(AddressType type, String value) {
     }

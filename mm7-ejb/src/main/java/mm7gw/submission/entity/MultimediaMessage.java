@@ -15,6 +15,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OneToMany;
+import jakarta.persistence.OneToOne;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
@@ -100,6 +102,10 @@ public class MultimediaMessage {
     @Column(length = 16, nullable = false)
     private MessageState state;
 
+    @OneToOne(cascade = CascadeType.ALL, fetch = FetchType.LAZY)
+    @JoinColumn(name = "content")
+    private MessageContent content;
+
     @OneToMany(mappedBy = "message", cascade = CascadeType.ALL)
     @OrderBy("id")
     private List<Recipient> recipients = new ArrayList<>();
@@ -143,6 +149,10 @@ public class MultimediaMessage {
     public void schedule(Instant earliestDeliveryTime, Instant expiryDate) {
         this.earliestDeliveryTime = earliestDeliveryTime;
         this.expiryDate = expiryDate;
+    }
+
+    public void attach(MessageContent content) {
+        this.content = content;
     }
 
     /**
@@ -235,6 +245,11 @@ public class MultimediaMessage {
 
     public MessageState state() {
         return state;
+    }
+
+    /** the content, or null for a message submitted without one */
+    public MessageContent content() {
+        return content;
     }
 
     public List<Recipient> recipients() {
