@@ -1,10 +1,12 @@
 package mm7gw.ws;
 
 import jakarta.ejb.EJBAccessException;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.jws.HandlerChain;
 import jakarta.jws.WebService;
 import jakarta.xml.ws.Holder;
+import jakarta.xml.ws.WebServiceContext;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -13,6 +15,7 @@ import mm7gw.status.Mm7Rejection;
 import mm7gw.status.StatusCode;
 import mm7gw.submission.boundary.SubmissionService;
 import mm7gw.submission.boundary.SubmitResult;
+import mm7gw.ws.binding.InboundMm7;
 import mm7gw.ws.gen.CancelReq;
 import mm7gw.ws.gen.CancelRsp;
 import mm7gw.ws.gen.MM7RelayServerPortType;
@@ -39,12 +42,17 @@ public class RelayServerEndpoint implements MM7RelayServerPortType {
     @EJB
     SubmissionService submissions;
 
+    @Resource
+    WebServiceContext context;
+
     @Override
     public SubmitRsp submit(SubmitReq body, Holder<TransactionID> transactionID) throws RSErrorRsp_Exception {
         String version = version(body);
         String tx = transactionId(transactionID, version);
         try {
-            SubmitResult result = submissions.submit(SubmitTranslation.command(body, tx, Instant.now()));
+            InboundMm7 inbound = InboundMm7.of(context);
+            inbound.requireNoProblem();
+            SubmitResult result = submissions.submit(SubmitTranslation.command(body, tx, Instant.now(), inbound.content()));
             SubmitRsp rsp = Mm7Responses.fill(new SubmitRsp(), version, result.status(), result.details());
             rsp.setMessageID(result.messageId());
             return rsp;

@@ -8,6 +8,7 @@ import mm7gw.status.Mm7Rejection;
 import mm7gw.status.StatusCode;
 import mm7gw.submission.boundary.SubmitCommand;
 import mm7gw.submission.boundary.SubmitCommand.AddressInput;
+import mm7gw.submission.boundary.SubmitCommand.ContentInput;
 import mm7gw.submission.boundary.SubmitCommand.RecipientInput;
 import mm7gw.submission.entity.AddressType;
 import mm7gw.submission.entity.ChargedParty;
@@ -26,7 +27,7 @@ final class SubmitTranslation {
     private SubmitTranslation() {
     }
 
-    static SubmitCommand command(SubmitReq req, String transactionId, Instant received) {
+    static SubmitCommand command(SubmitReq req, String transactionId, Instant received, ContentInput content) {
         SenderIdentificationType id = req.getSenderIdentification();
         return new SubmitCommand(
                 transactionId,
@@ -44,7 +45,7 @@ final class SubmitTranslation {
                 req.getPriority() == null ? null : Priority.valueOf(req.getPriority().name()),
                 req.getSubject(),
                 req.getChargedParty() == null ? null : ChargedParty.valueOf(req.getChargedParty().name()),
-                null);
+                content);
     }
 
     private static List<RecipientInput> recipients(RecipientsType recipients) {
