@@ -72,6 +72,17 @@ final class Gateway {
         return send(b.build());
     }
 
+    /** A POST as some peers send it: with the given SOAPAction header value, or none at all for null. */
+    static HttpResponse<String> post(Vasp as, String contentType, byte[] body, String soapAction) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(MM7).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", contentType).header("Authorization", basic(as.login(), as.password()))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (soapAction != null) {
+            b.header("SOAPAction", soapAction);
+        }
+        return send(b.build());
+    }
+
     static HttpResponse<String> postSoap(Vasp as, String envelope) {
         return post(as.login(), as.password(), "text/xml; charset=utf-8", envelope.getBytes(StandardCharsets.UTF_8));
     }
@@ -105,6 +116,20 @@ final class Gateway {
 
     static JsonArray chargingEvents(String messageId) {
         return (JsonArray) adminJson("/api/messages/" + messageId + "/charging-events");
+    }
+
+    /** The stored content of a message (GET .../content): status, Content-Type header and the exact bytes. */
+    static HttpResponse<byte[]> content(String messageId) {
+        HttpRequest r = HttpRequest.newBuilder(URI.create(BASE + "/admin/api/messages/" + messageId + "/content"))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", basic(ADMIN_USER, ADMIN_PASSWORD)).GET().build();
+        try {
+            return HTTP.send(r, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.io.IOException e) {
+            throw new AssertionError("GET " + r.uri() + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     static JsonArray messagesOfTransaction(String vaspId, String transactionId) {
@@ -157,6 +182,16 @@ final class Gateway {
     static String mm7(Document d, String localName) {
         NodeList n = d.getElementsByTagNameNS(NS, localName);
         return n.getLength() == 0 ? null : n.item(0).getTextContent().trim();
+    }
+
+    /** Text of the first element with that local name in the given namespace, or null. */
+    static String text(Document d, String ns, String localName) {
+        NodeList n = d.getElementsByTagNameNS(ns, localName);
+        return n.getLength() == 0 ? null : n.item(0).getTextContent().trim();
+    }
+
+    static String namespace(String release) {
+        return "http://www.3gpp.org/ftp/Specs/archive/23_series/23.140/schema/" + release;
     }
 
     static Element first(Document d, String ns, String localName) {

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import mm7gw.admin.boundary.RequestRefused;
 import mm7gw.delivery.entity.DeliveryAttempt;
 import mm7gw.submission.control.Messages;
+import mm7gw.submission.entity.MessageContent;
 import mm7gw.submission.entity.MultimediaMessage;
 import mm7gw.submission.entity.Recipient;
 
@@ -37,6 +38,17 @@ public class MessageTracking {
                 m.sender() == null ? null : m.sender().value(), m.subject(), m.priority().name(),
                 m.messageClass().name(), m.serviceCode(), m.linkedId(), m.state().name(), m.submittedAt(),
                 m.earliestDeliveryTime(), m.expiryDate(), recipients);
+    }
+
+    /** The content a message was submitted with, exactly as stored. */
+    public ContentView content(String messageId) {
+        MultimediaMessage m = messages.byMessageId(messageId)
+                .orElseThrow(() -> RequestRefused.notFound("message " + messageId));
+        MessageContent c = m.content();
+        if (c == null) {
+            throw RequestRefused.notFound("content of message " + messageId);
+        }
+        return new ContentView(c.contentType(), c.size(), c.sha256(), c.body());
     }
 
     /** Messages of a VASP, optionally only those of one TransactionID, newest first (at most 100). */

@@ -8,9 +8,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import mm7gw.charging.boundary.ChargingEventView;
 import mm7gw.charging.boundary.ChargingRecords;
+import mm7gw.submission.boundary.ContentView;
 import mm7gw.submission.boundary.MessageSummary;
 import mm7gw.submission.boundary.MessageTracking;
 import mm7gw.submission.boundary.MessageView;
@@ -35,6 +37,16 @@ public class MessagesResource {
     @Path("{messageId}")
     public MessageView get(@PathParam("messageId") String messageId) {
         return tracking.find(messageId);
+    }
+
+    /** The stored MIME entity: its Content-Type as submitted, the bytes as stored (transfer encoding removed). */
+    @GET
+    @Path("{messageId}/content")
+    @Produces(MediaType.WILDCARD)
+    public Response content(@PathParam("messageId") String messageId) {
+        ContentView c = tracking.content(messageId);
+        return Response.ok(c.body()).header("Content-Type", c.contentType())
+                .header("X-Content-SHA256", c.sha256()).build();
     }
 
     @GET

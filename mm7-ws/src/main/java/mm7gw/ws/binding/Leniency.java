@@ -47,11 +47,23 @@ public final class Leniency {
     private Leniency() {
     }
 
-    /** Normalises the operation element in place; returns what remains invalid, one text per value. */
+    /**
+     * Normalises the operation element in place; returns what remains invalid, one text per value. An invalid
+     * value is taken out of the document, so that the request reaches the endpoint (which answers 2007 with these
+     * texts) instead of failing in the JAXB reader.
+     */
     public static List<String> normalise(Element operation) {
         List<String> problems = new ArrayList<>();
         visit(operation, problems);
         return problems;
+    }
+
+    private static void drop(Node invalid) {
+        if (invalid instanceof Attr a) {
+            a.getOwnerElement().removeAttributeNode(a);
+        } else if (invalid.getParentNode() != null) {
+            invalid.getParentNode().removeChild(invalid);
+        }
     }
 
     private static void visit(Element element, List<String> problems) {
@@ -71,27 +83,35 @@ public final class Leniency {
                 e.setTextContent(text.trim());
                 text = text.trim();
             }
+            int before = problems.size();
             if (BOOLEAN_ELEMENTS.contains(name)) {
                 normaliseBoolean(name, text, e::setTextContent, problems);
             } else if (ENUMERATIONS.containsKey(name)) {
                 normaliseEnumeration(e, name, text, problems);
-            } else if ("TimeStamp".equals(name) && !text.isEmpty()) {
+            } else if ("TimeStamp".equals(name)) {
                 checkDateTime(name, text, problems);
+            }
+            if (problems.size() > before) {
+                drop(e);
             }
             return;
         }
-        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+        for (Node n = e.getFirstChild(); n != null; ) {
+            Node next = n.getNextSibling();
             if (n.getNodeType() == Node.ELEMENT_NODE) {
                 visit((Element) n, problems);
             }
+            n = next;
         }
     }
 
     private static void visitAttributes(Element e, List<String> problems) {
         NamedNodeMap attributes = e.getAttributes();
+        List<Attr> invalid = new ArrayList<>();
         for (int i = 0; i < attributes.getLength(); i++) {
             Attr a = (Attr) attributes.item(i);
             String name = a.getLocalName() == null ? a.getName() : a.getLocalName();
+            int before = problems.size();
             if (BOOLEAN_ATTRIBUTES.contains(name)) {
                 normaliseBoolean(e.getLocalName() + "/@" + name, a.getValue().trim(), a::setValue, problems);
             } else if ("replyChargingSize".equals(name)) {
@@ -101,7 +121,11 @@ public final class Leniency {
                     problems.add("ReplyCharging/@replyChargingSize: '" + v + "' is not a positive integer");
                 }
             }
+            if (problems.size() > before) {
+                invalid.add(a);
+            }
         }
+        invalid.forEach(Leniency::drop);
     }
 
     private static void liftReplyChargingChildren(Element replyCharging) {
