@@ -22,13 +22,18 @@ public final class InboundReader {
     static final String SOAP12 = "http://www.w3.org/2003/05/soap-envelope";
 
     private final Set<String> operations;
+    private final SchemaVocabulary vocabulary;
     private Mm7Release release = Mm7Release.CANONICAL;
     private String mm7Version = Mm7Release.CANONICAL.usualVersion();
     private String transactionId;
 
-    /** @param operations the request elements the endpoint offers (e.g. SubmitReq); others get 4003 */
-    public InboundReader(Set<String> operations) {
+    /**
+     * @param operations the request elements the endpoint offers (e.g. SubmitReq); others get 4003
+     * @param vocabulary the elements the schema declares; others are ignored
+     */
+    public InboundReader(Set<String> operations, SchemaVocabulary vocabulary) {
         this.operations = operations;
+        this.vocabulary = vocabulary;
     }
 
     /** A request read: the canonical envelope for the runtime and the facts for the endpoint. */
@@ -123,7 +128,7 @@ public final class InboundReader {
 
         NamespaceMapping.toRelease(doc, Mm7Release.CANONICAL);
         List<InboundMm7.Problem> problems = new ArrayList<>();
-        for (String p : Leniency.normalise(operation)) {
+        for (String p : Leniency.normalise(operation, vocabulary)) {
             problems.add(new InboundMm7.Problem(StatusCode.MESSAGE_FORMAT_CORRUPT, p));
         }
         ContentInput content = content(operation, swa, problems);

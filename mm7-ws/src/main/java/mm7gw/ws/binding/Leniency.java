@@ -35,6 +35,7 @@ public final class Leniency {
     /** free text whose spaces belong to the sender */
     private static final Set<String> UNTRIMMED = Set.of("Subject", "Details", "StatusText");
     private static final DatatypeFactory DATATYPES;
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Leniency.class.getName());
 
     static {
         try {
@@ -52,10 +53,29 @@ public final class Leniency {
      * value is taken out of the document, so that the request reaches the endpoint (which answers 2007 with these
      * texts) instead of failing in the JAXB reader.
      */
-    public static List<String> normalise(Element operation) {
+    public static List<String> normalise(Element operation, SchemaVocabulary vocabulary) {
         List<String> problems = new ArrayList<>();
+        dropUnknown(operation, vocabulary);
         visit(operation, problems);
         return problems;
+    }
+
+    /** Takes out elements the schema does not declare (after the misspellings are fixed), logging each once. */
+    private static void dropUnknown(Element parent, SchemaVocabulary vocabulary) {
+        for (Node n = parent.getFirstChild(); n != null; ) {
+            Node next = n.getNextSibling();
+            if (n.getNodeType() == Node.ELEMENT_NODE) {
+                String name = n.getLocalName();
+                if (!vocabulary.declares(name) && !MISSPELLINGS.containsKey(name)
+                        && !"ReplyChargingSize".equals(name) && !"ReplyDeadline".equals(name)) {
+                    LOG.fine(() -> "ignoring the element " + name + " the MM7 schema does not declare");
+                    parent.removeChild(n);
+                } else {
+                    dropUnknown((Element) n, vocabulary);
+                }
+            }
+            n = next;
+        }
     }
 
     private static void drop(Node invalid) {

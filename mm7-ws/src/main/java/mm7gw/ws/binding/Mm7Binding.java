@@ -41,6 +41,20 @@ public class Mm7Binding extends HttpFilter {
     private static final Logger LOG = Logger.getLogger(Mm7Binding.class.getName());
     /** The request elements the Relay/Server endpoint implements. */
     static final Set<String> OPERATIONS = Set.of("SubmitReq", "CancelReq", "ReplaceReq");
+    static final String SCHEMA = "/WEB-INF/wsdl/REL-6-MM7-1-4.xsd";
+    private SchemaVocabulary vocabulary;
+
+    @Override
+    public void init() throws ServletException {
+        try (java.io.InputStream xsd = getServletContext().getResourceAsStream(SCHEMA)) {
+            if (xsd == null) {
+                throw new ServletException("the MM7 schema " + SCHEMA + " is missing from the WAR");
+            }
+            vocabulary = SchemaVocabulary.read(xsd);
+        } catch (IOException e) {
+            throw new ServletException(e);
+        }
+    }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -50,7 +64,7 @@ public class Mm7Binding extends HttpFilter {
             return;
         }
         byte[] body = request.getInputStream().readAllBytes();
-        InboundReader reader = new InboundReader(OPERATIONS);
+        InboundReader reader = new InboundReader(OPERATIONS, vocabulary);
         InboundReader.Result read;
         try {
             read = reader.read(request.getContentType(), body);

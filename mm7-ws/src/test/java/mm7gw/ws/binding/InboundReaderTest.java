@@ -27,8 +27,31 @@ class InboundReaderTest {
                   %3$s</mm7:SubmitReq></soapenv:Body></soapenv:Envelope>""".formatted(ns, version, extra);
     }
 
+    private static final SchemaVocabulary VOCABULARY = vocabulary();
+
+    private static SchemaVocabulary vocabulary() {
+        try (var xsd = java.nio.file.Files.newInputStream(java.nio.file.Path.of("src/main/webapp/WEB-INF/wsdl/REL-6-MM7-1-4.xsd"))) {
+            return SchemaVocabulary.read(xsd);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static InboundReader reader() {
-        return new InboundReader(Set.of("SubmitReq", "CancelReq", "ReplaceReq"));
+        return new InboundReader(Set.of("SubmitReq", "CancelReq", "ReplaceReq"), VOCABULARY);
+    }
+
+    @Test
+    void ignoresElementsTheSchemaDoesNotDeclare() throws Exception {
+        InboundReader.Result result = reader().read("text/xml", utf8(submit(CANON, "6.8.0",
+                "<mm7:PreferredChannels><mm7:Channel>mms</mm7:Channel></mm7:PreferredChannels>"
+                        + "<mm7:Subject>kept</mm7:Subject><mm7:MessageExtraData>x</mm7:MessageExtraData>")));
+        Document d = Xml.parse(result.canonicalEnvelope(), null);
+        assertEquals(0, d.getElementsByTagNameNS(CANON, "PreferredChannels").getLength());
+        assertEquals(0, d.getElementsByTagNameNS(CANON, "MessageExtraData").getLength());
+        assertEquals("kept", d.getElementsByTagNameNS(CANON, "Subject").item(0).getTextContent());
+        assertTrue(VOCABULARY.declares("SubmitReq") && VOCABULARY.declares("DeliveryCondition"));
+        assertTrue(result.inbound().problems().isEmpty());
     }
 
     private static byte[] utf8(String s) {
