@@ -22,7 +22,7 @@ import mm7gw.ws.gen.SenderIdentificationType;
 import mm7gw.ws.gen.SingleAddressType;
 import mm7gw.ws.gen.SubmitReq;
 
-/** Reads a SubmitReq into the business's {@link SubmitCommand}; values keep their exact text. */
+/** Reads a SubmitReq, with the content the MM7 binding resolved, into the business's {@link SubmitCommand}; values keep their exact text. */
 final class SubmitTranslation {
     private SubmitTranslation() {
     }
