@@ -31,12 +31,13 @@ public class MessageTracking {
                         "select a from DeliveryAttempt a where a.recipient.message = :m order by a.id", DeliveryAttempt.class)
                 .setParameter("m", m).getResultStream()
                 .collect(Collectors.groupingBy(a -> a.recipient().id()));
-        List<MessageView.RecipientView> recipients = m.recipients().stream()
+        List<MessageView.RecipientView> recipients = messages.recipients(m).stream()
                 .map(r -> recipient(r, attempts.getOrDefault(r.id(), List.of()))).toList();
         return new MessageView(m.messageId(), m.vasp().vaspId(), m.vasId(), m.transactionId(),
                 m.sender() == null ? null : m.sender().value(), m.subject(), m.priority().name(),
                 m.messageClass().name(), m.serviceCode(), m.linkedId(), m.state().name(), m.submittedAt(),
-                m.earliestDeliveryTime(), m.expiryDate(), recipients);
+                m.earliestDeliveryTime(), m.expiryDate(), m.recipientCount(), m.readReplyRequested(),
+                m.deliveryReportRequested(), m.content() == null ? null : m.content().size(), recipients);
     }
 
     /** Messages of a VASP, optionally only those of one TransactionID, newest first (at most 100). */
@@ -57,7 +58,40 @@ public class MessageTracking {
             query.setParameter("transactionId", transactionId);
         }
         return query.getResultStream().map(m -> new MessageSummary(m.messageId(), m.vasp().vaspId(), m.vasId(),
-                m.transactionId(), m.state().name(), m.submittedAt(), m.recipients().size())).toList();
+                m.transactionId(), m.state().name(), m.submittedAt(), m.recipientCount())).toList();
+    }
+
+    /**
+     * Counts for a message of any size: recipients created and per state, history entries per outcome (and
+     * how many recipients have a DELIVERED entry), charging events per record type.
+     */
+    public RecipientCounts counts(String messageId) {
+        MultimediaMessage m = messages.byMessageId(messageId)
+                .orElseThrow(() -> RequestRefused.notFound("message " + messageId));
+        Map<String, Long> byState = grouped(em.createQuery(
+                "select r.state, count(r) from Recipient r where r.message = :m group by r.state", Object[].class)
+                .setParameter("m", m).getResultList());
+        Map<String, Long> history = grouped(em.createQuery(
+                "select a.outcome, count(a) from DeliveryAttempt a where a.recipient.message = :m group by a.outcome",
+                Object[].class).setParameter("m", m).getResultList());
+        long deliveredRecipients = em.createQuery("select count(distinct a.recipient) from DeliveryAttempt a"
+                        + " where a.recipient.message = :m and a.outcome = :o", Long.class)
+                .setParameter("m", m).setParameter("o", mm7gw.delivery.entity.DeliveryOutcome.DELIVERED)
+                .getSingleResult();
+        Map<String, Long> chargingEvents = grouped(em.createQuery("select e.recordType, count(e) from ChargingEvent e"
+                + " where e.messageId = :id group by e.recordType", Object[].class)
+                .setParameter("id", messageId).getResultList());
+        long created = byState.values().stream().mapToLong(Long::longValue).sum();
+        return new RecipientCounts(m.messageId(), m.state().name(), m.recipientCount(), created, byState, history,
+                deliveredRecipients, chargingEvents);
+    }
+
+    private static Map<String, Long> grouped(List<Object[]> rows) {
+        Map<String, Long> map = new java.util.TreeMap<>();
+        for (Object[] row : rows) {
+            map.put(String.valueOf(row[0]), ((Number) row[1]).longValue());
+        }
+        return map;
     }
 
     private static MessageView.RecipientView recipient(Recipient r, List<DeliveryAttempt> attempts) {

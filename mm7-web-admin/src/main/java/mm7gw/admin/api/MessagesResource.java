@@ -14,6 +14,7 @@ import mm7gw.charging.boundary.ChargingRecords;
 import mm7gw.submission.boundary.MessageSummary;
 import mm7gw.submission.boundary.MessageTracking;
 import mm7gw.submission.boundary.MessageView;
+import mm7gw.submission.boundary.RecipientCounts;
 
 @RequestScoped
 @Path("messages")
@@ -35,6 +36,13 @@ public class MessagesResource {
     @Path("{messageId}")
     public MessageView get(@PathParam("messageId") String messageId) {
         return tracking.find(messageId);
+    }
+
+    /** counts only (recipients per state, history, charging): for messages with thousands of recipients */
+    @GET
+    @Path("{messageId}/counts")
+    public RecipientCounts counts(@PathParam("messageId") String messageId) {
+        return tracking.counts(messageId);
     }
 
     @GET
