@@ -32,7 +32,7 @@ class ResolutionIT {
         Gateway.subscriber("447700955002", "ACTIVE");
         Gateway.subscriber("447700955003", "BARRED");
         Gateway.subscriber("447700955004", "NOT_MMS_CAPABLE");
-        Gateway.subscriber("Bob@MMS.example.org", "ACTIVE");
+        Gateway.subscriber("bob@MMS.Example.org", "ACTIVE");
     }
 
     @Test
