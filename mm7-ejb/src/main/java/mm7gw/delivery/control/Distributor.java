@@ -62,21 +62,27 @@ public class Distributor {
         }
         PlannedRecipients planned = messages.planned(message);
         Instant now = Instant.now();
+        boolean due = message.isDue(now);
         for (RecipientList.Entry e : planned.chunk(chunk)) {
             Recipient r = new Recipient(message, e.address(), e.kind(), chunk);
-            messages.add(r);
             if (message.isCancelled()) {
                 r.cancelled(now);
-                history.record(r, DeliveryOutcome.CANCELLED, "cancelled by the VASP before distribution");
             } else if (message.isExpired(now)) {
                 r.expired(now);
-                history.record(r, DeliveryOutcome.EXPIRED, "expired before distribution");
+            } else if (due) {
+                r.delivered(now);
+            }
+            messages.add(r);
+            switch (r.state()) {
+                case CANCELLED -> history.record(r, DeliveryOutcome.CANCELLED, "cancelled by the VASP before distribution");
+                case EXPIRED -> history.record(r, DeliveryOutcome.EXPIRED, "expired before distribution");
+                case DELIVERED -> delivered(r);
+                default -> {
+                    // pending until the EarliestDeliveryTime
+                }
             }
         }
-        em.flush();
-        if (message.isDue(now)) {
-            deliverChunk(message, chunk, now);
-        } else {
+        if (!due && !message.isCancelled() && !message.isExpired(now)) {
             fanOut.send(messageId, chunk, FanOutQueue.Action.DELIVER,
                     Duration.between(now, message.earliestDeliveryTime()));
         }
@@ -107,10 +113,14 @@ public class Distributor {
                 history.record(r, DeliveryOutcome.EXPIRED, "expired before delivery");
             } else {
                 r.delivered(now);
-                history.record(r, DeliveryOutcome.DELIVERED, "stored in mailbox");
-                charging.record(ChargingEvent.delivered(r, DeliveryOutcome.DELIVERED.name()));
+                delivered(r);
             }
         }
+    }
+
+    private void delivered(Recipient r) {
+        history.record(r, DeliveryOutcome.DELIVERED, "stored in mailbox");
+        charging.record(ChargingEvent.delivered(r, DeliveryOutcome.DELIVERED.name()));
     }
 
     private void updateState(MultimediaMessage message) {
