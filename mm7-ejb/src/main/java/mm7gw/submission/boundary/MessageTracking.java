@@ -94,6 +94,77 @@ public class MessageTracking {
         return map;
     }
 
+    /** One page of the messages matching the criteria, newest first. */
+    public List<MessageSummary> search(MessageCriteria criteria, int first, int max) {
+        var query = em.createQuery("select m " + where(criteria) + " order by m.id desc", MultimediaMessage.class);
+        bind(query, criteria);
+        return query.setFirstResult(first).setMaxResults(max).getResultStream()
+                .map(m -> new MessageSummary(m.messageId(), m.vasp().vaspId(), m.vasId(), m.transactionId(),
+                        m.state().name(), m.submittedAt(), m.recipientCount())).toList();
+    }
+
+    public long count(MessageCriteria criteria) {
+        var query = em.createQuery("select count(m) " + where(criteria), Long.class);
+        bind(query, criteria);
+        return query.getSingleResult();
+    }
+
+    private static String where(MessageCriteria c) {
+        StringBuilder q = new StringBuilder("from MultimediaMessage m where 1 = 1");
+        if (present(c.messageId())) {
+            q.append(" and m.messageId = :messageId");
+        }
+        if (present(c.vaspId())) {
+            q.append(" and m.vasp.vaspId = :vaspId");
+        }
+        if (present(c.recipient())) {
+            q.append(" and exists (select r from Recipient r where r.message = m and r.address.value in :addresses)");
+        }
+        if (c.from() != null) {
+            q.append(" and m.submittedAt >= :from");
+        }
+        if (c.to() != null) {
+            q.append(" and m.submittedAt < :to");
+        }
+        return q.toString();
+    }
+
+    private static void bind(jakarta.persistence.Query query, MessageCriteria c) {
+        if (present(c.messageId())) {
+            query.setParameter("messageId", c.messageId().trim());
+        }
+        if (present(c.vaspId())) {
+            query.setParameter("vaspId", c.vaspId().trim());
+        }
+        if (present(c.recipient())) {
+            query.setParameter("addresses", recipientForms(c.recipient()));
+        }
+        if (c.from() != null) {
+            query.setParameter("from", c.from());
+        }
+        if (c.to() != null) {
+            query.setParameter("to", c.to());
+        }
+    }
+
+    /** The text as typed and, where it parses, its normalised number or e-mail form. */
+    private static List<String> recipientForms(String text) {
+        java.util.Set<String> forms = new java.util.LinkedHashSet<>();
+        forms.add(text.trim());
+        for (mm7gw.submission.entity.AddressType type : mm7gw.submission.entity.AddressType.values()) {
+            try {
+                forms.add(mm7gw.submission.entity.Address.parse(type, text).value());
+            } catch (IllegalArgumentException e) {
+                // not of this type
+            }
+        }
+        return List.copyOf(forms);
+    }
+
+    private static boolean present(String s) {
+        return s != null && !s.isBlank();
+    }
+
     private static MessageView.RecipientView recipient(Recipient r, List<DeliveryAttempt> attempts) {
         return new MessageView.RecipientView(r.address().value(), r.address().type().name(), r.kind().name(),
                 r.state().name(), r.stateChangedAt(),
