@@ -13,6 +13,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import mm7gw.status.Mm7Rejection;
 import mm7gw.status.StatusCode;
+import mm7gw.submission.boundary.MessageRevision;
+import mm7gw.submission.boundary.RevisionResult;
 import mm7gw.submission.boundary.SubmissionService;
 import mm7gw.submission.boundary.SubmitResult;
 import mm7gw.ws.binding.InboundMm7;
@@ -41,6 +43,9 @@ public class RelayServerEndpoint implements MM7RelayServerPortType {
 
     @EJB
     SubmissionService submissions;
+
+    @EJB
+    MessageRevision revisions;
 
     @Resource
     WebServiceContext context;
@@ -73,15 +78,42 @@ public class RelayServerEndpoint implements MM7RelayServerPortType {
     @Override
     public CancelRsp cancel(CancelReq body, Holder<TransactionID> transactionID) throws RSErrorRsp_Exception {
         String version = version(body);
-        transactionId(transactionID, version);
-        throw Mm7Responses.fault(version, StatusCode.UNSUPPORTED_OPERATION, "MM7_cancel is not offered yet");
+        String tx = transactionId(transactionID, version);
+        try {
+            InboundMm7.of(context).requireNoProblem();
+            RevisionResult result = revisions.cancel(RevisionTranslation.cancel(body, tx));
+            return Mm7Responses.fill(new CancelRsp(), version, result.status(), result.details());
+        } catch (Mm7Rejection e) {
+            if (asFault(e.status())) {
+                throw Mm7Responses.fault(version, e.status(), e.details());
+            }
+            return Mm7Responses.fill(new CancelRsp(), version, e.status(), java.util.List.of(e.details()));
+        } catch (EJBAccessException e) {
+            throw Mm7Responses.fault(version, StatusCode.SERVICE_DENIED, "the account may not cancel messages");
+        } catch (RuntimeException e) {
+            throw serverError(version, "cancel", tx, e);
+        }
     }
 
     @Override
     public ReplaceRsp replace(ReplaceReq body, Holder<TransactionID> transactionID) throws RSErrorRsp_Exception {
         String version = version(body);
-        transactionId(transactionID, version);
-        throw Mm7Responses.fault(version, StatusCode.UNSUPPORTED_OPERATION, "MM7_replace is not offered yet");
+        String tx = transactionId(transactionID, version);
+        try {
+            InboundMm7 inbound = InboundMm7.of(context);
+            inbound.requireNoProblem();
+            RevisionResult result = revisions.replace(RevisionTranslation.replace(body, tx, Instant.now(), inbound.content()));
+            return Mm7Responses.fill(new ReplaceRsp(), version, result.status(), result.details());
+        } catch (Mm7Rejection e) {
+            if (asFault(e.status())) {
+                throw Mm7Responses.fault(version, e.status(), e.details());
+            }
+            return Mm7Responses.fill(new ReplaceRsp(), version, e.status(), java.util.List.of(e.details()));
+        } catch (EJBAccessException e) {
+            throw Mm7Responses.fault(version, StatusCode.SERVICE_DENIED, "the account may not replace messages");
+        } catch (RuntimeException e) {
+            throw serverError(version, "replace", tx, e);
+        }
     }
 
     /** Identification, authorisation, version and validation failures cannot be processed as an operation. */

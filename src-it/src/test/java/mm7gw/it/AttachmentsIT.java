@@ -57,7 +57,7 @@ class AttachmentsIT {
     }
 
     @Test
-    void aNestedMultipartWithAnImageAndATextPartRoundTripsByteForByte() {
+    void aNestedMultipartWithAnImageAndATextPartRoundTripsByteForByte() throws Exception {
         String tx = Gateway.unique("tx");
         byte[] png = image(3000, 1);
         byte[] text = "Heute: sonnig, 21 °C — Grüße!\r\nZeile zwei\n".getBytes(StandardCharsets.UTF_8);
@@ -80,6 +80,12 @@ class AttachmentsIT {
         HttpResponse<byte[]> stored = storedContent(messageId);
         assertSameContentType("multipart/mixed; boundary=\"inner-b7\"", stored);
         assertArrayEquals(inner, stored.body(), "the nested multipart, inner headers and boundaries included");
+        // and the recipient's mailbox hands out the same bytes (a retrieval, MM1 side)
+        Gateway.awaitCounts(messageId, c -> Gateway.inState(c, "DELIVERED") == 1, java.time.Duration.ofSeconds(30));
+        HttpResponse<byte[]> retrieved = Gateway.adminBytes("/api/mailboxes/447700900501/messages/" + messageId + "/content");
+        assertEquals(200, retrieved.statusCode(), new String(retrieved.body(), StandardCharsets.UTF_8));
+        assertSameContentType("multipart/mixed; boundary=\"inner-b7\"", retrieved);
+        assertArrayEquals(inner, retrieved.body(), "the recipient gets the content byte for byte");
         String storedText = new String(stored.body(), StandardCharsets.ISO_8859_1);
         for (String header : new String[] {"Content-ID: <logo@vasp>", "Content-Location: logo.png",
                 "Content-Type: text/plain; charset=utf-8", "Content-ID: <text@vasp>", "Content-Location: forecast.txt"}) {
@@ -116,6 +122,26 @@ class AttachmentsIT {
         HttpResponse<byte[]> storedBinary = storedContent(acceptedMessageId(post(binary,
                 "multipart/related; type=\"text/xml\"; boundary=\"" + OUTER + "\"")));
         assertArrayEquals(all, storedBinary.body());
+    }
+
+    @Test
+    void replaceTakesNewContentAsAnAttachment() {
+        String messageId = acceptedMessageId(Gateway.postSoap(vasp, envelope(Gateway.unique("tx"), "")));
+        byte[] gif = image(700, 3);
+        String tx = Gateway.unique("tx");
+        byte[] request = new Mime(OUTER)
+                .part(Envelopes.replace(tx, vasp, messageId, "<Content href=\"cid:new-content\"/>"),
+                        "Content-Type: text/xml", "Content-ID: <soap>")
+                .part(gif, "Content-Type: image/gif", "Content-ID: <new-content>", "Content-Transfer-Encoding: binary")
+                .end();
+        HttpResponse<String> r = post(request, "multipart/related; boundary=\"" + OUTER + "\"; start=\"<soap>\"");
+        assertEquals(200, r.statusCode(), r.body());
+        Document d = xml(r.body());
+        assertEquals("1000", mm7(d, "StatusCode"), r.body());
+        assertEquals(tx, mm7(d, "TransactionID"));
+        HttpResponse<byte[]> stored = storedContent(messageId);
+        assertSameContentType("image/gif", stored);
+        assertArrayEquals(gif, stored.body());
     }
 
     @Test
@@ -203,6 +229,7 @@ class AttachmentsIT {
 
     /** The admin API may re-format the header (quotes, spaces); type and parameters must be the same. */
     private static void assertSameContentType(String expected, HttpResponse<byte[]> stored) {
+        // (also used for the mailbox's copy)
         String actual = stored.headers().firstValue("Content-Type").orElse("");
         assertEquals(expected.replaceAll("[\\s\"]", "").toLowerCase(), actual.replaceAll("[\\s\"]", "").toLowerCase(),
                 "Content-Type " + actual);

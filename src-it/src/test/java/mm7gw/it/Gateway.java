@@ -51,6 +51,7 @@ final class Gateway {
 
     /** Registers a fresh VASP with one service through the admin API. */
     static Vasp newVasp() {
+        serveTestAddresses();
         String id = unique("vasp");
         Vasp v = new Vasp(id, id + "-svc", id, "pw-" + UUID.randomUUID());
         JsonObject body = Json.createObjectBuilder().add("vaspId", v.vaspId()).add("name", "IT " + id)
@@ -120,16 +121,7 @@ final class Gateway {
 
     /** The stored content of a message (GET .../content): status, Content-Type header and the exact bytes. */
     static HttpResponse<byte[]> content(String messageId) {
-        HttpRequest r = HttpRequest.newBuilder(URI.create(BASE + "/admin/api/messages/" + messageId + "/content"))
-                .timeout(Duration.ofSeconds(60)).header("Authorization", basic(ADMIN_USER, ADMIN_PASSWORD)).GET().build();
-        try {
-            return HTTP.send(r, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (java.io.IOException e) {
-            throw new AssertionError("GET " + r.uri() + " failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return adminBytes("/api/messages/" + messageId + "/content");
     }
 
     static JsonArray messagesOfTransaction(String vaspId, String transactionId) {
@@ -149,6 +141,88 @@ final class Gateway {
             m = message(messageId);
         }
         return m;
+    }
+
+    // ---- subscriber directory and mailboxes ------------------------------------------------------------
+
+    /** The open number range 447700900 and the open mail domain example.net, which most tests send to. */
+    static final String TEST_RANGE = "447700900";
+    static final String TEST_DOMAIN = "example.net";
+    private static volatile boolean testAddressesServed;
+
+    /** Serves the test range and domain (once per test JVM; a 409 means an earlier class already did). */
+    static synchronized void serveTestAddresses() {
+        if (!testAddressesServed) {
+            serveRange(TEST_RANGE, true);
+            serveDomain(TEST_DOMAIN, true);
+            testAddressesServed = true;
+        }
+    }
+
+    static void serveRange(String prefix, boolean open) {
+        expectCreatedOrExists(admin("POST", "/api/directory/number-ranges",
+                Json.createObjectBuilder().add("prefix", prefix).add("open", open).build().toString()));
+    }
+
+    static void serveDomain(String domain, boolean open) {
+        expectCreatedOrExists(admin("POST", "/api/directory/mail-domains",
+                Json.createObjectBuilder().add("domain", domain).add("open", open).build().toString()));
+    }
+
+    static void subscriber(String address, String state) {
+        HttpResponse<String> r = admin("POST", "/api/directory/subscribers",
+                Json.createObjectBuilder().add("address", address).add("state", state).build().toString());
+        if (r.statusCode() != 200) {
+            throw new AssertionError("could not register subscriber " + address + ": " + r.statusCode() + " " + r.body());
+        }
+    }
+
+    private static void expectCreatedOrExists(HttpResponse<String> r) {
+        if (r.statusCode() != 201 && r.statusCode() != 409) {
+            throw new AssertionError("directory set-up failed: " + r.statusCode() + " " + r.body());
+        }
+    }
+
+    /** Counts of a message's recipients per state, history entries and charging events. */
+    static JsonObject counts(String messageId) {
+        return (JsonObject) adminJson("/api/messages/" + messageId + "/counts");
+    }
+
+    static JsonObject awaitCounts(String messageId, Predicate<JsonObject> condition, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonObject c = counts(messageId);
+        while (!condition.test(c)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("message did not reach the expected counts within " + timeout + ": " + c);
+            }
+            Thread.sleep(200);
+            c = counts(messageId);
+        }
+        return c;
+    }
+
+    /** how many of the message's recipients are in that state (0 if none) */
+    static long inState(JsonObject counts, String state) {
+        JsonObject byState = counts.getJsonObject("byState");
+        return byState.containsKey(state) ? byState.getJsonNumber(state).longValue() : 0;
+    }
+
+    static JsonArray mailbox(String address) {
+        return (JsonArray) adminJson("/api/mailboxes/" + address + "/messages");
+    }
+
+    static HttpResponse<byte[]> adminBytes(String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(BASE + "/admin" + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", basic(ADMIN_USER, ADMIN_PASSWORD)).GET().build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.io.IOException e) {
+            throw new AssertionError("HTTP GET " + path + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     // ---- plumbing --------------------------------------------------------------------------------------

@@ -115,17 +115,33 @@ class VersionsIT {
     }
 
     @Test
-    void cancelInAnOlderNamespaceGetsItsFaultInThatNamespace() {
+    void cancelInAnOlderNamespaceIsAnsweredInThatNamespace() {
         String ns = namespace("REL-5-MM7-1-0");
         String tx = Gateway.unique("tx");
         HttpResponse<String> r = Gateway.postSoap(vasp, Envelopes.cancelIn(ns, "5.3.0", tx, vasp, "no-such-message"));
-        assertEquals(500, r.statusCode(), r.body());
+        assertEquals(200, r.statusCode(), r.body());
         Document d = xml(r.body());
-        assertNotNull(first(d, ns, "RSErrorRsp"), r.body());
-        assertEquals("4003", text(d, ns, "StatusCode"), r.body());
+        assertNotNull(first(d, ns, "CancelRsp"), r.body());
+        assertEquals("2005", text(d, ns, "StatusCode"), r.body());
         assertEquals("5.3.0", text(d, ns, "MM7Version"));
         assertEquals(tx, text(d, ns, "TransactionID"));
         assertEquals(0, d.getElementsByTagNameNS(Gateway.NS, "*").getLength(), r.body());
+    }
+
+    @Test
+    void cancelOfAMessageSubmittedInAnotherReleaseWorksAcrossReleases() {
+        String submitNs = namespace("REL-6-MM7-1-0");
+        HttpResponse<String> submitted = Gateway.postSoap(vasp, Envelopes.submitIn(submitNs, "6.3.0", Gateway.unique("tx"),
+                vasp, "<mm7:To><mm7:Number>447700900406</mm7:Number></mm7:To>", ""));
+        String messageId = text(xml(submitted.body()), submitNs, "MessageID");
+        String ns = namespace("REL-5-MM7-1-3");
+        String tx = Gateway.unique("tx");
+        HttpResponse<String> r = Gateway.postSoap(vasp, Envelopes.cancelIn(ns, "5.8.0", tx, vasp, messageId));
+        assertEquals(200, r.statusCode(), r.body());
+        Document d = xml(r.body());
+        assertNotNull(first(d, ns, "CancelRsp"), r.body());
+        assertEquals("1000", text(d, ns, "StatusCode"), r.body());
+        assertEquals(tx, text(d, ns, "TransactionID"));
     }
 
     @Test

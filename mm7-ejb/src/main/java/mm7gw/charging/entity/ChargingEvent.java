@@ -103,7 +103,7 @@ public class ChargingEvent {
 
     public static ChargingEvent submitted(MultimediaMessage m, StatusCode status) {
         ChargingEvent e = new ChargingEvent(RecordType.MM7_SUBMIT, m, status, "ACCEPTED");
-        e.recipientCount = m.recipients().size();
+        e.recipientCount = m.recipientCount();
         return e;
     }
 
@@ -175,5 +175,19 @@ public class ChargingEvent {
 
     public String serviceCode() {
         return serviceCode;
+    }
+
+    /** MM7_cancel of a message, for the number of recipients it was withdrawn from. */
+    public static ChargingEvent cancelled(MultimediaMessage m, StatusCode status, int recipients) {
+        ChargingEvent e = new ChargingEvent(RecordType.MM7_CANCEL, m, status, "CANCELLED");
+        e.recipientCount = recipients;
+        return e;
+    }
+
+    /** MM7_replace of a message, for the number of recipients that get the replacement. */
+    public static ChargingEvent replaced(MultimediaMessage m, StatusCode status, int recipients) {
+        ChargingEvent e = new ChargingEvent(RecordType.MM7_REPLACE, m, status, "REPLACED");
+        e.recipientCount = recipients;
+        return e;
     }
 }

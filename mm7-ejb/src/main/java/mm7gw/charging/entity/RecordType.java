@@ -5,7 +5,11 @@ public enum RecordType {
     /** a VASP's MM7_submit (MM7S-RS-CDR) */
     MM7_SUBMIT("MM7S-RS-CDR"),
     /** one recipient's delivery outcome of a submitted message */
-    RECIPIENT_DELIVERY("MM7D-R-CDR");
+    RECIPIENT_DELIVERY("MM7D-R-CDR"),
+    /** a VASP's MM7_cancel (MM7C-RS-CDR) */
+    MM7_CANCEL("MM7C-RS-CDR"),
+    /** a VASP's MM7_replace (MM7R-RS-CDR) */
+    MM7_REPLACE("MM7R-RS-CDR");
 
     private final String cdrName;
 

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.regex.Pattern;
 import mm7gw.admin.boundary.RequestRefused;
+import mm7gw.admin.control.AdminAudit;
 import mm7gw.security.PasswordHashing;
 import mm7gw.vasp.control.VaspRegistry;
 import mm7gw.vasp.entity.Vasp;
@@ -18,6 +19,9 @@ public class VaspAdministration {
 
     @Inject
     VaspRegistry registry;
+
+    @Inject
+    AdminAudit audit;
 
     public VaspView register(NewVasp request) {
         String vaspId = identifier("VASP ID", request.vaspId());
@@ -43,6 +47,8 @@ public class VaspAdministration {
             }
         }
         registry.add(vasp);
+        audit.record("VASP_REGISTERED", vaspId, "login " + login + ", services " + vasp.services().size()
+                + (request.password() == null ? ", no password" : ", password set"));
         return VaspView.of(vasp);
     }
 
@@ -57,17 +63,45 @@ public class VaspAdministration {
     public VaspView suspend(String vaspId) {
         Vasp v = find(vaspId);
         v.suspend();
+        audit.record("VASP_SUSPENDED", vaspId, null);
         return VaspView.of(v);
     }
 
     public VaspView resume(String vaspId) {
         Vasp v = find(vaspId);
         v.resume();
+        audit.record("VASP_RESUMED", vaspId, null);
         return VaspView.of(v);
     }
 
     public void changePassword(String vaspId, String password) {
         find(vaspId).changePasswordHash(hash(password));
+        audit.record("VASP_PASSWORD_SET", vaspId, null);
+    }
+
+    /** Adds a service (VAS ID) to a VASP. */
+    public VaspView addService(String vaspId, String vasId, String name) {
+        Vasp v = find(vaspId);
+        String id = identifier("VAS ID", vasId);
+        if (v.service(id).isPresent()) {
+            throw new RequestRefused(RequestRefused.Reason.CONFLICT, "VAS ID " + id + " already exists for " + vaspId);
+        }
+        v.addService(id, name == null || name.isBlank() ? id : name.trim());
+        audit.record("VAS_ADDED", vaspId, id);
+        return VaspView.of(v);
+    }
+
+    /** VASPs whose VASP ID, name or login contains the text (case-insensitive); all for a blank text. */
+    public List<VaspView> search(String text) {
+        if (text == null || text.isBlank()) {
+            return list();
+        }
+        String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+        return registry.all().stream()
+                .filter(v -> v.vaspId().toLowerCase(java.util.Locale.ROOT).contains(t)
+                        || v.name().toLowerCase(java.util.Locale.ROOT).contains(t)
+                        || v.login().toLowerCase(java.util.Locale.ROOT).contains(t))
+                .map(VaspView::of).toList();
     }
 
     private Vasp find(String vaspId) {

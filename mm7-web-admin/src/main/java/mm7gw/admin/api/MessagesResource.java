@@ -16,6 +16,7 @@ import mm7gw.submission.boundary.ContentView;
 import mm7gw.submission.boundary.MessageSummary;
 import mm7gw.submission.boundary.MessageTracking;
 import mm7gw.submission.boundary.MessageView;
+import mm7gw.submission.boundary.RecipientCounts;
 
 @RequestScoped
 @Path("messages")
@@ -47,6 +48,13 @@ public class MessagesResource {
         ContentView c = tracking.content(messageId);
         return Response.ok(c.body()).header("Content-Type", c.contentType())
                 .header("X-Content-SHA256", c.sha256()).build();
+    }
+
+    /** counts only (recipients per state, history, charging): for messages with thousands of recipients */
+    @GET
+    @Path("{messageId}/counts")
+    public RecipientCounts counts(@PathParam("messageId") String messageId) {
+        return tracking.counts(messageId);
     }
 
     @GET
