@@ -12,6 +12,7 @@ import java.util.logging.Logger;
 import mm7gw.admin.entity.AdminAccount;
 import mm7gw.security.PasswordHashing;
 import mm7gw.vasp.control.VaspRegistry;
+import mm7gw.vasp.entity.ServiceLevel;
 import mm7gw.vasp.entity.Vasp;
 
 /**
@@ -63,6 +64,7 @@ public class Bootstrap {
             Vasp demo = new Vasp(DEMO_VASP, "Demo VASP", DEMO_VASP);
             demo.changePasswordHash(PasswordHashing.hash(DEMO_PASSWORD));
             demo.addService(DEMO_VAS, "Demo service");
+            demo.serviceLevel().apply(ServiceLevel.Terms.UNRESTRICTED);
             vasps.add(demo);
             LOG.info("registered the demo VASP " + DEMO_VASP);
         }

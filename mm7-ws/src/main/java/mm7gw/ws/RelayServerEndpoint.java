@@ -1,14 +1,19 @@
 package mm7gw.ws;
 
 import jakarta.ejb.EJBAccessException;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.jws.HandlerChain;
 import jakarta.jws.WebService;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.xml.ws.Holder;
+import jakarta.xml.ws.WebServiceContext;
+import jakarta.xml.ws.handler.MessageContext;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import mm7gw.security.RequestOrigin;
 import mm7gw.status.Mm7Rejection;
 import mm7gw.status.StatusCode;
 import mm7gw.submission.boundary.SubmissionService;
@@ -39,12 +44,15 @@ public class RelayServerEndpoint implements MM7RelayServerPortType {
     @EJB
     SubmissionService submissions;
 
+    @Resource
+    WebServiceContext webServiceContext;
+
     @Override
     public SubmitRsp submit(SubmitReq body, Holder<TransactionID> transactionID) throws RSErrorRsp_Exception {
         String version = version(body);
         String tx = transactionId(transactionID, version);
         try {
-            SubmitResult result = submissions.submit(SubmitTranslation.command(body, tx, Instant.now()));
+            SubmitResult result = submissions.submit(SubmitTranslation.command(body, tx, Instant.now()), origin());
             SubmitRsp rsp = Mm7Responses.fill(new SubmitRsp(), version, result.status(), result.details());
             rsp.setMessageID(result.messageId());
             return rsp;
@@ -74,6 +82,15 @@ public class RelayServerEndpoint implements MM7RelayServerPortType {
         String version = version(body);
         transactionId(transactionID, version);
         throw Mm7Responses.fault(version, StatusCode.UNSUPPORTED_OPERATION, "MM7_replace is not offered yet");
+    }
+
+    /** Client address, TLS and authentication mechanism of the current request, for the service-level checks. */
+    private RequestOrigin origin() {
+        Object request = webServiceContext.getMessageContext().get(MessageContext.SERVLET_REQUEST);
+        if (!(request instanceof HttpServletRequest http)) {
+            return RequestOrigin.UNKNOWN;
+        }
+        return new RequestOrigin(http.getRemoteAddr(), http.isSecure(), http.getAuthType());
     }
 
     /** Identification, authorisation, version and validation failures cannot be processed as an operation. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import mm7gw.admin.boundary.RequestRefused;
 import mm7gw.security.PasswordHashing;
+import mm7gw.vasp.control.AccessAudit;
 import mm7gw.vasp.control.VaspRegistry;
 import mm7gw.vasp.entity.Vasp;
 
@@ -18,6 +19,9 @@ public class VaspAdministration {
 
     @Inject
     VaspRegistry registry;
+
+    @Inject
+    AccessAudit audit;
 
     public VaspView register(NewVasp request) {
         String vaspId = identifier("VASP ID", request.vaspId());
@@ -68,6 +72,64 @@ public class VaspAdministration {
 
     public void changePassword(String vaspId, String password) {
         find(vaspId).changePasswordHash(hash(password));
+    }
+
+    /** The VASP-wide service level. */
+    public ServiceLevelView serviceLevel(String vaspId) {
+        return ServiceLevelView.of(find(vaspId).serviceLevel());
+    }
+
+    public ServiceLevelView changeServiceLevel(String vaspId, ServiceLevelView level) {
+        Vasp vasp = find(vaspId);
+        var terms = required(level).toTerms();
+        vasp.serviceLevel().apply(terms);
+        return ServiceLevelView.of(vasp.serviceLevel());
+    }
+
+    /** The level that governs the service: its own, or the VASP-wide one (appliesTo says which). */
+    public ServiceLevelView serviceLevelOfService(String vaspId, String vasId) {
+        Vasp vasp = find(vaspId);
+        service(vasp, vasId);
+        return ServiceLevelView.of(vasp.serviceLevelFor(vasId));
+    }
+
+    /** Gives the service a level of its own, which replaces the VASP-wide level for its requests. */
+    public ServiceLevelView changeServiceLevelOfService(String vaspId, String vasId, ServiceLevelView level) {
+        Vasp vasp = find(vaspId);
+        service(vasp, vasId);
+        var terms = required(level).toTerms();
+        var own = vasp.serviceLevelOfService(vasId);
+        own.apply(terms);
+        return ServiceLevelView.of(own);
+    }
+
+    /** The service goes back to the VASP-wide level. */
+    public ServiceLevelView dropServiceLevelOfService(String vaspId, String vasId) {
+        Vasp vasp = find(vaspId);
+        service(vasp, vasId);
+        if (!vasp.dropServiceLevel(vasId)) {
+            throw RequestRefused.notFound("a service level of its own for VAS " + vasId);
+        }
+        return ServiceLevelView.of(vasp.serviceLevel());
+    }
+
+    /** The VASP's refused MM7 requests, newest first. */
+    public List<AccessRefusalView> accessRefusals(String vaspId, int max) {
+        find(vaspId);
+        return audit.ofVasp(vaspId, Math.max(1, Math.min(max, 1000))).stream().map(AccessRefusalView::of).toList();
+    }
+
+    private static ServiceLevelView required(ServiceLevelView level) {
+        if (level == null) {
+            throw RequestRefused.invalid("the request body must be a service level (JSON object)");
+        }
+        return level;
+    }
+
+    private static void service(Vasp vasp, String vasId) {
+        if (vasp.service(vasId).isEmpty()) {
+            throw RequestRefused.notFound("VAS " + vasId + " of VASP " + vasp.vaspId());
+        }
     }
 
     private Vasp find(String vaspId) {

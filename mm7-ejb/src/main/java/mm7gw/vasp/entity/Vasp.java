@@ -61,6 +61,10 @@ public class Vasp {
     @OneToMany(mappedBy = "vasp", cascade = CascadeType.ALL, orphanRemoval = true)
     private List<VasService> services = new ArrayList<>();
 
+    /** The VASP-wide service level (always present) and any per-service levels. */
+    @OneToMany(mappedBy = "vasp", cascade = CascadeType.ALL, orphanRemoval = true)
+    private List<ServiceLevel> serviceLevels = new ArrayList<>();
+
     protected Vasp() {
     }
 
@@ -70,6 +74,7 @@ public class Vasp {
         this.login = login;
         this.status = VaspStatus.ACTIVE;
         this.createdAt = Instant.now();
+        this.serviceLevels.add(new ServiceLevel(this, null));
     }
 
     public VasService addService(String vasId, String serviceName) {
@@ -83,6 +88,43 @@ public class Vasp {
 
     public Optional<VasService> service(String vasId) {
         return services.stream().filter(s -> s.vasId().equals(vasId)).findFirst();
+    }
+
+    /** The level that governs requests for that service: its own if it has one, else the VASP-wide one. */
+    public ServiceLevel serviceLevelFor(String vasId) {
+        return ownServiceLevel(vasId).orElseGet(this::serviceLevel);
+    }
+
+    /** The VASP-wide service level; created with the default terms for a VASP that predates service levels. */
+    public ServiceLevel serviceLevel() {
+        return ownServiceLevel(null).orElseGet(() -> {
+            ServiceLevel level = new ServiceLevel(this, null);
+            serviceLevels.add(level);
+            return level;
+        });
+    }
+
+    /** The service's own level, if it has one (vasId null: the VASP-wide one). */
+    public Optional<ServiceLevel> ownServiceLevel(String vasId) {
+        return serviceLevels.stream().filter(l -> java.util.Objects.equals(l.vasId(), vasId)).findFirst();
+    }
+
+    /** Gives the service its own level, starting from the VASP-wide terms, or returns the one it has. */
+    public ServiceLevel serviceLevelOfService(String vasId) {
+        if (service(vasId).isEmpty()) {
+            throw new IllegalArgumentException("VAS ID " + vasId + " is not a service of VASP " + vaspId);
+        }
+        return ownServiceLevel(vasId).orElseGet(() -> {
+            ServiceLevel level = new ServiceLevel(this, vasId);
+            level.apply(serviceLevel().terms());
+            serviceLevels.add(level);
+            return level;
+        });
+    }
+
+    /** The service falls back to the VASP-wide level; false if it had no level of its own. */
+    public boolean dropServiceLevel(String vasId) {
+        return vasId != null && serviceLevels.removeIf(l -> vasId.equals(l.vasId()));
     }
 
     public void changePasswordHash(String hash) {
