@@ -62,7 +62,8 @@ public class Bootstrap {
     private void seedDemoVasp() {
         if (vasps.byVaspId(DEMO_VASP).isEmpty()) {
             Vasp demo = new Vasp(DEMO_VASP, "Demo VASP", DEMO_VASP);
-            demo.changePasswordHash(PasswordHashing.hash(DEMO_PASSWORD));
+            PasswordHashing.VaspCredentials c = PasswordHashing.vaspCredentials(DEMO_VASP, DEMO_PASSWORD);
+            demo.changeCredentials(c.bcrypt(), c.digestMd5(), c.digestSha256());
             demo.addService(DEMO_VAS, "Demo service");
             demo.serviceLevel().apply(ServiceLevel.Terms.UNRESTRICTED);
             vasps.add(demo);

@@ -35,7 +35,7 @@ public class VaspAdministration {
         String name = request.name() == null || request.name().isBlank() ? vaspId : request.name().trim();
         Vasp vasp = new Vasp(vaspId, name, login);
         if (request.password() != null) {
-            vasp.changePasswordHash(hash(request.password()));
+            setPassword(vasp, request.password());
         }
         if (request.vasIds() != null) {
             for (String vasId : request.vasIds()) {
@@ -71,7 +71,41 @@ public class VaspAdministration {
     }
 
     public void changePassword(String vaspId, String password) {
-        find(vaspId).changePasswordHash(hash(password));
+        setPassword(find(vaspId), password);
+    }
+
+    /** Registers the VASP's TLS client certificate (PEM); the certificate then authenticates it (CLIENT_CERT). */
+    public VaspView registerClientCertificate(String vaspId, String pem) {
+        Vasp vasp = find(vaspId);
+        PemCertificate cert = PemCertificate.parse(pem);
+        registry.byClientCertificate(cert.sha256()).filter(other -> other != vasp).ifPresent(other -> {
+            throw new RequestRefused(RequestRefused.Reason.CONFLICT,
+                    "this certificate is already registered for VASP " + other.vaspId());
+        });
+        vasp.registerClientCertificate(cert.sha256(), cert.subject(), cert.notAfter());
+        return VaspView.of(vasp);
+    }
+
+    public VaspView removeClientCertificate(String vaspId) {
+        Vasp vasp = find(vaspId);
+        vasp.removeClientCertificate();
+        return VaspView.of(vasp);
+    }
+
+    /** Lifts a lock-out after repeated failed logins. */
+    public VaspView unlock(String vaspId) {
+        Vasp vasp = find(vaspId);
+        vasp.unlock();
+        return VaspView.of(vasp);
+    }
+
+    private static void setPassword(Vasp vasp, String password) {
+        try {
+            PasswordHashing.VaspCredentials c = PasswordHashing.vaspCredentials(vasp.login(), password);
+            vasp.changeCredentials(c.bcrypt(), c.digestMd5(), c.digestSha256());
+        } catch (IllegalArgumentException e) {
+            throw RequestRefused.invalid(e.getMessage());
+        }
     }
 
     /** The VASP-wide service level. */
@@ -134,14 +168,6 @@ public class VaspAdministration {
 
     private Vasp find(String vaspId) {
         return registry.byVaspId(vaspId).orElseThrow(() -> RequestRefused.notFound("VASP " + vaspId));
-    }
-
-    private static String hash(String password) {
-        try {
-            return PasswordHashing.hash(password);
-        } catch (IllegalArgumentException e) {
-            throw RequestRefused.invalid(e.getMessage());
-        }
     }
 
     private static String identifier(String what, String value) {

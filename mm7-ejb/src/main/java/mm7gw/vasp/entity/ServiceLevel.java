@@ -1,5 +1,6 @@
 package mm7gw.vasp.entity;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -26,6 +27,7 @@ import mm7gw.submission.entity.Priority;
  * Lists are kept as comma-separated text: they are short and always read together.
  */
 @Entity
+@Cacheable(false)
 @Table(name = "mm7_service_level", uniqueConstraints = @UniqueConstraint(columnNames = {"vasp", "vas_id"}))
 public class ServiceLevel {
     @Id

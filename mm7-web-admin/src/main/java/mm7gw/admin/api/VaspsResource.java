@@ -108,4 +108,25 @@ public class VaspsResource {
             @QueryParam("max") @DefaultValue("100") int max) {
         return vasps.accessRefusals(vaspId, max);
     }
+
+    /** Registers the VASP's TLS client certificate; body: the certificate in PEM form. */
+    @PUT
+    @Path("{vaspId}/client-certificate")
+    @Consumes({MediaType.TEXT_PLAIN, "application/x-pem-file"})
+    public VaspView registerClientCertificate(@PathParam("vaspId") String vaspId, String pem) {
+        return vasps.registerClientCertificate(vaspId, pem);
+    }
+
+    @DELETE
+    @Path("{vaspId}/client-certificate")
+    public VaspView removeClientCertificate(@PathParam("vaspId") String vaspId) {
+        return vasps.removeClientCertificate(vaspId);
+    }
+
+    /** Lifts a lock-out after repeated failed logins (failedLogins and lockedUntil are in the VASP's view). */
+    @POST
+    @Path("{vaspId}/unlock")
+    public VaspView unlock(@PathParam("vaspId") String vaspId) {
+        return vasps.unlock(vaspId);
+    }
 }
