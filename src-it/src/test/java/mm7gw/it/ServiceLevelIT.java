@@ -85,7 +85,8 @@ class ServiceLevelIT {
         assertEquals(1048576, level.getInt("maxMessageSize"));
         assertEquals("PT168H", level.getString("maxExpiry"));
         assertEquals(false, level.getBoolean("tlsRequired"));
-        assertEquals(50, level.getInt("maxSubmissionsPerSecond"));
+        assertEquals(100, level.getInt("maxSubmissionsPerSecond"));
+        assertEquals(10000, level.getInt("maxRecipientsPerSecond"));
         submit(vasp, TWO).accepted();
     }
 

@@ -107,7 +107,7 @@ public class ServiceLevel {
 
         public static final Terms DEFAULT = new Terms(EnumSet.allOf(Operation.class), EnumSet.of(AuthMechanism.BASIC),
                 1_048_576L, 100, List.of(), Set.of(), Set.of(), Duration.ofDays(7), true, true, false, List.of(),
-                50, 5_000);
+                100, 10_000);
 
         public static final Terms UNRESTRICTED = new Terms(EnumSet.allOf(Operation.class),
                 EnumSet.allOf(AuthMechanism.class), null, null, List.of(), Set.of(), Set.of(), null, true, true, false,
