@@ -17,6 +17,7 @@ import mm7gw.directory.entity.SubscriberState;
 import mm7gw.security.PasswordHashing;
 import mm7gw.submission.entity.Address;
 import mm7gw.vasp.control.VaspRegistry;
+import mm7gw.vasp.entity.ServiceLevel;
 import mm7gw.vasp.entity.Vasp;
 
 /**
@@ -67,8 +68,10 @@ public class Bootstrap {
     private void seedDemoVasp() {
         if (vasps.byVaspId(DEMO_VASP).isEmpty()) {
             Vasp demo = new Vasp(DEMO_VASP, "Demo VASP", DEMO_VASP);
-            demo.changePasswordHash(PasswordHashing.hash(DEMO_PASSWORD));
+            PasswordHashing.VaspCredentials c = PasswordHashing.vaspCredentials(DEMO_VASP, DEMO_PASSWORD);
+            demo.changeCredentials(c.bcrypt(), c.digestMd5(), c.digestSha256());
             demo.addService(DEMO_VAS, "Demo service");
+            demo.serviceLevel().apply(ServiceLevel.Terms.UNRESTRICTED);
             vasps.add(demo);
             LOG.info("registered the demo VASP " + DEMO_VASP);
         }

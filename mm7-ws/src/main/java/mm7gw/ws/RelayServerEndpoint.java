@@ -5,12 +5,15 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.jws.HandlerChain;
 import jakarta.jws.WebService;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.xml.ws.Holder;
 import jakarta.xml.ws.WebServiceContext;
+import jakarta.xml.ws.handler.MessageContext;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import mm7gw.security.RequestOrigin;
 import mm7gw.status.Mm7Rejection;
 import mm7gw.status.StatusCode;
 import mm7gw.submission.boundary.MessageRevision;
@@ -57,7 +60,8 @@ public class RelayServerEndpoint implements MM7RelayServerPortType {
         try {
             InboundMm7 inbound = InboundMm7.of(context);
             inbound.requireNoProblem();
-            SubmitResult result = submissions.submit(SubmitTranslation.command(body, tx, Instant.now(), inbound.content()));
+            SubmitResult result = submissions.submit(SubmitTranslation.command(body, tx, Instant.now(), inbound.content()),
+                    origin());
             SubmitRsp rsp = Mm7Responses.fill(new SubmitRsp(), version, result.status(), result.details());
             rsp.setMessageID(result.messageId());
             return rsp;
@@ -81,7 +85,7 @@ public class RelayServerEndpoint implements MM7RelayServerPortType {
         String tx = transactionId(transactionID, version);
         try {
             InboundMm7.of(context).requireNoProblem();
-            RevisionResult result = revisions.cancel(RevisionTranslation.cancel(body, tx));
+            RevisionResult result = revisions.cancel(RevisionTranslation.cancel(body, tx), origin());
             return Mm7Responses.fill(new CancelRsp(), version, result.status(), result.details());
         } catch (Mm7Rejection e) {
             if (asFault(e.status())) {
@@ -102,7 +106,8 @@ public class RelayServerEndpoint implements MM7RelayServerPortType {
         try {
             InboundMm7 inbound = InboundMm7.of(context);
             inbound.requireNoProblem();
-            RevisionResult result = revisions.replace(RevisionTranslation.replace(body, tx, Instant.now(), inbound.content()));
+            RevisionResult result = revisions.replace(RevisionTranslation.replace(body, tx, Instant.now(), inbound.content()),
+                    origin());
             return Mm7Responses.fill(new ReplaceRsp(), version, result.status(), result.details());
         } catch (Mm7Rejection e) {
             if (asFault(e.status())) {
@@ -114,6 +119,15 @@ public class RelayServerEndpoint implements MM7RelayServerPortType {
         } catch (RuntimeException e) {
             throw serverError(version, "replace", tx, e);
         }
+    }
+
+    /** Client address, TLS and authentication mechanism of the current request, for the service-level checks. */
+    private RequestOrigin origin() {
+        Object request = context.getMessageContext().get(MessageContext.SERVLET_REQUEST);
+        if (!(request instanceof HttpServletRequest http)) {
+            return RequestOrigin.UNKNOWN;
+        }
+        return new RequestOrigin(http.getRemoteAddr(), http.isSecure(), http.getAuthType());
     }
 
     /** Identification, authorisation, version and validation failures cannot be processed as an operation. */

@@ -19,7 +19,9 @@ import mm7gw.submission.control.Messages;
 import mm7gw.submission.entity.MessageContent;
 import mm7gw.submission.entity.MultimediaMessage;
 import mm7gw.submission.entity.Recipient;
-import mm7gw.vasp.control.VaspAuthorisation;
+import mm7gw.security.RequestOrigin;
+import mm7gw.vasp.control.VaspAdmission;
+import mm7gw.vasp.entity.Operation;
 import mm7gw.vasp.entity.Vasp;
 
 /**
@@ -36,7 +38,7 @@ public class MessageRevision {
     SessionContext context;
 
     @Inject
-    VaspAuthorisation authorisation;
+    VaspAdmission admission;
 
     @Inject
     Messages messages;
@@ -50,8 +52,10 @@ public class MessageRevision {
     @Inject
     FanOutQueue fanOut;
 
-    public RevisionResult cancel(CancelCommand command) {
-        Vasp vasp = authorisation.authorise(context.getCallerPrincipal().getName(), command.vaspId(), command.vasId());
+    /** @param origin where the request came from, checked against the service level like a submit's */
+    public RevisionResult cancel(CancelCommand command, RequestOrigin origin) {
+        Vasp vasp = admission.admit(new VaspAdmission.Access(context.getCallerPrincipal().getName(), Operation.CANCEL,
+                command.vaspId(), command.vasId(), command.transactionId(), origin));
         MultimediaMessage message = ownMessage(vasp, command.messageId());
         if (message.isCancelled()) {
             throw new Mm7Rejection(StatusCode.NOT_POSSIBLE, "the message has already been cancelled");
@@ -69,8 +73,15 @@ public class MessageRevision {
         return result;
     }
 
-    public RevisionResult replace(ReplaceCommand command) {
-        Vasp vasp = authorisation.authorise(context.getCallerPrincipal().getName(), command.vaspId(), command.vasId());
+    public RevisionResult replace(ReplaceCommand command, RequestOrigin origin) {
+        Vasp vasp = admission.admit(new VaspAdmission.Access(context.getCallerPrincipal().getName(), Operation.REPLACE,
+                command.vaspId(), command.vasId(), command.transactionId(), origin), (v, terms) -> {
+                    long size = command.content() == null ? 0 : command.content().body().length;
+                    if (terms.maxMessageSize() != null && size > terms.maxMessageSize()) {
+                        throw new Mm7Rejection(StatusCode.CONTENT_REFUSED, "content of " + size + " bytes exceeds the"
+                                + " service level's maximum message size of " + terms.maxMessageSize() + " bytes");
+                    }
+                }, 0);
         MultimediaMessage message = ownMessage(vasp, command.messageId());
         if (message.isCancelled()) {
             throw new Mm7Rejection(StatusCode.NOT_POSSIBLE, "the message has been cancelled");

@@ -7,6 +7,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import mm7gw.charging.control.Charging;
 import mm7gw.charging.entity.ChargingEvent;
+import mm7gw.security.RequestOrigin;
 import mm7gw.status.Mm7Rejection;
 import mm7gw.status.StatusCode;
 import mm7gw.submission.control.DistributionQueue;
@@ -14,11 +15,11 @@ import mm7gw.submission.control.MessageIds;
 import mm7gw.submission.control.Messages;
 import mm7gw.submission.control.RecipientResolution;
 import mm7gw.submission.control.RecipientResolver;
+import mm7gw.submission.control.SubmitAdmission;
 import mm7gw.submission.entity.Address;
 import mm7gw.submission.entity.MessageContent;
 import mm7gw.submission.entity.MultimediaMessage;
 import mm7gw.submission.entity.PlannedRecipients;
-import mm7gw.vasp.control.VaspAuthorisation;
 import mm7gw.vasp.entity.Vasp;
 
 /**
@@ -32,7 +33,7 @@ public class SubmissionService {
     SessionContext context;
 
     @Inject
-    VaspAuthorisation authorisation;
+    SubmitAdmission admission;
 
     @Inject
     Messages messages;
@@ -46,8 +47,9 @@ public class SubmissionService {
     @Inject
     RecipientResolver resolver;
 
-    public SubmitResult submit(SubmitCommand command) {
-        Vasp vasp = authorisation.authorise(context.getCallerPrincipal().getName(), command.vaspId(), command.vasId());
+    /** @param origin where the request came from (client address, TLS, auth mechanism), checked against the service level */
+    public SubmitResult submit(SubmitCommand command, RequestOrigin origin) {
+        Vasp vasp = admission.admit(context.getCallerPrincipal().getName(), command, origin);
         MultimediaMessage message = new MultimediaMessage(MessageIds.next(), vasp, command.vasId(),
                 command.transactionId(), sender(command.sender()));
         message.describe(command.subject(), command.priority(), command.messageClass());

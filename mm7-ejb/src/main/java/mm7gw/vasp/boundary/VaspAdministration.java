@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import mm7gw.admin.boundary.RequestRefused;
 import mm7gw.admin.control.AdminAudit;
 import mm7gw.security.PasswordHashing;
+import mm7gw.vasp.control.AccessAudit;
 import mm7gw.vasp.control.VaspRegistry;
 import mm7gw.vasp.entity.Vasp;
 
@@ -21,7 +22,10 @@ public class VaspAdministration {
     VaspRegistry registry;
 
     @Inject
-    AdminAudit audit;
+    AccessAudit audit;
+
+    @Inject
+    AdminAudit adminAudit;
 
     public VaspView register(NewVasp request) {
         String vaspId = identifier("VASP ID", request.vaspId());
@@ -35,7 +39,7 @@ public class VaspAdministration {
         String name = request.name() == null || request.name().isBlank() ? vaspId : request.name().trim();
         Vasp vasp = new Vasp(vaspId, name, login);
         if (request.password() != null) {
-            vasp.changePasswordHash(hash(request.password()));
+            setPassword(vasp, request.password());
         }
         if (request.vasIds() != null) {
             for (String vasId : request.vasIds()) {
@@ -47,7 +51,7 @@ public class VaspAdministration {
             }
         }
         registry.add(vasp);
-        audit.record("VASP_REGISTERED", vaspId, "login " + login + ", services " + vasp.services().size()
+        adminAudit.record("VASP_REGISTERED", vaspId, "login " + login + ", services " + vasp.services().size()
                 + (request.password() == null ? ", no password" : ", password set"));
         return VaspView.of(vasp);
     }
@@ -63,20 +67,20 @@ public class VaspAdministration {
     public VaspView suspend(String vaspId) {
         Vasp v = find(vaspId);
         v.suspend();
-        audit.record("VASP_SUSPENDED", vaspId, null);
+        adminAudit.record("VASP_SUSPENDED", vaspId, null);
         return VaspView.of(v);
     }
 
     public VaspView resume(String vaspId) {
         Vasp v = find(vaspId);
         v.resume();
-        audit.record("VASP_RESUMED", vaspId, null);
+        adminAudit.record("VASP_RESUMED", vaspId, null);
         return VaspView.of(v);
     }
 
     public void changePassword(String vaspId, String password) {
-        find(vaspId).changePasswordHash(hash(password));
-        audit.record("VASP_PASSWORD_SET", vaspId, null);
+        setPassword(find(vaspId), password);
+        adminAudit.record("VASP_PASSWORD_SET", vaspId, null);
     }
 
     /** Adds a service (VAS ID) to a VASP. */
@@ -87,7 +91,7 @@ public class VaspAdministration {
             throw new RequestRefused(RequestRefused.Reason.CONFLICT, "VAS ID " + id + " already exists for " + vaspId);
         }
         v.addService(id, name == null || name.isBlank() ? id : name.trim());
-        audit.record("VAS_ADDED", vaspId, id);
+        adminAudit.record("VAS_ADDED", vaspId, id);
         return VaspView.of(v);
     }
 
@@ -104,16 +108,106 @@ public class VaspAdministration {
                 .map(VaspView::of).toList();
     }
 
-    private Vasp find(String vaspId) {
-        return registry.byVaspId(vaspId).orElseThrow(() -> RequestRefused.notFound("VASP " + vaspId));
+    /** Registers the VASP's TLS client certificate (PEM); the certificate then authenticates it (CLIENT_CERT). */
+    public VaspView registerClientCertificate(String vaspId, String pem) {
+        Vasp vasp = find(vaspId);
+        PemCertificate cert = PemCertificate.parse(pem);
+        registry.byClientCertificate(cert.sha256()).filter(other -> other != vasp).ifPresent(other -> {
+            throw new RequestRefused(RequestRefused.Reason.CONFLICT,
+                    "this certificate is already registered for VASP " + other.vaspId());
+        });
+        vasp.registerClientCertificate(cert.sha256(), cert.subject(), cert.notAfter());
+        adminAudit.record("VASP_CERTIFICATE_SET", vaspId, cert.subject() + " sha256 " + cert.sha256());
+        return VaspView.of(vasp);
     }
 
-    private static String hash(String password) {
+    public VaspView removeClientCertificate(String vaspId) {
+        Vasp vasp = find(vaspId);
+        vasp.removeClientCertificate();
+        adminAudit.record("VASP_CERTIFICATE_REMOVED", vaspId, null);
+        return VaspView.of(vasp);
+    }
+
+    /** Lifts a lock-out after repeated failed logins. */
+    public VaspView unlock(String vaspId) {
+        Vasp vasp = find(vaspId);
+        vasp.unlock();
+        adminAudit.record("VASP_UNLOCKED", vaspId, null);
+        return VaspView.of(vasp);
+    }
+
+    private static void setPassword(Vasp vasp, String password) {
         try {
-            return PasswordHashing.hash(password);
+            PasswordHashing.VaspCredentials c = PasswordHashing.vaspCredentials(vasp.login(), password);
+            vasp.changeCredentials(c.bcrypt(), c.digestMd5(), c.digestSha256());
         } catch (IllegalArgumentException e) {
             throw RequestRefused.invalid(e.getMessage());
         }
+    }
+
+    /** The VASP-wide service level. */
+    public ServiceLevelView serviceLevel(String vaspId) {
+        return ServiceLevelView.of(find(vaspId).serviceLevel());
+    }
+
+    public ServiceLevelView changeServiceLevel(String vaspId, ServiceLevelView level) {
+        Vasp vasp = find(vaspId);
+        var terms = required(level).toTerms();
+        vasp.serviceLevel().apply(terms);
+        adminAudit.record("SERVICE_LEVEL_CHANGED", vaspId, terms.toString());
+        return ServiceLevelView.of(vasp.serviceLevel());
+    }
+
+    /** The level that governs the service: its own, or the VASP-wide one (appliesTo says which). */
+    public ServiceLevelView serviceLevelOfService(String vaspId, String vasId) {
+        Vasp vasp = find(vaspId);
+        service(vasp, vasId);
+        return ServiceLevelView.of(vasp.serviceLevelFor(vasId));
+    }
+
+    /** Gives the service a level of its own, which replaces the VASP-wide level for its requests. */
+    public ServiceLevelView changeServiceLevelOfService(String vaspId, String vasId, ServiceLevelView level) {
+        Vasp vasp = find(vaspId);
+        service(vasp, vasId);
+        var terms = required(level).toTerms();
+        var own = vasp.serviceLevelOfService(vasId);
+        own.apply(terms);
+        adminAudit.record("SERVICE_LEVEL_CHANGED", vaspId + "/" + vasId, terms.toString());
+        return ServiceLevelView.of(own);
+    }
+
+    /** The service goes back to the VASP-wide level. */
+    public ServiceLevelView dropServiceLevelOfService(String vaspId, String vasId) {
+        Vasp vasp = find(vaspId);
+        service(vasp, vasId);
+        if (!vasp.dropServiceLevel(vasId)) {
+            throw RequestRefused.notFound("a service level of its own for VAS " + vasId);
+        }
+        adminAudit.record("SERVICE_LEVEL_DROPPED", vaspId + "/" + vasId, null);
+        return ServiceLevelView.of(vasp.serviceLevel());
+    }
+
+    /** The VASP's refused MM7 requests, newest first. */
+    public List<AccessRefusalView> accessRefusals(String vaspId, int max) {
+        find(vaspId);
+        return audit.ofVasp(vaspId, Math.max(1, Math.min(max, 1000))).stream().map(AccessRefusalView::of).toList();
+    }
+
+    private static ServiceLevelView required(ServiceLevelView level) {
+        if (level == null) {
+            throw RequestRefused.invalid("the request body must be a service level (JSON object)");
+        }
+        return level;
+    }
+
+    private static void service(Vasp vasp, String vasId) {
+        if (vasp.service(vasId).isEmpty()) {
+            throw RequestRefused.notFound("VAS " + vasId + " of VASP " + vasp.vaspId());
+        }
+    }
+
+    private Vasp find(String vaspId) {
+        return registry.byVaspId(vaspId).orElseThrow(() -> RequestRefused.notFound("VASP " + vaspId));
     }
 
     private static String identifier(String what, String value) {
