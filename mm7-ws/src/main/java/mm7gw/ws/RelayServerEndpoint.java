@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import mm7gw.charging.boundary.Refusals;
 import mm7gw.status.Mm7Rejection;
 import mm7gw.status.StatusCode;
 import mm7gw.submission.boundary.SubmissionService;
@@ -39,6 +40,9 @@ public class RelayServerEndpoint implements MM7RelayServerPortType {
     @EJB
     SubmissionService submissions;
 
+    @EJB
+    Refusals refusals;
+
     @Override
     public SubmitRsp submit(SubmitReq body, Holder<TransactionID> transactionID) throws RSErrorRsp_Exception {
         String version = version(body);
@@ -49,6 +53,7 @@ public class RelayServerEndpoint implements MM7RelayServerPortType {
             rsp.setMessageID(result.messageId());
             return rsp;
         } catch (Mm7Rejection e) {
+            chargeRefusal(body, tx, version, e);
             if (asFault(e.status())) {
                 throw Mm7Responses.fault(version, e.status(), e.details());
             }
@@ -74,6 +79,20 @@ public class RelayServerEndpoint implements MM7RelayServerPortType {
         String version = version(body);
         transactionId(transactionID, version);
         throw Mm7Responses.fault(version, StatusCode.UNSUPPORTED_OPERATION, "MM7_replace is not offered yet");
+    }
+
+    /**
+     * A refused submit is charged (MM7_SUBMIT_REJECTED) in a transaction of its own, the submit's having rolled
+     * back; see {@link Refusals} for which refusals. If even that fails, the VASP gets 3000 and may retry.
+     */
+    private void chargeRefusal(SubmitReq body, String tx, String version, Mm7Rejection refusal)
+            throws RSErrorRsp_Exception {
+        try {
+            refusals.submitRefused(SubmitTranslation.asReceived(body, tx, Instant.now()), refusal.status(),
+                    refusal.details());
+        } catch (RuntimeException e) {
+            throw serverError(version, "charging a refused submit", tx, e);
+        }
     }
 
     /** Identification, authorisation, version and validation failures cannot be processed as an operation. */

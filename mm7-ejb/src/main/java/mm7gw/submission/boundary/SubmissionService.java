@@ -44,6 +44,10 @@ public class SubmissionService {
 
     public SubmitResult submit(SubmitCommand command) {
         Vasp vasp = authorisation.authorise(context.getCallerPrincipal().getName(), command.vaspId(), command.vasId());
+        if (command.serviceCode() != null && command.serviceCode().length() > ChargingEvent.SERVICE_CODE_LENGTH) {
+            throw new Mm7Rejection(StatusCode.VALIDATION_ERROR,
+                    "ServiceCode is longer than " + ChargingEvent.SERVICE_CODE_LENGTH + " characters");
+        }
         MultimediaMessage message = new MultimediaMessage(MessageIds.next(), vasp, command.vasId(),
                 command.transactionId(), sender(command.sender()));
         message.describe(command.subject(), command.priority(), command.messageClass());
