@@ -183,8 +183,22 @@ class ChargingIT {
             String tx = Gateway.unique("tx");
             String envelope = Envelopes.submit(tx, vasp, "<To><Number>447700900305</Number></To>")
                     .replace("<Subject>Today's forecast</Subject>", "<Subject>" + "x".repeat(1001) + "</Subject>");
+            long insertedBefore = 0;
+            if (Billing.onPostgresql()) {
+                Thread.sleep(11_000); // idle server connections report their statistics within 10 s
+                insertedBefore = eventRowsEverInserted();
+            }
             HttpResponse<String> failed = Gateway.postSoap(vasp, envelope);
             assertEquals("3000", mm7(xml(failed.body()), "StatusCode"), failed.body());
+            if (Billing.onPostgresql()) {
+                // PostgreSQL counts inserted rows whether their transaction commits or not: the event row was
+                // really written before the transaction failed
+                long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+                while (eventRowsEverInserted() == insertedBefore && System.nanoTime() < deadline) {
+                    Thread.sleep(200);
+                }
+                assertEquals(insertedBefore + 1, eventRowsEverInserted(), "the failed submit's event row was inserted");
+            }
             assertEquals(0, Gateway.messagesOfTransaction(vasp.vaspId(), tx).size(), "no message stored");
             assertEquals(List.of(), Billing.events(vasp.vaspId(), start), "no event stored");
 
@@ -313,6 +327,17 @@ class ChargingIT {
                     assertEquals(s.get(field) == null ? jakarta.json.JsonValue.NULL : s.get(field),
                             p.get(field), field + " of " + p);
                 }
+            }
+        }
+    }
+
+    /** rows ever inserted into the events table, committed or rolled back (PostgreSQL statistics) */
+    private static long eventRowsEverInserted() throws SQLException {
+        try (Connection db = Billing.database(); java.sql.Statement s = db.createStatement()) {
+            s.execute("select pg_stat_force_next_flush()");
+            try (ResultSet rs = s.executeQuery("select n_tup_ins from pg_stat_user_tables where relname = 'mm7_charging_event'")) {
+                rs.next();
+                return rs.getLong(1);
             }
         }
     }

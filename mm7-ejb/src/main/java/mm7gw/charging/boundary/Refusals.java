@@ -20,8 +20,9 @@ import mm7gw.vasp.entity.Vasp;
 
 /**
  * Charges the requests the gateway refused. The refused request's own transaction rolls back (nothing of it
- * is stored), so the refusal is written in a transaction of its own, by the endpoint, once the refusal has
- * been decided.
+ * is stored), so the refusal is written in a transaction of its own (REQUIRES_NEW), by the endpoint, as soon as
+ * the refused request's transaction has ended: never while that transaction is still open, which might hold the
+ * writer's sequence counter and would then wait for itself.
  * <p>
  * The rule: a request refused with an MM7 status (an {@code Mm7Rejection}: 2xxx, 4xxx, and the 3xxx refusals
  * of an understood request) produces exactly one REJECTED event, charged to the VASP of the authenticated
