@@ -8,8 +8,8 @@ import java.time.Instant;
 /**
  * Stores every {@link Instant} attribute as an SQL timestamp. JPA 3.1 has no mapping for Instant, and
  * EclipseLink 4 would otherwise serialise it into a binary column that SQL (and billing) cannot read, compare or
- * index as time. A column declared {@code TIMESTAMP WITH TIME ZONE} holds the exact instant; a plain TIMESTAMP
- * holds the server's local time (UTC on the gateway's servers).
+ * index as time. The column holds the server JVM's local time, which reads back as the same instant; run the
+ * servers in UTC (as the tests do) so that the stored values read as UTC in SQL too.
  */
 @Converter(autoApply = true)
 public class InstantConverter implements AttributeConverter<Instant, Timestamp> {

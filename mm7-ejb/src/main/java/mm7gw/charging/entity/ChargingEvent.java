@@ -50,7 +50,7 @@ public class ChargingEvent {
     @Column(name = "record_type", length = 32, nullable = false, updatable = false)
     private RecordType recordType;
 
-    @Column(name = "occurred_at", nullable = false, updatable = false, columnDefinition = "TIMESTAMP(6) WITH TIME ZONE NOT NULL")
+    @Column(name = "occurred_at", nullable = false, updatable = false)
     private Instant occurredAt;
 
     @Column(name = "vasp_id", length = 64, nullable = false, updatable = false)
