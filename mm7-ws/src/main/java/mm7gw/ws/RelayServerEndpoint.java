@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import mm7gw.charging.boundary.Refusals;
 import mm7gw.security.RequestOrigin;
 import mm7gw.status.Mm7Rejection;
 import mm7gw.status.StatusCode;
@@ -50,6 +51,9 @@ public class RelayServerEndpoint implements MM7RelayServerPortType {
     @EJB
     MessageRevision revisions;
 
+    @EJB
+    Refusals refusals;
+
     @Resource
     WebServiceContext context;
 
@@ -66,6 +70,7 @@ public class RelayServerEndpoint implements MM7RelayServerPortType {
             rsp.setMessageID(result.messageId());
             return rsp;
         } catch (Mm7Rejection e) {
+            chargeRefusal(body, tx, version, e);
             if (asFault(e.status())) {
                 throw Mm7Responses.fault(version, e.status(), e.details());
             }
@@ -128,6 +133,20 @@ public class RelayServerEndpoint implements MM7RelayServerPortType {
             return RequestOrigin.UNKNOWN;
         }
         return new RequestOrigin(http.getRemoteAddr(), http.isSecure(), http.getAuthType());
+    }
+
+    /**
+     * A refused submit is charged (MM7_SUBMIT_REJECTED) in a transaction of its own, the submit's having rolled
+     * back; see {@link Refusals} for which refusals. If even that fails, the VASP gets 3000 and may retry.
+     */
+    private void chargeRefusal(SubmitReq body, String tx, String version, Mm7Rejection refusal)
+            throws RSErrorRsp_Exception {
+        try {
+            refusals.submitRefused(SubmitTranslation.asReceived(body, tx, Instant.now()), refusal.status(),
+                    refusal.details());
+        } catch (RuntimeException e) {
+            throw serverError(version, "charging a refused submit", tx, e);
+        }
     }
 
     /** Identification, authorisation, version and validation failures cannot be processed as an operation. */

@@ -48,6 +48,20 @@ final class SubmitTranslation {
                 content);
     }
 
+    /**
+     * The request as received, for charging a refusal: {@link #command} without the dates when those could not
+     * be read (the one thing that makes it refuse a request).
+     */
+    static SubmitCommand asReceived(SubmitReq req, String transactionId, Instant received) {
+        try {
+            return command(req, transactionId, received);
+        } catch (Mm7Rejection unreadableDate) {
+            req.setEarliestDeliveryTime(null);
+            req.setExpiryDate(null);
+            return command(req, transactionId, received);
+        }
+    }
+
     private static List<RecipientInput> recipients(RecipientsType recipients) {
         List<RecipientInput> all = new ArrayList<>();
         if (recipients != null) {

@@ -50,6 +50,10 @@ public class SubmissionService {
     /** @param origin where the request came from (client address, TLS, auth mechanism), checked against the service level */
     public SubmitResult submit(SubmitCommand command, RequestOrigin origin) {
         Vasp vasp = admission.admit(context.getCallerPrincipal().getName(), command, origin);
+        if (command.serviceCode() != null && command.serviceCode().length() > ChargingEvent.SERVICE_CODE_LENGTH) {
+            throw new Mm7Rejection(StatusCode.VALIDATION_ERROR,
+                    "ServiceCode is longer than " + ChargingEvent.SERVICE_CODE_LENGTH + " characters");
+        }
         MultimediaMessage message = new MultimediaMessage(MessageIds.next(), vasp, command.vasId(),
                 command.transactionId(), sender(command.sender()));
         message.describe(command.subject(), command.priority(), command.messageClass());
