@@ -1,0 +1,206 @@
+package mm7gw.relay.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.TextMessage;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import mm7gw.admin.boundary.RequestRefused;
+import mm7gw.admin.control.AdminAudit;
+import mm7gw.relay.control.OutboundQueue;
+import mm7gw.relay.control.RelayReleases;
+import mm7gw.relay.control.SecretBox;
+import mm7gw.relay.entity.OutboundCall;
+import mm7gw.relay.entity.RelayEndpoint;
+import mm7gw.vasp.control.VaspRegistry;
+import mm7gw.vasp.entity.Vasp;
+
+/**
+ * Admin facade of the relay to VASPs: a VASP's relay endpoint and outbound credentials, the calls made about a
+ * message, the dead-letter queue and the replay of a dead-lettered call.
+ */
+@Stateless
+@RolesAllowed("admin")
+public class RelayAdministration {
+    static final int DEFAULT_TIMEOUT_MS = 10_000;
+    static final int MAX_TIMEOUT_MS = 120_000;
+    private static final Pattern JMS_ID = Pattern.compile("ID:[0-9A-Za-z-]{1,100}");
+
+    @PersistenceContext(unitName = "mm7")
+    EntityManager em;
+
+    @Inject
+    VaspRegistry vasps;
+
+    @Inject
+    SecretBox secrets;
+
+    @Inject
+    AdminAudit audit;
+
+    @Inject
+    OutboundQueue outbound;
+
+    @Inject
+    JMSContext jms;
+
+    @Resource(lookup = "java:/jms/queue/mm7/dlq")
+    Queue deadLetters;
+
+    public RelayEndpointView endpoint(String vaspId) {
+        return RelayEndpointView.of(find(vaspId).orElseThrow(() -> RequestRefused.notFound("relay endpoint of VASP "
+                + vaspId)));
+    }
+
+    public RelayEndpointView configure(String vaspId, RelayEndpointRequest request) {
+        Vasp vasp = vasps.byVaspId(vaspId).orElseThrow(() -> RequestRefused.notFound("VASP " + vaspId));
+        if (request == null) {
+            throw RequestRefused.invalid("a JSON body with url and mm7Release is required");
+        }
+        String url = checkedUrl(request.url());
+        String release = request.mm7Release() == null ? RelayReleases.CANONICAL : request.mm7Release().trim();
+        if (!RelayReleases.isKnown(release)) {
+            throw RequestRefused.invalid("unknown mm7Release '" + release + "'; known: " + RelayReleases.known());
+        }
+        int timeout = request.timeoutMillis() == null ? DEFAULT_TIMEOUT_MS : request.timeoutMillis();
+        if (timeout < 100 || timeout > MAX_TIMEOUT_MS) {
+            throw RequestRefused.invalid("timeoutMillis must be between 100 and " + MAX_TIMEOUT_MS);
+        }
+        RelayEndpoint endpoint = find(vaspId).orElse(null);
+        boolean created = endpoint == null;
+        if (created) {
+            endpoint = new RelayEndpoint(vasp);
+        }
+        String login = request.login() == null || request.login().isBlank() ? null : request.login().trim();
+        if (login != null && login.contains(":")) {
+            throw RequestRefused.invalid("a Basic login cannot contain ':'");
+        }
+        if (login == null) {
+            endpoint.credentials(null, null);
+        } else if (request.password() != null) {
+            if (request.password().isEmpty()) {
+                throw RequestRefused.invalid("password must not be empty");
+            }
+            if (!secrets.isAvailable()) {
+                throw new RequestRefused(RequestRefused.Reason.CONFLICT, "the server has no relay key (system property "
+                        + SecretBox.KEY_PROPERTY + "), so it cannot store an outbound password");
+            }
+            endpoint.credentials(login, secrets.seal(request.password()));
+        } else if (login.equals(endpoint.login())) {
+            endpoint.credentials(login, endpoint.sealedPassword());
+        } else {
+            throw RequestRefused.invalid("a new login needs its password");
+        }
+        endpoint.configure(url, release, timeout,
+                request.emptyResponseIsAck() != null && request.emptyResponseIsAck());
+        if (created) {
+            em.persist(endpoint);
+        }
+        audit.record("relay endpoint set", vaspId, url + " " + release + (login == null ? ", no credentials"
+                : ", Basic " + login + (request.password() != null ? " (new password)" : "")));
+        return RelayEndpointView.of(endpoint);
+    }
+
+    public List<OutboundCallView> calls(String messageId) {
+        return em.createNamedQuery(OutboundCall.BY_MESSAGE_ID, OutboundCall.class)
+                .setParameter("messageId", messageId).getResultStream().map(OutboundCallView::of).toList();
+    }
+
+    public List<DeadLetterView> deadLetters() {
+        List<DeadLetterView> result = new ArrayList<>();
+        try (QueueBrowser browser = jms.createBrowser(deadLetters)) {
+            for (Object o : Collections.list(browser.getEnumeration())) {
+                result.add(view((Message) o));
+                if (result.size() >= 500) {
+                    break;
+                }
+            }
+        } catch (JMSException e) {
+            throw new IllegalStateException("cannot browse mm7.dlq", e);
+        }
+        return result;
+    }
+
+    /**
+     * Takes a dead-lettered outbound call off {@code mm7.dlq} and queues it on {@code mm7.outbound} again, in one
+     * transaction: it is attempted again (with the usual retries) and sent at most once more.
+     */
+    public OutboundCallView replay(String jmsMessageId) {
+        if (jmsMessageId == null || !JMS_ID.matcher(jmsMessageId).matches()) {
+            throw RequestRefused.invalid("not a JMS message id: " + jmsMessageId);
+        }
+        Message m;
+        try (JMSConsumer consumer = jms.createConsumer(deadLetters, "JMSMessageID = '" + jmsMessageId + "'")) {
+            m = consumer.receive(2000);
+        }
+        if (m == null) {
+            throw RequestRefused.notFound("dead letter " + jmsMessageId);
+        }
+        try {
+            if (!m.propertyExists(OutboundQueue.CALL_ID)) {
+                throw new RequestRefused(RequestRefused.Reason.CONFLICT, "dead letter " + jmsMessageId
+                        + " is not an outbound call (it came from " + original(m) + ")");
+            }
+            OutboundCall call = em.find(OutboundCall.class, m.getLongProperty(OutboundQueue.CALL_ID));
+            if (call == null) {
+                throw RequestRefused.notFound("outbound call " + m.getLongProperty(OutboundQueue.CALL_ID));
+            }
+            call.requeued();
+            outbound.enqueue(call);
+            audit.record("dead letter replayed", call.vaspId(), jmsMessageId + " outbound call " + call.id()
+                    + " (" + call.kind() + " for " + call.messageId() + ")");
+            return OutboundCallView.of(call);
+        } catch (JMSException e) {
+            throw new IllegalStateException("unreadable dead letter " + jmsMessageId, e);
+        }
+    }
+
+    private Optional<RelayEndpoint> find(String vaspId) {
+        return em.createNamedQuery(RelayEndpoint.BY_VASP, RelayEndpoint.class).setParameter("vaspId", vaspId)
+                .getResultStream().findFirst();
+    }
+
+    private static DeadLetterView view(Message m) throws JMSException {
+        Long callId = m.propertyExists(OutboundQueue.CALL_ID) ? m.getLongProperty(OutboundQueue.CALL_ID) : null;
+        String body = m instanceof TextMessage t ? t.getText() : null;
+        return new DeadLetterView(m.getJMSMessageID(), original(m), callId, body,
+                m.getJMSTimestamp() == 0 ? null : Instant.ofEpochMilli(m.getJMSTimestamp()));
+    }
+
+    private static String original(Message m) throws JMSException {
+        Object o = m.getObjectProperty("_AMQ_ORIG_ADDRESS");
+        return o == null ? null : o.toString();
+    }
+
+    private static String checkedUrl(String text) {
+        if (text == null || text.isBlank()) {
+            throw RequestRefused.invalid("url is required");
+        }
+        try {
+            URI uri = new URI(text.trim());
+            if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+                    || uri.getHost() == null) {
+                throw RequestRefused.invalid("url must be an absolute http or https URL: " + text);
+            }
+            return uri.toString();
+        } catch (URISyntaxException e) {
+            throw RequestRefused.invalid("url is not a URL: " + e.getMessage());
+        }
+    }
+}

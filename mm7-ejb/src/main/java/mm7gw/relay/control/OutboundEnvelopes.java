@@ -1,0 +1,67 @@
+package mm7gw.relay.control;
+
+import java.time.temporal.ChronoUnit;
+import mm7gw.relay.entity.OutboundCall;
+import mm7gw.relay.entity.OutboundKind;
+
+/**
+ * Writes the SOAP 1.1 envelopes of the RS -> VASP requests (TS 23.140 §8.7.4.1 DeliveryReportReq, §8.7.5.1
+ * ReadReplyReq) directly in the namespace of the release the VASP speaks, with that release's MM7Version.
+ */
+public final class OutboundEnvelopes {
+    private OutboundEnvelopes() {
+    }
+
+    public static String of(OutboundCall call, String release, String relayServerId, String transactionId) {
+        String ns = RelayReleases.namespace(release);
+        String time = call.eventAt().truncatedTo(ChronoUnit.SECONDS).toString();
+        StringBuilder body = new StringBuilder();
+        body.append("   <MM7Version>").append(RelayReleases.mm7Version(release)).append("</MM7Version>\n");
+        body.append("   <MMSRelayServerID>").append(escape(relayServerId)).append("</MMSRelayServerID>\n");
+        body.append("   <MessageID>").append(escape(call.messageId())).append("</MessageID>\n");
+        body.append("   <Recipient>").append(address(call.recipientType(), call.recipient())).append("</Recipient>\n");
+        body.append("   <Sender>").append(address(call.senderType() == null ? "SHORT_CODE" : call.senderType(),
+                call.sender() == null ? call.vaspId() : call.sender())).append("</Sender>\n");
+        body.append(call.kind() == OutboundKind.DELIVERY_REPORT ? "   <Date>" : "   <TimeStamp>").append(time)
+                .append(call.kind() == OutboundKind.DELIVERY_REPORT ? "</Date>\n" : "</TimeStamp>\n");
+        body.append("   <MMStatus>").append(call.mmStatus()).append("</MMStatus>\n");
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <env:Envelope xmlns:env="http://schemas.xmlsoap.org/soap/envelope/">
+                 <env:Header>
+                  <mm7:TransactionID xmlns:mm7="%1$s" env:mustUnderstand="1">%2$s</mm7:TransactionID>
+                 </env:Header>
+                 <env:Body>
+                  <%3$s xmlns="%1$s">
+                %4$s  </%3$s>
+                 </env:Body>
+                </env:Envelope>
+                """.formatted(ns, escape(transactionId), call.kind().request(), body);
+    }
+
+    private static String address(String type, String value) {
+        String element = switch (type) {
+            case "NUMBER" -> "Number";
+            case "EMAIL" -> "RFC2822Address";
+            default -> "ShortCode";
+        };
+        return "<" + element + ">" + escape(value) + "</" + element + ">";
+    }
+
+    static String escape(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,28 @@
+package mm7gw.relay.control;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Queue;
+import mm7gw.relay.entity.OutboundCall;
+
+/**
+ * The JMS port of every call to a VASP: queue {@code mm7.outbound}, sent in the caller's transaction. Calls about
+ * the same message share a JMS group (JMSXGroupID = MessageID), so one consumer takes them in order.
+ */
+@ApplicationScoped
+public class OutboundQueue {
+    public static final String CALL_ID = "mm7OutboundCall";
+
+    @Inject
+    JMSContext jms;
+
+    @Resource(lookup = "java:/jms/queue/mm7/outbound")
+    Queue queue;
+
+    public void enqueue(OutboundCall call) {
+        jms.createProducer().setProperty(CALL_ID, call.id()).setProperty("JMSXGroupID", call.messageId())
+                .send(queue, call.messageId());
+    }
+}

@@ -1,0 +1,118 @@
+package mm7gw.relay.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.logging.Logger;
+import mm7gw.charging.control.Charging;
+import mm7gw.charging.entity.ChargingEvent;
+import mm7gw.charging.entity.RecordType;
+import mm7gw.relay.entity.OutboundCall;
+import mm7gw.relay.entity.OutboundKind;
+import mm7gw.relay.entity.OutboundState;
+import mm7gw.relay.entity.RelayEndpoint;
+import mm7gw.status.StatusCode;
+import mm7gw.submission.entity.Recipient;
+
+/**
+ * Makes one attempt of an outbound call: posts the envelope to the VASP's endpoint and records the answer with
+ * its charging event in the caller's transaction. An attempt that must be retried is recorded on its own
+ * ({@link OutboundFailures}) and reported to the caller, which rolls back so that the broker redelivers.
+ */
+@ApplicationScoped
+public class OutboundSender {
+    private static final Logger LOG = Logger.getLogger(OutboundSender.class.getName());
+    private static final String RELAY_SERVER_ID = System.getProperty("mm7.relay.server-id", "mm7-gateway");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @PersistenceContext(unitName = "mm7")
+    EntityManager em;
+
+    @Inject
+    OutboundFailures failures;
+
+    @Inject
+    Charging charging;
+
+    @Inject
+    SecretBox secrets;
+
+    /** @return false when the attempt failed and must be retried (the caller rolls back) */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean attempt(long callId) {
+        OutboundCall call = em.find(OutboundCall.class, callId);
+        if (call == null || !call.isOpen()) {
+            return true;
+        }
+        long earlier = em.createNamedQuery(OutboundCall.EARLIER_OPEN, Long.class)
+                .setParameter("messageId", call.messageId()).setParameter("id", call.id()).getSingleResult();
+        if (earlier > 0) {
+            failures.waiting(callId, "waiting for " + earlier + " earlier call(s) about this message");
+            return false;
+        }
+        RelayEndpoint endpoint = em.createNamedQuery(RelayEndpoint.BY_VASP, RelayEndpoint.class)
+                .setParameter("vaspId", call.vaspId()).getResultStream().findFirst().orElse(null);
+        if (endpoint == null) {
+            complete(call, OutboundState.REFUSED, null, null, "the VASP has no relay endpoint any more");
+            return true;
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint.url()))
+                .timeout(Duration.ofMillis(endpoint.timeoutMillis()))
+                .header("Content-Type", "text/xml; charset=utf-8")
+                .header("SOAPAction", "\"\"")
+                .POST(HttpRequest.BodyPublishers.ofString(OutboundEnvelopes.of(call, endpoint.release(),
+                        RELAY_SERVER_ID, "out-" + call.id()), StandardCharsets.UTF_8));
+        if (endpoint.login() != null) {
+            String pair = endpoint.login() + ":" + secrets.open(endpoint.sealedPassword());
+            request.header("Authorization", "Basic "
+                    + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+        }
+        HttpResponse<String> response;
+        try {
+            response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            LOG.info(() -> "outbound call " + callId + " to " + endpoint.url() + " failed: " + e);
+            failures.failed(callId, null, e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failures.failed(callId, null, "interrupted");
+            return false;
+        }
+        VaspAnswer answer = VaspAnswer.read(response.statusCode(), response.body(), endpoint.emptyResponseIsAck());
+        if (answer.retry()) {
+            LOG.info(() -> "outbound call " + callId + " to " + endpoint.url() + ": " + answer.text());
+            failures.failed(callId, response.statusCode(), answer.text());
+            return false;
+        }
+        complete(call, answer.state(), response.statusCode(), answer.vaspStatus(), answer.text());
+        return true;
+    }
+
+    private void complete(OutboundCall call, OutboundState state, Integer httpStatus, Integer vaspStatus,
+            String text) {
+        call.completed(state, httpStatus, vaspStatus, text);
+        StatusCode status = switch (state) {
+            case SENT -> StatusCode.SUCCESS;
+            case VASP_ERROR -> vaspStatus == null ? StatusCode.interpret(3000) : StatusCode.interpret(vaspStatus);
+            default -> StatusCode.interpret(3000);
+        };
+        Recipient r = em.find(Recipient.class, call.recipientId());
+        if (r != null) {
+            charging.record(ChargingEvent.forRecipient(call.kind() == OutboundKind.DELIVERY_REPORT
+                    ? RecordType.MM7_DELIVERY_REPORT : RecordType.MM7_READ_REPLY, r, status, state.name()));
+        }
+    }
+}

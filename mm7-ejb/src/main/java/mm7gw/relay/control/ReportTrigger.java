@@ -1,0 +1,52 @@
+package mm7gw.relay.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import mm7gw.delivery.control.RecipientStateChanged;
+import mm7gw.relay.entity.OutboundCall;
+import mm7gw.relay.entity.OutboundKind;
+import mm7gw.relay.entity.RelayEndpoint;
+import mm7gw.submission.entity.MultimediaMessage;
+import mm7gw.submission.entity.Recipient;
+
+/**
+ * Turns a recipient's change into the report its VASP asked for, in the transaction that records the change:
+ * a delivery report (DeliveryReport=true) on retrieval, rejection and expiry, a read reply (ReadReply=true) when
+ * the recipient reads the message. The call is stored and queued only for a VASP with a relay endpoint.
+ */
+@ApplicationScoped
+public class ReportTrigger {
+    @PersistenceContext(unitName = "mm7")
+    EntityManager em;
+
+    @Inject
+    OutboundQueue queue;
+
+    void onChange(@Observes RecipientStateChanged change) {
+        OutboundKind kind;
+        String mmStatus;
+        switch (change.outcome()) {
+            case RETRIEVED -> { kind = OutboundKind.DELIVERY_REPORT; mmStatus = "Retrieved"; }
+            case REJECTED -> { kind = OutboundKind.DELIVERY_REPORT; mmStatus = "Rejected"; }
+            case EXPIRED -> { kind = OutboundKind.DELIVERY_REPORT; mmStatus = "Expired"; }
+            case READ -> { kind = OutboundKind.READ_REPLY; mmStatus = "Read"; }
+            default -> { return; }
+        }
+        Recipient r = em.find(Recipient.class, change.recipientId());
+        MultimediaMessage m = r.message();
+        boolean asked = kind == OutboundKind.DELIVERY_REPORT ? m.deliveryReportRequested() : m.readReplyRequested();
+        if (!asked || em.createNamedQuery(RelayEndpoint.BY_VASP, RelayEndpoint.class)
+                .setParameter("vaspId", m.vasp().vaspId()).getResultList().isEmpty()) {
+            return;
+        }
+        OutboundCall call = new OutboundCall(kind, m.vasp().vaspId(), m.messageId(), r.id(),
+                r.address().type().name(), r.address().value(),
+                m.sender() == null ? null : m.sender().type().name(), m.sender() == null ? null : m.sender().value(),
+                mmStatus, change.at());
+        em.persist(call);
+        queue.enqueue(call);
+    }
+}

@@ -1,0 +1,115 @@
+package mm7gw.relay.entity;
+
+import jakarta.persistence.Cacheable;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OneToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import mm7gw.vasp.entity.Vasp;
+
+/**
+ * Where and how the gateway calls a VASP (RS -> VASP: delivery reports, read replies): the VASP's callback URL,
+ * the MM7 schema release it speaks, the outbound HTTP Basic credentials (password sealed with the server's relay
+ * key, see {@link mm7gw.relay.control.SecretBox}), the call timeout and whether an empty HTTP 200 counts as an
+ * acknowledgement.
+ */
+@Entity
+@Cacheable(false)
+@Table(name = "mm7_relay_endpoint")
+@NamedQuery(name = RelayEndpoint.BY_VASP, query = "select e from RelayEndpoint e where e.vasp.vaspId = :vaspId")
+public class RelayEndpoint {
+    public static final String BY_VASP = "RelayEndpoint.byVasp";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "mm7_relay_endpoint_seq")
+    @SequenceGenerator(name = "mm7_relay_endpoint_seq", sequenceName = "mm7_relay_endpoint_seq", allocationSize = 10)
+    private Long id;
+
+    @OneToOne(optional = false)
+    @JoinColumn(name = "vasp", unique = true, nullable = false)
+    private Vasp vasp;
+
+    @Column(length = 2000, nullable = false)
+    private String url;
+
+    /** the MM7 schema release name, e.g. REL-6-MM7-1-4 */
+    @Column(name = "mm7_release", length = 32, nullable = false)
+    private String release;
+
+    @Column(length = 256)
+    private String login;
+
+    /** AES-GCM sealed password (base64 of IV and ciphertext), null without credentials */
+    @Column(name = "password_sealed", length = 1024)
+    private String sealedPassword;
+
+    @Column(name = "timeout_ms", nullable = false)
+    private int timeoutMillis;
+
+    @Column(name = "empty_ok_is_ack", nullable = false)
+    private boolean emptyResponseIsAck;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected RelayEndpoint() {
+    }
+
+    public RelayEndpoint(Vasp vasp) {
+        this.vasp = vasp;
+    }
+
+    public void configure(String url, String release, int timeoutMillis, boolean emptyResponseIsAck) {
+        this.url = url;
+        this.release = release;
+        this.timeoutMillis = timeoutMillis;
+        this.emptyResponseIsAck = emptyResponseIsAck;
+        this.updatedAt = Instant.now();
+    }
+
+    /** Sets or (login null) removes the outbound credentials. */
+    public void credentials(String login, String sealedPassword) {
+        this.login = login;
+        this.sealedPassword = login == null ? null : sealedPassword;
+        this.updatedAt = Instant.now();
+    }
+
+    public Vasp vasp() {
+        return vasp;
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public String release() {
+        return release;
+    }
+
+    public String login() {
+        return login;
+    }
+
+    public String sealedPassword() {
+        return sealedPassword;
+    }
+
+    public int timeoutMillis() {
+        return timeoutMillis;
+    }
+
+    public boolean emptyResponseIsAck() {
+        return emptyResponseIsAck;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+}

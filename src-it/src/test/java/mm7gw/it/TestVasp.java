@@ -1,0 +1,165 @@
+package mm7gw.it;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A VASP's MM7 endpoint for the gateway to call (RS -> VASP), on 127.0.0.1 and a free port. It records every
+ * request (Authorization header and body) with the HTTP status it answered, answers each XxxReq with an XxxRsp
+ * in the request's namespace, status 1000 by default, and can be told to fail a number of times (HTTP 500 or a
+ * dropped connection), to answer with an MM7 error status or a VASPErrorRsp fault, or to be slow.
+ */
+final class TestVasp implements AutoCloseable {
+    private static final Pattern REQUEST = Pattern.compile("<(?:\\w+:)?(\\w+)Req\\b[^>]*xmlns(?::\\w+)?=\"([^\"]+)\"");
+
+    record Request(String authorization, String contentType, String body, int answeredWith, Instant at) {
+        boolean isAcknowledged() {
+            return answeredWith == 200;
+        }
+    }
+
+    enum Failure { HTTP_500, DROP_CONNECTION }
+
+    private final HttpServer server;
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final AtomicInteger failuresLeft = new AtomicInteger();
+    private volatile Failure failure = Failure.HTTP_500;
+    private volatile int statusCode = 1000;
+    private volatile String statusText = "Success";
+    private volatile boolean fault;
+    private volatile long delayMillis;
+
+    private TestVasp() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/mm7", this::handle);
+        server.start();
+    }
+
+    static TestVasp start() {
+        try {
+            return new TestVasp();
+        } catch (IOException e) {
+            throw new AssertionError("cannot start the test VASP", e);
+        }
+    }
+
+    URI url() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/mm7");
+    }
+
+    void failNext(int times, Failure how) {
+        failure = how;
+        failuresLeft.set(times);
+    }
+
+    void failAlways() {
+        failNext(Integer.MAX_VALUE, Failure.HTTP_500);
+    }
+
+    void recover() {
+        failuresLeft.set(0);
+    }
+
+    /** Answer with this MM7 status in a normal response (fault false) or a VASPErrorRsp fault (fault true). */
+    void answer(int code, String text, boolean asFault) {
+        statusCode = code;
+        statusText = text;
+        fault = asFault;
+    }
+
+    void slow(Duration delay) {
+        delayMillis = delay.toMillis();
+    }
+
+    List<Request> received() {
+        return List.copyOf(requests);
+    }
+
+    List<Request> acknowledged() {
+        return requests.stream().filter(Request::isAcknowledged).toList();
+    }
+
+    Request await(Predicate<Request> condition, Duration timeout) throws InterruptedException {
+        Instant end = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(end)) {
+            for (Request r : requests) {
+                if (condition.test(r)) {
+                    return r;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the test VASP did not receive the expected request within " + timeout
+                + "; it received " + requests);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String auth = exchange.getRequestHeaders().getFirst("Authorization");
+        String type = exchange.getRequestHeaders().getFirst("Content-Type");
+        try {
+            if (delayMillis > 0) {
+                Thread.sleep(delayMillis);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (failuresLeft.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+            if (failure == Failure.DROP_CONNECTION) {
+                requests.add(new Request(auth, type, body, -1, Instant.now()));
+                exchange.close();
+                return;
+            }
+            requests.add(new Request(auth, type, body, 500, Instant.now()));
+            respond(exchange, 500, "text/plain", "temporarily broken");
+            return;
+        }
+        Matcher m = REQUEST.matcher(body);
+        if (!m.find()) {
+            requests.add(new Request(auth, type, body, 400, Instant.now()));
+            respond(exchange, 400, "text/plain", "not an MM7 request");
+            return;
+        }
+        String ns = m.group(2);
+        String status = "<Status><StatusCode>" + statusCode + "</StatusCode><StatusText>" + statusText
+                + "</StatusText></Status>";
+        String inner = fault
+                ? "<env:Fault><faultcode>env:Client</faultcode><faultstring>" + statusText + "</faultstring><detail>"
+                        + "<VASPErrorRsp xmlns=\"" + ns + "\"><MM7Version>6.8.0</MM7Version>" + status
+                        + "</VASPErrorRsp></detail></env:Fault>"
+                : "<" + m.group(1) + "Rsp xmlns=\"" + ns + "\"><MM7Version>6.8.0</MM7Version>" + status + "</"
+                        + m.group(1) + "Rsp>";
+        int http = fault ? 500 : 200;
+        requests.add(new Request(auth, type, body, http, Instant.now()));
+        respond(exchange, http, "text/xml; charset=utf-8", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                + "<env:Envelope xmlns:env=\"http://schemas.xmlsoap.org/soap/envelope/\"><env:Body>" + inner
+                + "</env:Body></env:Envelope>");
+    }
+
+    private static void respond(HttpExchange exchange, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}
