@@ -46,10 +46,13 @@ import org.wildfly.security.password.util.ModularCrypt;
 public class VaspRealm implements SecurityRealm {
     private static final WildFlyElytronPasswordProvider PROVIDER = WildFlyElytronPasswordProvider.getInstance();
     private VaspAccounts accounts = new VaspAccounts(Map.of());
+    private VerifiedPasswords verified = new VerifiedPasswords(300_000, 10_000);
 
     /** Called by the Elytron subsystem with the custom-realm's configuration map. */
     public void initialize(Map<String, String> configuration) {
         accounts = new VaspAccounts(configuration);
+        verified = new VerifiedPasswords(
+                Long.parseLong(configuration.getOrDefault("verified-password-ttl-seconds", "300")) * 1000L, 10_000);
     }
 
     @Override
@@ -196,9 +199,18 @@ public class VaspRealm implements SecurityRealm {
                 }
             }
             if (evidence instanceof PasswordGuessEvidence guess && account.bcryptHash() != null && !locked()) {
+                long now = System.currentTimeMillis();
+                if (verified.known(account.login(), account.bcryptHash(), guess.getGuess(), now)) {
+                    return true;
+                }
                 try {
                     PasswordFactory factory = PasswordFactory.getInstance(BCryptPassword.ALGORITHM_BCRYPT, PROVIDER);
-                    return factory.verify(factory.translate(ModularCrypt.decode(account.bcryptHash())), guess.getGuess());
+                    boolean ok = factory.verify(factory.translate(ModularCrypt.decode(account.bcryptHash())),
+                            guess.getGuess());
+                    if (ok) {
+                        verified.remember(account.login(), account.bcryptHash(), guess.getGuess(), now);
+                    }
+                    return ok;
                 } catch (GeneralSecurityException e) {
                     return false;
                 }

@@ -142,7 +142,8 @@ public class RelayServerEndpoint implements MM7RelayServerPortType {
     private void chargeRefusal(SubmitReq body, String tx, String version, Mm7Rejection refusal)
             throws RSErrorRsp_Exception {
         try {
-            refusals.submitRefused(SubmitTranslation.asReceived(body, tx, Instant.now()), refusal.status(),
+            refusals.submitRefused(SubmitTranslation.asReceived(body, tx, Instant.now(), InboundMm7.of(context).content()),
+                    refusal.status(),
                     refusal.details());
         } catch (RuntimeException e) {
             throw serverError(version, "charging a refused submit", tx, e);

@@ -52,13 +52,13 @@ final class SubmitTranslation {
      * The request as received, for charging a refusal: {@link #command} without the dates when those could not
      * be read (the one thing that makes it refuse a request).
      */
-    static SubmitCommand asReceived(SubmitReq req, String transactionId, Instant received) {
+    static SubmitCommand asReceived(SubmitReq req, String transactionId, Instant received, ContentInput content) {
         try {
-            return command(req, transactionId, received);
+            return command(req, transactionId, received, content);
         } catch (Mm7Rejection unreadableDate) {
             req.setEarliestDeliveryTime(null);
             req.setExpiryDate(null);
-            return command(req, transactionId, received);
+            return command(req, transactionId, received, content);
         }
     }
 
