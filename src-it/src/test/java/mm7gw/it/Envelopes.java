@@ -155,4 +155,33 @@ final class Envelopes {
                 </env:Envelope>
                 """.formatted(Gateway.NS, transactionId, vasp.vaspId(), vasp.vasId(), messageId, elementsXml);
     }
+
+    /** A submit asking for a delivery report and a read reply, with an optional ExpiryDate (null: none). */
+    static String submitWithReports(String transactionId, Gateway.Vasp vasp, String recipientsXml, String expiryDate) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <env:Envelope xmlns:env="http://schemas.xmlsoap.org/soap/envelope/">
+                 <env:Header>
+                  <mm7:TransactionID xmlns:mm7="%1$s" env:mustUnderstand="1">%2$s</mm7:TransactionID>
+                 </env:Header>
+                 <env:Body>
+                  <SubmitReq xmlns="%1$s">
+                   <MM7Version>6.8.0</MM7Version>
+                   <SenderIdentification>
+                    <VASPID>%3$s</VASPID>
+                    <VASID>%4$s</VASID>
+                    <SenderAddress><ShortCode>4455</ShortCode></SenderAddress>
+                   </SenderIdentification>
+                   <Recipients>%5$s</Recipients>
+                   <ServiceCode>svc-%2$s</ServiceCode>
+                   %6$s
+                   <DeliveryReport>true</DeliveryReport>
+                   <ReadReply>true</ReadReply>
+                   <Subject>Reports please</Subject>
+                  </SubmitReq>
+                 </env:Body>
+                </env:Envelope>
+                """.formatted(Gateway.NS, transactionId, vasp.vaspId(), vasp.vasId(), recipientsXml,
+                expiryDate == null ? "" : "<ExpiryDate>" + expiryDate + "</ExpiryDate>");
+    }
 }

@@ -65,8 +65,9 @@ final class TestVasp implements AutoCloseable {
         failuresLeft.set(times);
     }
 
+    /** Drops every connection without an answer until {@link #recover()}. */
     void failAlways() {
-        failNext(Integer.MAX_VALUE, Failure.HTTP_500);
+        failNext(Integer.MAX_VALUE, Failure.DROP_CONNECTION);
     }
 
     void recover() {

@@ -33,7 +33,8 @@ import mm7gw.submission.entity.Recipient;
 public class OutboundSender {
     private static final Logger LOG = Logger.getLogger(OutboundSender.class.getName());
     private static final String RELAY_SERVER_ID = System.getProperty("mm7.relay.server-id", "mm7-gateway");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
     @PersistenceContext(unitName = "mm7")

@@ -1,0 +1,297 @@
+package mm7gw.it;
+
+import static mm7gw.it.Gateway.mm7;
+import static mm7gw.it.Gateway.xml;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+
+/**
+ * The relay to VASPs: delivery reports and read replies sent to a VASP's own endpoint (a {@link TestVasp}) with
+ * outbound Basic credentials, in the VASP's MM7 release; retries with back-off while the VASP is down, the
+ * dead-letter queue and its replay; VASP error answers recorded and not retried.
+ */
+class RelayIT {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private Gateway.Vasp vasp;
+    private TestVasp endpoint;
+    private String login;
+    private String password;
+
+    @BeforeEach
+    void setUp() {
+        vasp = Gateway.newVasp();
+        endpoint = TestVasp.start();
+        login = "gw-" + vasp.vaspId();
+        password = "out-" + Gateway.unique("pw");
+    }
+
+    @AfterEach
+    void tearDown() {
+        endpoint.close();
+    }
+
+    private void configure(String release) {
+        HttpResponse<String> r = Gateway.admin("PUT", "/api/relay/vasps/" + vasp.vaspId(), settings(release).toString());
+        assertEquals(200, r.statusCode(), r.body());
+    }
+
+    private JsonObject settings(String release) {
+        return Json.createObjectBuilder().add("url", endpoint.url().toString()).add("mm7Release", release)
+                .add("login", login).add("password", password).add("timeoutMillis", 5000).build();
+    }
+
+    private static int number = (int) (System.nanoTime() % 90);
+
+    private static synchronized String nextNumber() {
+        number = (number + 1) % 100;
+        return "4477009008" + String.format("%02d", number);
+    }
+
+    private String deliveredTo(String address, String expiry) throws InterruptedException {
+        HttpResponse<String> r = Gateway.postSoap(vasp, Envelopes.submitWithReports(Gateway.unique("tx"), vasp,
+                "<To><Number>" + address + "</Number></To>", expiry));
+        assertEquals(200, r.statusCode(), r.body());
+        String messageId = mm7(xml(r.body()), "MessageID");
+        assertNotNull(messageId, r.body());
+        Gateway.awaitCounts(messageId, c -> Gateway.inState(c, "DELIVERED") == 1, WAIT);
+        return messageId;
+    }
+
+    private static void retrieve(String address, String messageId) {
+        HttpResponse<String> r = Gateway.admin("GET", "/api/mailboxes/" + address + "/messages/" + messageId, null);
+        assertEquals(200, r.statusCode(), r.body());
+    }
+
+    private static JsonArray calls(String messageId) {
+        return (JsonArray) Gateway.adminJson("/api/relay/messages/" + messageId + "/calls");
+    }
+
+    private static JsonObject awaitCall(String messageId, Predicate<JsonObject> condition, Duration timeout)
+            throws InterruptedException {
+        Instant end = Instant.now().plus(timeout);
+        JsonArray last = null;
+        while (Instant.now().isBefore(end)) {
+            last = calls(messageId);
+            for (var v : last) {
+                if (condition.test(v.asJsonObject())) {
+                    return v.asJsonObject();
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no outbound call of " + messageId + " as expected within " + timeout + ": " + last);
+    }
+
+    private static Predicate<TestVasp.Request> about(String messageId, String request) {
+        return r -> r.body().contains(messageId) && r.body().contains(request);
+    }
+
+    private static String field(TestVasp.Request r, String ns, String localName) {
+        return Gateway.text(xml(r.body()), ns, localName);
+    }
+
+    @Test
+    void aRetrievalIsReportedWithItsFieldsAndTheOutboundCredentials() throws Exception {
+        configure("REL-6-MM7-1-4");
+        String address = nextNumber();
+        String messageId = deliveredTo(address, null);
+        Instant before = Instant.now().minusSeconds(2);
+        retrieve(address, messageId);
+
+        TestVasp.Request report = endpoint.await(about(messageId, "DeliveryReportReq"), WAIT);
+        assertEquals(Gateway.basic(login, password), report.authorization(), "outbound Basic credentials");
+        assertTrue(report.contentType().startsWith("text/xml"), report.contentType());
+        Document d = xml(report.body());
+        assertEquals(messageId, mm7(d, "MessageID"));
+        assertEquals("Retrieved", mm7(d, "MMStatus"));
+        assertEquals("6.8.0", mm7(d, "MM7Version"));
+        assertEquals(address, Gateway.text(d, Gateway.NS, "Number"), "Recipient");
+        assertEquals("4455", Gateway.text(d, Gateway.NS, "ShortCode"), "Sender");
+        Instant date = Instant.parse(mm7(d, "Date"));
+        assertFalse(date.isBefore(before.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)), "Date " + date);
+        assertNotNull(Gateway.text(d, Gateway.NS, "TransactionID"));
+
+        JsonObject call = awaitCall(messageId, c -> c.getString("state").equals("SENT"), WAIT);
+        assertEquals("DELIVERY_REPORT", call.getString("kind"));
+        assertEquals(1, call.getInt("attempts"));
+        assertEquals(1000, call.getInt("vaspStatus"));
+        assertTrue(Gateway.chargingEvents(messageId).stream().map(JsonObject.class::cast)
+                .anyMatch(e -> e.getString("recordType").equals("MM7_DELIVERY_REPORT")
+                        && e.getString("recipient").equals(address)), "charged");
+
+        JsonObject shown = (JsonObject) Gateway.adminJson("/api/relay/vasps/" + vasp.vaspId());
+        assertTrue(shown.getBoolean("passwordSet"));
+        assertFalse(shown.containsKey("password"));
+        assertFalse(shown.toString().contains(password), "the password is never shown");
+    }
+
+    @Test
+    void aReadIsAnsweredWithAReadReplyAfterTheDeliveryReport() throws Exception {
+        configure("REL-6-MM7-1-4");
+        String address = nextNumber();
+        String messageId = deliveredTo(address, null);
+        retrieve(address, messageId);
+        assertEquals(200, Gateway.admin("POST", "/api/mailboxes/" + address + "/messages/" + messageId + "/read", null)
+                .statusCode());
+        TestVasp.Request reply = endpoint.await(about(messageId, "ReadReplyReq"), WAIT);
+        assertEquals("Read", field(reply, Gateway.NS, "MMStatus"));
+        assertEquals(address, field(reply, Gateway.NS, "Number"));
+        assertNotNull(Instant.parse(field(reply, Gateway.NS, "TimeStamp")));
+        List<TestVasp.Request> all = endpoint.received();
+        assertTrue(all.indexOf(endpoint.await(about(messageId, "DeliveryReportReq"), WAIT)) < all.indexOf(reply),
+                "the delivery report came first");
+        awaitCall(messageId, c -> c.getString("kind").equals("READ_REPLY") && c.getString("state").equals("SENT"), WAIT);
+        assertTrue(Gateway.chargingEvents(messageId).stream().map(JsonObject.class::cast)
+                .anyMatch(e -> e.getString("recordType").equals("MM7_READ_REPLY")), "charged");
+    }
+
+    @Test
+    void aRejectionIsReported() throws Exception {
+        configure("REL-6-MM7-1-4");
+        String address = nextNumber();
+        String messageId = deliveredTo(address, null);
+        assertEquals(200, Gateway.admin("POST", "/api/mailboxes/" + address + "/messages/" + messageId + "/reject",
+                null).statusCode());
+        TestVasp.Request report = endpoint.await(about(messageId, "DeliveryReportReq"), WAIT);
+        assertEquals("Rejected", field(report, Gateway.NS, "MMStatus"));
+    }
+
+    @Test
+    void anExpiryIsReportedInTheVaspsOlderRelease() throws Exception {
+        configure("REL-5-MM7-1-2");
+        String address = nextNumber();
+        String messageId = deliveredTo(address, "PT3S");
+        TestVasp.Request report = endpoint.await(about(messageId, "DeliveryReportReq"), WAIT);
+        String rel5 = Gateway.namespace("REL-5-MM7-1-2");
+        assertEquals("Expired", field(report, rel5, "MMStatus"));
+        assertEquals("5.6.0", field(report, rel5, "MM7Version"));
+        assertEquals(messageId, field(report, rel5, "MessageID"));
+        assertFalse(report.body().contains("REL-6-MM7-1-4"), "nothing in the canonical namespace");
+    }
+
+    @Test
+    void aVaspDownForAWhileGetsTheReportExactlyOnceAfterRetries() throws Exception {
+        configure("REL-6-MM7-1-4");
+        String address = nextNumber();
+        String messageId = deliveredTo(address, null);
+        endpoint.failNext(3, TestVasp.Failure.HTTP_500);
+        retrieve(address, messageId);
+        JsonObject call = awaitCall(messageId, c -> c.getString("state").equals("SENT"), WAIT);
+        assertEquals(4, call.getInt("attempts"), call.toString());
+        Thread.sleep(1500);
+        assertEquals(1, endpoint.acknowledged().stream().filter(about(messageId, "DeliveryReportReq")).count());
+        assertEquals(4, endpoint.received().stream().filter(about(messageId, "DeliveryReportReq")).count());
+    }
+
+    @Test
+    void aVaspErrorStatusIsRecordedAndNotRetried() throws Exception {
+        configure("REL-6-MM7-1-4");
+        for (int status : new int[] {2005, 4001}) {
+            endpoint.answer(status, "Not for us " + status, false);
+            String address = nextNumber();
+            String messageId = deliveredTo(address, null);
+            retrieve(address, messageId);
+            JsonObject call = awaitCall(messageId, c -> c.getString("state").equals("VASP_ERROR"), WAIT);
+            assertEquals(status, call.getInt("vaspStatus"));
+            assertEquals("Not for us " + status, call.getString("vaspStatusText"));
+            Thread.sleep(2000);
+            assertEquals(1, endpoint.received().stream().filter(about(messageId, "DeliveryReportReq")).count(),
+                    "not retried");
+            assertEquals(1, calls(messageId).getJsonObject(0).getInt("attempts"));
+        }
+    }
+
+    @Test
+    void aVaspErrorRspFaultIsRecordedAndNotRetried() throws Exception {
+        configure("REL-6-MM7-1-4");
+        endpoint.answer(4001, "Relay not identified", true);
+        String address = nextNumber();
+        String messageId = deliveredTo(address, null);
+        retrieve(address, messageId);
+        JsonObject call = awaitCall(messageId, c -> c.getString("state").equals("VASP_ERROR"), WAIT);
+        assertEquals(4001, call.getInt("vaspStatus"));
+        assertEquals(500, call.getInt("httpStatus"));
+        assertEquals("Relay not identified", call.getString("vaspStatusText"));
+        Thread.sleep(2000);
+        assertEquals(1, endpoint.received().stream().filter(about(messageId, "DeliveryReportReq")).count());
+    }
+
+    @Test
+    void aVaspThatNeverComesBackGetsItsReportFromTheDeadLetterQueueOnceReplayed() throws Exception {
+        configure("REL-6-MM7-1-4");
+        String address = nextNumber();
+        String messageId = deliveredTo(address, null);
+        endpoint.failAlways();
+        retrieve(address, messageId);
+        long callId = awaitCall(messageId, c -> true, WAIT).getJsonNumber("id").longValue();
+
+        JsonObject dead = null;
+        Instant end = Instant.now().plusSeconds(40);
+        while (dead == null && Instant.now().isBefore(end)) {
+            Thread.sleep(500);
+            dead = ((JsonArray) Gateway.adminJson("/api/relay/dead-letters")).stream().map(JsonObject.class::cast)
+                    .filter(l -> l.containsKey("outboundCallId") && !l.isNull("outboundCallId")
+                            && l.getJsonNumber("outboundCallId").longValue() == callId)
+                    .findFirst().orElse(null);
+        }
+        assertNotNull(dead, "dead-lettered after its attempts");
+        JsonObject call = calls(messageId).getJsonObject(0);
+        assertEquals("QUEUED", call.getString("state"));
+        assertEquals(6, call.getInt("attempts"), call.toString());
+        assertEquals(6, endpoint.received().stream().filter(about(messageId, "DeliveryReportReq")).count());
+
+        endpoint.recover();
+        HttpResponse<String> replay = Gateway.admin("POST", "/api/relay/dead-letters/"
+                + dead.getString("jmsMessageId") + "/replay", null);
+        assertEquals(200, replay.statusCode(), replay.body());
+        awaitCall(messageId, c -> c.getString("state").equals("SENT"), WAIT);
+        Thread.sleep(1500);
+        assertEquals(1, endpoint.acknowledged().stream().filter(about(messageId, "DeliveryReportReq")).count());
+        assertEquals(404, Gateway.admin("POST", "/api/relay/dead-letters/" + dead.getString("jmsMessageId")
+                + "/replay", null).statusCode(), "replayed once, gone from the dead-letter queue");
+    }
+
+    @Test
+    void relaySettingsAreValidated() {
+        String path = "/api/relay/vasps/" + vasp.vaspId();
+        assertEquals(404, Gateway.admin("GET", path, null).statusCode(), "nothing configured yet");
+        assertEquals(404, Gateway.admin("PUT", "/api/relay/vasps/no-such-vasp", settings("REL-6-MM7-1-4").toString())
+                .statusCode());
+        assertEquals(400, put(path, Json.createObjectBuilder(settings("REL-6-MM7-1-4")).add("url", "ftp://x/")));
+        assertEquals(400, put(path, Json.createObjectBuilder(settings("REL-6-MM7-1-4")).add("mm7Release", "REL-9")));
+        assertEquals(400, put(path, Json.createObjectBuilder(settings("REL-6-MM7-1-4")).add("timeoutMillis", 10)));
+        assertEquals(400, put(path, Json.createObjectBuilder(settings("REL-6-MM7-1-4")).remove("password")),
+                "a new login needs its password");
+        HttpResponse<String> bad = Gateway.admin("PUT", path, Json.createObjectBuilder(settings("REL-6-MM7-1-4"))
+                .add("url", "not a url").build().toString());
+        assertEquals(400, bad.statusCode());
+        assertTrue(Json.createReader(new StringReader(bad.body())).readObject().getString("error").contains("url"));
+        configure("REL-6-MM7-1-4");
+        assertEquals(200, put(path, Json.createObjectBuilder(settings("REL-5-MM7-1-0")).remove("password")),
+                "the same login keeps its password");
+        JsonObject shown = (JsonObject) Gateway.adminJson(path);
+        assertEquals("REL-5-MM7-1-0", shown.getString("mm7Release"));
+        assertTrue(shown.getBoolean("passwordSet"));
+    }
+
+    private static int put(String path, JsonObjectBuilder body) {
+        return Gateway.admin("PUT", path, body.build().toString()).statusCode();
+    }
+}
