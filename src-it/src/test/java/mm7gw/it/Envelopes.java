@@ -184,4 +184,29 @@ final class Envelopes {
                 """.formatted(Gateway.NS, transactionId, vasp.vaspId(), vasp.vasId(), recipientsXml,
                 expiryDate == null ? "" : "<ExpiryDate>" + expiryDate + "</ExpiryDate>");
     }
+
+    /** A submit replying to an MO message: LinkedID set, one Number recipient. */
+    static String reply(String transactionId, Gateway.Vasp vasp, String number, String linkedId) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <env:Envelope xmlns:env="http://schemas.xmlsoap.org/soap/envelope/">
+                 <env:Header>
+                  <mm7:TransactionID xmlns:mm7="%1$s" env:mustUnderstand="1">%2$s</mm7:TransactionID>
+                 </env:Header>
+                 <env:Body>
+                  <SubmitReq xmlns="%1$s">
+                   <MM7Version>6.8.0</MM7Version>
+                   <SenderIdentification>
+                    <VASPID>%3$s</VASPID>
+                    <VASID>%4$s</VASID>
+                   </SenderIdentification>
+                   <Recipients><To><Number>%5$s</Number></To></Recipients>
+                   <ServiceCode>svc-%2$s</ServiceCode>
+                   <LinkedID>%6$s</LinkedID>
+                   <Subject>Your vote counted</Subject>
+                  </SubmitReq>
+                 </env:Body>
+                </env:Envelope>
+                """.formatted(Gateway.NS, transactionId, vasp.vaspId(), vasp.vasId(), number, linkedId);
+    }
 }

@@ -291,6 +291,57 @@ class RelayIT {
         assertTrue(shown.getBoolean("passwordSet"));
     }
 
+    @Test
+    void aSubscriberMessageToAShortCodeIsDeliveredWithALinkedIdAndTheReplyReachesTheSubscriber() throws Exception {
+        String code = "7" + (System.nanoTime() % 100_000_000L);
+        HttpResponse<String> set = Gateway.admin("PUT", "/api/relay/vasps/" + vasp.vaspId(), Json.createObjectBuilder(
+                settings("REL-6-MM7-1-4")).add("shortCodes", Json.createArrayBuilder().add(code)).build().toString());
+        assertEquals(200, set.statusCode(), set.body());
+        String subscriber = nextNumber();
+        HttpResponse<String> sent = Gateway.admin("POST", "/api/mailboxes/" + subscriber + "/outbox",
+                Json.createObjectBuilder().add("to", code).add("subject", "Vote").add("text", "YES please").build()
+                        .toString());
+        assertEquals(202, sent.statusCode(), sent.body());
+        String linkedId = Json.createReader(new StringReader(sent.body())).readObject().getString("linkedId");
+
+        TestVasp.Request deliver = endpoint.await(r -> r.body().contains(linkedId), WAIT);
+        assertTrue(deliver.contentType().startsWith("multipart/related"), deliver.contentType());
+        assertEquals(Gateway.basic(login, password), deliver.authorization());
+        assertTrue(deliver.body().contains("<DeliverReq"), deliver.body());
+        assertTrue(deliver.body().contains("<LinkedID>" + linkedId + "</LinkedID>"), deliver.body());
+        assertTrue(deliver.body().contains("<Sender><Number>" + subscriber + "</Number></Sender>"), deliver.body());
+        assertTrue(deliver.body().contains("<ShortCode>" + code + "</ShortCode>"), deliver.body());
+        assertTrue(deliver.body().contains("<Content href=\"cid:mo-text\"/>"), deliver.body());
+        assertTrue(deliver.body().contains("YES please"), deliver.body());
+        awaitCall(linkedId, c -> c.getString("kind").equals("DELIVER") && c.getString("state").equals("SENT"), WAIT);
+
+        HttpResponse<String> reply = Gateway.postSoap(vasp, Envelopes.reply(Gateway.unique("tx"), vasp, subscriber,
+                linkedId));
+        assertEquals("1000", mm7(xml(reply.body()), "StatusCode"), reply.body());
+        String messageId = mm7(xml(reply.body()), "MessageID");
+        Gateway.awaitCounts(messageId, c -> Gateway.inState(c, "DELIVERED") == 1, WAIT);
+        assertTrue(Gateway.mailbox(subscriber).stream().map(JsonObject.class::cast)
+                .anyMatch(e -> e.getString("messageId").equals(messageId)), "the reply is in the subscriber's mailbox");
+        assertEquals(linkedId, Gateway.message(messageId).getString("linkedId"));
+        assertTrue(Gateway.chargingEvents(messageId).stream().map(JsonObject.class::cast)
+                .anyMatch(e -> e.getString("recordType").equals("MM7_REPLY_SUBMIT")
+                        && linkedId.equals(e.getString("linkedId", null))), "charged as a reply");
+
+        HttpResponse<String> unknown = Gateway.postSoap(vasp, Envelopes.reply(Gateway.unique("tx"), vasp, subscriber,
+                "mo-no-such-message"));
+        assertEquals("2006", mm7(xml(unknown.body()), "StatusCode"), unknown.body());
+
+        Gateway.Vasp other = Gateway.newVasp();
+        HttpResponse<String> taken = Gateway.admin("PUT", "/api/relay/vasps/" + other.vaspId(), Json.createObjectBuilder(
+                settings("REL-6-MM7-1-4")).add("shortCodes", Json.createArrayBuilder().add(code)).build().toString());
+        assertEquals(409, taken.statusCode(), "a short code belongs to one VASP");
+        HttpResponse<String> foreign = Gateway.postSoap(other, Envelopes.reply(Gateway.unique("tx"), other, subscriber,
+                linkedId));
+        assertEquals("2006", mm7(xml(foreign.body()), "StatusCode"), "another VASP's LinkedID: " + foreign.body());
+        assertEquals(404, Gateway.admin("POST", "/api/mailboxes/" + subscriber + "/outbox",
+                Json.createObjectBuilder().add("to", "0000000000000").build().toString()).statusCode());
+    }
+
     private static int put(String path, JsonObjectBuilder body) {
         return Gateway.admin("PUT", path, body.build().toString()).statusCode();
     }

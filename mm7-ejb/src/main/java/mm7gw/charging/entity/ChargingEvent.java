@@ -142,7 +142,8 @@ public class ChargingEvent {
     }
 
     public static ChargingEvent submitted(MultimediaMessage m, StatusCode status) {
-        ChargingEvent e = new ChargingEvent(RecordType.MM7_SUBMIT, m, status, RESULT_ACCEPTED);
+        ChargingEvent e = new ChargingEvent(m.linkedId() == null ? RecordType.MM7_SUBMIT : RecordType.MM7_REPLY_SUBMIT,
+                m, status, RESULT_ACCEPTED);
         e.recipientCount = m.recipientCount();
         return e;
     }

@@ -40,6 +40,7 @@ import mm7gw.vasp.entity.Vasp;
 public class RelayAdministration {
     static final int DEFAULT_TIMEOUT_MS = 10_000;
     static final int MAX_TIMEOUT_MS = 120_000;
+    private static final Pattern SHORT_CODE = Pattern.compile("[0-9A-Za-z]{1,20}");
     private static final Pattern JMS_ID = Pattern.compile("ID:[0-9A-Za-z-]{1,100}");
 
     @PersistenceContext(unitName = "mm7")
@@ -107,6 +108,20 @@ public class RelayAdministration {
         } else {
             throw RequestRefused.invalid("a new login needs its password");
         }
+        List<String> codes = request.shortCodes() == null ? List.of()
+                : request.shortCodes().stream().map(c -> c == null ? "" : c.trim()).distinct().toList();
+        for (String code : codes) {
+            if (!SHORT_CODE.matcher(code).matches()) {
+                throw RequestRefused.invalid("short code '" + code + "' must be 1 to 20 letters or digits");
+            }
+            em.createNamedQuery(RelayEndpoint.WITH_SHORT_CODES, RelayEndpoint.class).getResultStream()
+                    .filter(other -> !other.vasp().vaspId().equals(vaspId) && other.serves(code)).findFirst()
+                    .ifPresent(other -> {
+                        throw new RequestRefused(RequestRefused.Reason.CONFLICT, "short code " + code
+                                + " belongs to VASP " + other.vasp().vaspId());
+                    });
+        }
+        endpoint.serve(codes);
         endpoint.configure(url, release, timeout,
                 request.emptyResponseIsAck() != null && request.emptyResponseIsAck());
         if (created) {

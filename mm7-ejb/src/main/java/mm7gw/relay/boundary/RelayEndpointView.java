@@ -1,14 +1,15 @@
 package mm7gw.relay.boundary;
 
 import java.time.Instant;
+import java.util.List;
 import mm7gw.relay.entity.RelayEndpoint;
 
 /** A VASP's relay settings as admins see them: the password is never shown, only whether one is set. */
 public record RelayEndpointView(String vaspId, String url, String mm7Release, String login, boolean passwordSet,
-        int timeoutMillis, boolean emptyResponseIsAck, Instant updatedAt) {
+        int timeoutMillis, boolean emptyResponseIsAck, List<String> shortCodes, Instant updatedAt) {
 
     static RelayEndpointView of(RelayEndpoint e) {
         return new RelayEndpointView(e.vasp().vaspId(), e.url(), e.release(), e.login(), e.sealedPassword() != null,
-                e.timeoutMillis(), e.emptyResponseIsAck(), e.updatedAt());
+                e.timeoutMillis(), e.emptyResponseIsAck(), e.shortCodes(), e.updatedAt());
     }
 }

@@ -2,6 +2,7 @@ package mm7gw.relay.control;
 
 import java.time.temporal.ChronoUnit;
 import mm7gw.relay.entity.OutboundCall;
+import mm7gw.relay.entity.MoMessage;
 import mm7gw.relay.entity.OutboundKind;
 
 /**
@@ -37,6 +38,39 @@ public final class OutboundEnvelopes {
                  </env:Body>
                 </env:Envelope>
                 """.formatted(ns, escape(transactionId), call.kind().request(), body);
+    }
+
+    /** Content-ID of the text part of an MO message's SwA request */
+    public static final String MO_TEXT_CID = "mo-text";
+
+    /** A DeliverReq (§8.7.2.1) for an MO message; its text, if any, is the attachment {@link #MO_TEXT_CID}. */
+    public static String deliver(MoMessage mo, String release, String relayServerId, String transactionId) {
+        String ns = RelayReleases.namespace(release);
+        StringBuilder body = new StringBuilder();
+        body.append("   <MM7Version>").append(RelayReleases.mm7Version(release)).append("</MM7Version>\n");
+        body.append("   <MMSRelayServerID>").append(escape(relayServerId)).append("</MMSRelayServerID>\n");
+        body.append("   <LinkedID>").append(escape(mo.linkedId())).append("</LinkedID>\n");
+        body.append("   <Sender>").append(address("NUMBER", mo.sender())).append("</Sender>\n");
+        body.append("   <Recipients><To>").append(address("SHORT_CODE", mo.shortCode())).append("</To></Recipients>\n");
+        body.append("   <TimeStamp>").append(mo.receivedAt().truncatedTo(ChronoUnit.SECONDS)).append("</TimeStamp>\n");
+        if (mo.subject() != null) {
+            body.append("   <Subject>").append(escape(mo.subject())).append("</Subject>\n");
+        }
+        if (mo.text() != null) {
+            body.append("   <Content href=\"cid:" + MO_TEXT_CID + "\"/>\n");
+        }
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <env:Envelope xmlns:env="http://schemas.xmlsoap.org/soap/envelope/">
+                 <env:Header>
+                  <mm7:TransactionID xmlns:mm7="%1$s" env:mustUnderstand="1">%2$s</mm7:TransactionID>
+                 </env:Header>
+                 <env:Body>
+                  <DeliverReq xmlns="%1$s">
+                %3$s  </DeliverReq>
+                 </env:Body>
+                </env:Envelope>
+                """.formatted(ns, escape(transactionId), body);
     }
 
     private static String address(String type, String value) {

@@ -13,10 +13,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.UUID;
 import java.util.logging.Logger;
 import mm7gw.charging.control.Charging;
+import mm7gw.charging.entity.ChargedOperation;
 import mm7gw.charging.entity.ChargingEvent;
 import mm7gw.charging.entity.RecordType;
+import mm7gw.relay.entity.MoMessage;
 import mm7gw.relay.entity.OutboundCall;
 import mm7gw.relay.entity.OutboundKind;
 import mm7gw.relay.entity.OutboundState;
@@ -70,10 +73,28 @@ public class OutboundSender {
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint.url()))
                 .timeout(Duration.ofMillis(endpoint.timeoutMillis()))
-                .header("Content-Type", "text/xml; charset=utf-8")
-                .header("SOAPAction", "\"\"")
-                .POST(HttpRequest.BodyPublishers.ofString(OutboundEnvelopes.of(call, endpoint.release(),
-                        RELAY_SERVER_ID, "out-" + call.id()), StandardCharsets.UTF_8));
+                .header("SOAPAction", "\"\"");
+        if (call.kind() == OutboundKind.DELIVER) {
+            MoMessage mo = em.createNamedQuery(MoMessage.BY_LINKED_ID, MoMessage.class)
+                    .setParameter("linkedId", call.messageId()).getSingleResult();
+            String envelope = OutboundEnvelopes.deliver(mo, endpoint.release(), RELAY_SERVER_ID, "out-" + call.id());
+            if (mo.text() == null) {
+                request.header("Content-Type", "text/xml; charset=utf-8")
+                        .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8));
+            } else {
+                String boundary = "mm7-" + UUID.randomUUID();
+                request.header("Content-Type", "multipart/related; type=\"text/xml\"; start=\"<envelope>\"; boundary=\""
+                        + boundary + "\"").POST(HttpRequest.BodyPublishers.ofString("--" + boundary
+                        + "\r\nContent-Type: text/xml; charset=utf-8\r\nContent-ID: <envelope>\r\n\r\n" + envelope
+                        + "\r\n--" + boundary + "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-ID: <"
+                        + OutboundEnvelopes.MO_TEXT_CID + ">\r\n\r\n" + mo.text() + "\r\n--" + boundary + "--\r\n",
+                        StandardCharsets.UTF_8));
+            }
+        } else {
+            request.header("Content-Type", "text/xml; charset=utf-8")
+                    .POST(HttpRequest.BodyPublishers.ofString(OutboundEnvelopes.of(call, endpoint.release(),
+                            RELAY_SERVER_ID, "out-" + call.id()), StandardCharsets.UTF_8));
+        }
         if (endpoint.login() != null) {
             String pair = endpoint.login() + ":" + secrets.open(endpoint.sealedPassword());
             request.header("Authorization", "Basic "
@@ -110,6 +131,14 @@ public class OutboundSender {
             case VASP_ERROR -> vaspStatus == null ? StatusCode.interpret(3000) : StatusCode.interpret(vaspStatus);
             default -> StatusCode.interpret(3000);
         };
+        if (call.kind() == OutboundKind.DELIVER) {
+            MoMessage mo = em.createNamedQuery(MoMessage.BY_LINKED_ID, MoMessage.class)
+                    .setParameter("linkedId", call.messageId()).getSingleResult();
+            charging.record(ChargingEvent.of(RecordType.MM7_DELIVER, new ChargedOperation(call.vaspId(), null, null,
+                    mo.linkedId(), mo.sender(), mo.shortCode(), 1, mo.size(), mo.text() == null ? null : "text/plain",
+                    null, null, null, null), status, state.name(), state == OutboundState.SENT ? null : text));
+            return;
+        }
         Recipient r = em.find(Recipient.class, call.recipientId());
         if (r != null) {
             charging.record(ChargingEvent.forRecipient(call.kind() == OutboundKind.DELIVERY_REPORT

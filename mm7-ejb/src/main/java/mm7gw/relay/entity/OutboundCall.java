@@ -46,8 +46,9 @@ public class OutboundCall {
     @Column(name = "message_id", length = 64, nullable = false)
     private String messageId;
 
-    @Column(name = "recipient_id", nullable = false)
-    private long recipientId;
+    /** the recipient of the submitted message a report is about; null for an MO message (DELIVER) */
+    @Column(name = "recipient_id")
+    private Long recipientId;
 
     @Column(length = 256, nullable = false)
     private String recipient;
@@ -61,8 +62,8 @@ public class OutboundCall {
     @Column(name = "sender_type", length = 12)
     private String senderType;
 
-    /** the MMStatus sent: Retrieved, Rejected, Expired, Read, ... */
-    @Column(name = "mm_status", length = 24, nullable = false)
+    /** the MMStatus sent: Retrieved, Rejected, Expired, Read, ...; null for an MO message */
+    @Column(name = "mm_status", length = 24)
     private String mmStatus;
 
     @Column(name = "event_at", nullable = false)
@@ -96,7 +97,10 @@ public class OutboundCall {
     protected OutboundCall() {
     }
 
-    public OutboundCall(OutboundKind kind, String vaspId, String messageId, long recipientId, String recipientType,
+    /**
+     * @param messageId the MessageID a report is about, or the LinkedID of an MO message
+     */
+    public OutboundCall(OutboundKind kind, String vaspId, String messageId, Long recipientId, String recipientType,
             String recipient, String senderType, String sender, String mmStatus, Instant eventAt) {
         this.kind = kind;
         this.vaspId = vaspId;
@@ -155,7 +159,7 @@ public class OutboundCall {
     public OutboundKind kind() { return kind; }
     public String vaspId() { return vaspId; }
     public String messageId() { return messageId; }
-    public long recipientId() { return recipientId; }
+    public Long recipientId() { return recipientId; }
     public String recipient() { return recipient; }
     public String recipientType() { return recipientType; }
     public String sender() { return sender; }

@@ -4,6 +4,8 @@ package mm7gw.relay.entity;
 public enum OutboundKind {
     /** MM7_delivery_report: what became of a submitted message for one recipient */
     DELIVERY_REPORT("DeliveryReportReq"),
+    /** MM7_deliver: a subscriber's message to one of the VASP's short codes */
+    DELIVER("DeliverReq"),
     /** MM7_read_reply: the recipient read (or deleted unread) the message */
     READ_REPLY("ReadReplyReq");
 

@@ -12,6 +12,7 @@ import jakarta.persistence.OneToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import mm7gw.vasp.entity.Vasp;
 
 /**
@@ -23,9 +24,11 @@ import mm7gw.vasp.entity.Vasp;
 @Entity
 @Cacheable(false)
 @Table(name = "mm7_relay_endpoint")
+@NamedQuery(name = RelayEndpoint.WITH_SHORT_CODES, query = "select e from RelayEndpoint e where e.shortCodes is not null")
 @NamedQuery(name = RelayEndpoint.BY_VASP, query = "select e from RelayEndpoint e where e.vasp.vaspId = :vaspId")
 public class RelayEndpoint {
     public static final String BY_VASP = "RelayEndpoint.byVasp";
+    public static final String WITH_SHORT_CODES = "RelayEndpoint.withShortCodes";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "mm7_relay_endpoint_seq")
@@ -56,6 +59,10 @@ public class RelayEndpoint {
     @Column(name = "empty_ok_is_ack", nullable = false)
     private boolean emptyResponseIsAck;
 
+    /** the short codes subscribers send to reach this VASP (MM7_deliver), comma-separated */
+    @Column(name = "short_codes", length = 1000)
+    private String shortCodes;
+
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -79,6 +86,19 @@ public class RelayEndpoint {
         this.login = login;
         this.sealedPassword = login == null ? null : sealedPassword;
         this.updatedAt = Instant.now();
+    }
+
+    public void serve(List<String> codes) {
+        this.shortCodes = codes == null || codes.isEmpty() ? null : String.join(",", codes);
+        this.updatedAt = Instant.now();
+    }
+
+    public List<String> shortCodes() {
+        return shortCodes == null ? List.of() : List.of(shortCodes.split(","));
+    }
+
+    public boolean serves(String shortCode) {
+        return shortCodes().contains(shortCode);
     }
 
     public Vasp vasp() {

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import mm7gw.charging.control.Charging;
 import mm7gw.charging.entity.ChargingEvent;
 import mm7gw.security.RequestOrigin;
+import mm7gw.relay.control.LinkedIds;
 import mm7gw.status.Mm7Rejection;
 import mm7gw.status.StatusCode;
 import mm7gw.submission.control.DistributionQueue;
@@ -47,12 +48,18 @@ public class SubmissionService {
     @Inject
     RecipientResolver resolver;
 
+    @Inject
+    LinkedIds linkedIds;
+
     /** @param origin where the request came from (client address, TLS, auth mechanism), checked against the service level */
     public SubmitResult submit(SubmitCommand command, RequestOrigin origin) {
         Vasp vasp = admission.admit(context.getCallerPrincipal().getName(), command, origin);
         if (command.serviceCode() != null && command.serviceCode().length() > ChargingEvent.SERVICE_CODE_LENGTH) {
             throw new Mm7Rejection(StatusCode.VALIDATION_ERROR,
                     "ServiceCode is longer than " + ChargingEvent.SERVICE_CODE_LENGTH + " characters");
+        }
+        if (command.linkedId() != null) {
+            linkedIds.requireFor(vasp.vaspId(), command.linkedId());
         }
         MultimediaMessage message = new MultimediaMessage(MessageIds.next(), vasp, command.vasId(),
                 command.transactionId(), sender(command.sender()));
