@@ -45,7 +45,7 @@ public class ServiceLevelForm implements Serializable {
 
     ServiceLevelView toView() {
         return new ServiceLevelView(null, allowedOperations, authMechanisms, maxMessageSize, maxRecipients,
-                split(allowedSenders), allowedPriorities, allowedChargedParties,
+                split(allowedSenders), anyWhenEmpty(allowedPriorities), anyWhenEmpty(allowedChargedParties),
                 maxExpiry == null || maxExpiry.isBlank() ? null : maxExpiry.trim(), deliveryReportAllowed,
                 readReplyAllowed, tlsRequired, split(allowedClientNetworks), maxSubmissionsPerSecond,
                 maxRecipientsPerSecond);
@@ -54,6 +54,11 @@ public class ServiceLevelForm implements Serializable {
     /** null when the list is absent (no restriction), as the service level reads it */
     private static String joined(List<String> values) {
         return values == null ? null : String.join(", ", values);
+    }
+
+    /** For priorities and charged parties no box ticked means no restriction, as an empty text field does. */
+    private static List<String> anyWhenEmpty(List<String> ticked) {
+        return ticked == null || ticked.isEmpty() ? null : ticked;
     }
 
     private static List<String> split(String text) {

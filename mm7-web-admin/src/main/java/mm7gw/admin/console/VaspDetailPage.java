@@ -76,6 +76,31 @@ public class VaspDetailPage implements Serializable {
         }
     }
 
+    private String certificatePem;
+
+    public void registerCertificate() {
+        try {
+            vasp = administration.registerClientCertificate(vaspId, certificatePem);
+            certificatePem = null;
+            Messages.info("Client certificate registered", "the VASP can now log in with it over HTTPS");
+        } catch (RequestRefused e) {
+            Messages.error("Certificate not registered", e.getMessage());
+        }
+    }
+
+    public void removeCertificate() {
+        vasp = administration.removeClientCertificate(vaspId);
+        Messages.info("Client certificate removed", "it no longer authenticates " + vaspId);
+    }
+
+    public String getCertificatePem() {
+        return certificatePem;
+    }
+
+    public void setCertificatePem(String certificatePem) {
+        this.certificatePem = certificatePem;
+    }
+
     public void saveServiceLevel() {
         try {
             serviceLevel = ServiceLevelForm.of(administration.changeServiceLevel(vaspId, serviceLevel.toView()));
