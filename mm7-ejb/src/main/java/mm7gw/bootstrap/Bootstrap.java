@@ -10,8 +10,14 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.logging.Logger;
 import mm7gw.admin.entity.AdminAccount;
+import mm7gw.directory.entity.MailDomain;
+import mm7gw.directory.entity.NumberRange;
+import mm7gw.directory.entity.Subscriber;
+import mm7gw.directory.entity.SubscriberState;
 import mm7gw.security.PasswordHashing;
+import mm7gw.submission.entity.Address;
 import mm7gw.vasp.control.VaspRegistry;
+import mm7gw.vasp.entity.ServiceLevel;
 import mm7gw.vasp.entity.Vasp;
 
 /**
@@ -19,8 +25,8 @@ import mm7gw.vasp.entity.Vasp;
  * <ul>
  * <li>{@code mm7.admin.initial-password} (and optionally {@code mm7.admin.initial-user}, default "admin"):
  * creates that administrator if there is none yet;</li>
- * <li>{@code mm7.demo=true}: registers the demo VASP (run command only, never in production) and prints
- * where the gateway answers.</li>
+ * <li>{@code mm7.demo=true}: registers the demo VASP and a demo subscriber directory (run command only, never
+ * in production) and prints where the gateway answers.</li>
  * </ul>
  */
 @Singleton
@@ -46,6 +52,7 @@ public class Bootstrap {
         }
         if (Boolean.getBoolean("mm7.demo")) {
             seedDemoVasp();
+            seedDemoDirectory();
             printBanner(adminPassword);
         }
     }
@@ -61,11 +68,33 @@ public class Bootstrap {
     private void seedDemoVasp() {
         if (vasps.byVaspId(DEMO_VASP).isEmpty()) {
             Vasp demo = new Vasp(DEMO_VASP, "Demo VASP", DEMO_VASP);
-            demo.changePasswordHash(PasswordHashing.hash(DEMO_PASSWORD));
+            PasswordHashing.VaspCredentials c = PasswordHashing.vaspCredentials(DEMO_VASP, DEMO_PASSWORD);
+            demo.changeCredentials(c.bcrypt(), c.digestMd5(), c.digestSha256());
             demo.addService(DEMO_VAS, "Demo service");
+            demo.serviceLevel().apply(ServiceLevel.Terms.UNRESTRICTED);
             vasps.add(demo);
             LOG.info("registered the demo VASP " + DEMO_VASP);
         }
+    }
+
+    /**
+     * Demo directory: the closed range 447700900 with a few listed subscribers (one barred, one not
+     * MMS-capable), the open range 447700901 (every number an active subscriber) and the open domain
+     * example.net.
+     */
+    private void seedDemoDirectory() {
+        if (!em.createNamedQuery(NumberRange.ALL, NumberRange.class).getResultList().isEmpty()) {
+            return;
+        }
+        em.persist(new NumberRange("447700900", false));
+        em.persist(new NumberRange("447700901", true));
+        em.persist(new MailDomain("example.net", true));
+        for (String n : List.of("447700900123", "447700900124", "447700900125")) {
+            em.persist(new Subscriber(Address.number(n), SubscriberState.ACTIVE));
+        }
+        em.persist(new Subscriber(Address.number("447700900666"), SubscriberState.BARRED));
+        em.persist(new Subscriber(Address.number("447700900777"), SubscriberState.NOT_MMS_CAPABLE));
+        LOG.info("seeded the demo subscriber directory (ranges 447700900, 447700901; domain example.net)");
     }
 
     private static void printBanner(String adminPassword) {

@@ -36,6 +36,31 @@ public final class PasswordHashing {
         }
     }
 
+    /**
+     * The realm name of the VASP HTTP mechanisms (server-config/security.cli, mechanism-realm-configurations); part
+     * of the DIGEST H(A1), so changing it invalidates every stored digest until passwords are set again.
+     */
+    public static final String VASP_REALM = "MM7 Gateway";
+
+    /** What the gateway stores for a VASP password: the bcrypt hash and the DIGEST H(A1) per algorithm (hex). */
+    public record VaspCredentials(String bcrypt, String digestMd5, String digestSha256) {
+    }
+
+    public static VaspCredentials vaspCredentials(String login, String password) {
+        String bcrypt = hash(password);
+        return new VaspCredentials(bcrypt, digestHa1("MD5", login, password), digestHa1("SHA-256", login, password));
+    }
+
+    /** RFC 7616 §3.4.2: H(A1) = H(username ":" realm ":" password), as lower-case hex. */
+    static String digestHa1(String algorithm, String login, String password) {
+        try {
+            byte[] a1 = (login + ":" + VASP_REALM + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance(algorithm).digest(a1));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(algorithm + " is not available", e);
+        }
+    }
+
     public static boolean matches(String password, String modularCryptHash) {
         try {
             PasswordFactory factory = PasswordFactory.getInstance(BCryptPassword.ALGORITHM_BCRYPT, PROVIDER);

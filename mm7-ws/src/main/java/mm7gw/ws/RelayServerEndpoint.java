@@ -1,18 +1,27 @@
 package mm7gw.ws;
 
 import jakarta.ejb.EJBAccessException;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.jws.HandlerChain;
 import jakarta.jws.WebService;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.xml.ws.Holder;
+import jakarta.xml.ws.WebServiceContext;
+import jakarta.xml.ws.handler.MessageContext;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import mm7gw.charging.boundary.Refusals;
+import mm7gw.security.RequestOrigin;
 import mm7gw.status.Mm7Rejection;
 import mm7gw.status.StatusCode;
+import mm7gw.submission.boundary.MessageRevision;
+import mm7gw.submission.boundary.RevisionResult;
 import mm7gw.submission.boundary.SubmissionService;
 import mm7gw.submission.boundary.SubmitResult;
+import mm7gw.ws.binding.InboundMm7;
 import mm7gw.ws.gen.CancelReq;
 import mm7gw.ws.gen.CancelRsp;
 import mm7gw.ws.gen.MM7RelayServerPortType;
@@ -39,16 +48,29 @@ public class RelayServerEndpoint implements MM7RelayServerPortType {
     @EJB
     SubmissionService submissions;
 
+    @EJB
+    MessageRevision revisions;
+
+    @EJB
+    Refusals refusals;
+
+    @Resource
+    WebServiceContext context;
+
     @Override
     public SubmitRsp submit(SubmitReq body, Holder<TransactionID> transactionID) throws RSErrorRsp_Exception {
         String version = version(body);
         String tx = transactionId(transactionID, version);
         try {
-            SubmitResult result = submissions.submit(SubmitTranslation.command(body, tx, Instant.now()));
+            InboundMm7 inbound = InboundMm7.of(context);
+            inbound.requireNoProblem();
+            SubmitResult result = submissions.submit(SubmitTranslation.command(body, tx, Instant.now(), inbound.content()),
+                    origin());
             SubmitRsp rsp = Mm7Responses.fill(new SubmitRsp(), version, result.status(), result.details());
             rsp.setMessageID(result.messageId());
             return rsp;
         } catch (Mm7Rejection e) {
+            chargeRefusal(body, tx, version, e);
             if (asFault(e.status())) {
                 throw Mm7Responses.fault(version, e.status(), e.details());
             }
@@ -65,15 +87,67 @@ public class RelayServerEndpoint implements MM7RelayServerPortType {
     @Override
     public CancelRsp cancel(CancelReq body, Holder<TransactionID> transactionID) throws RSErrorRsp_Exception {
         String version = version(body);
-        transactionId(transactionID, version);
-        throw Mm7Responses.fault(version, StatusCode.UNSUPPORTED_OPERATION, "MM7_cancel is not offered yet");
+        String tx = transactionId(transactionID, version);
+        try {
+            InboundMm7.of(context).requireNoProblem();
+            RevisionResult result = revisions.cancel(RevisionTranslation.cancel(body, tx), origin());
+            return Mm7Responses.fill(new CancelRsp(), version, result.status(), result.details());
+        } catch (Mm7Rejection e) {
+            if (asFault(e.status())) {
+                throw Mm7Responses.fault(version, e.status(), e.details());
+            }
+            return Mm7Responses.fill(new CancelRsp(), version, e.status(), java.util.List.of(e.details()));
+        } catch (EJBAccessException e) {
+            throw Mm7Responses.fault(version, StatusCode.SERVICE_DENIED, "the account may not cancel messages");
+        } catch (RuntimeException e) {
+            throw serverError(version, "cancel", tx, e);
+        }
     }
 
     @Override
     public ReplaceRsp replace(ReplaceReq body, Holder<TransactionID> transactionID) throws RSErrorRsp_Exception {
         String version = version(body);
-        transactionId(transactionID, version);
-        throw Mm7Responses.fault(version, StatusCode.UNSUPPORTED_OPERATION, "MM7_replace is not offered yet");
+        String tx = transactionId(transactionID, version);
+        try {
+            InboundMm7 inbound = InboundMm7.of(context);
+            inbound.requireNoProblem();
+            RevisionResult result = revisions.replace(RevisionTranslation.replace(body, tx, Instant.now(), inbound.content()),
+                    origin());
+            return Mm7Responses.fill(new ReplaceRsp(), version, result.status(), result.details());
+        } catch (Mm7Rejection e) {
+            if (asFault(e.status())) {
+                throw Mm7Responses.fault(version, e.status(), e.details());
+            }
+            return Mm7Responses.fill(new ReplaceRsp(), version, e.status(), java.util.List.of(e.details()));
+        } catch (EJBAccessException e) {
+            throw Mm7Responses.fault(version, StatusCode.SERVICE_DENIED, "the account may not replace messages");
+        } catch (RuntimeException e) {
+            throw serverError(version, "replace", tx, e);
+        }
+    }
+
+    /** Client address, TLS and authentication mechanism of the current request, for the service-level checks. */
+    private RequestOrigin origin() {
+        Object request = context.getMessageContext().get(MessageContext.SERVLET_REQUEST);
+        if (!(request instanceof HttpServletRequest http)) {
+            return RequestOrigin.UNKNOWN;
+        }
+        return new RequestOrigin(http.getRemoteAddr(), http.isSecure(), http.getAuthType());
+    }
+
+    /**
+     * A refused submit is charged (MM7_SUBMIT_REJECTED) in a transaction of its own, the submit's having rolled
+     * back; see {@link Refusals} for which refusals. If even that fails, the VASP gets 3000 and may retry.
+     */
+    private void chargeRefusal(SubmitReq body, String tx, String version, Mm7Rejection refusal)
+            throws RSErrorRsp_Exception {
+        try {
+            refusals.submitRefused(SubmitTranslation.asReceived(body, tx, Instant.now(), InboundMm7.of(context).content()),
+                    refusal.status(),
+                    refusal.details());
+        } catch (RuntimeException e) {
+            throw serverError(version, "charging a refused submit", tx, e);
+        }
     }
 
     /** Identification, authorisation, version and validation failures cannot be processed as an operation. */

@@ -8,6 +8,7 @@ import mm7gw.status.Mm7Rejection;
 import mm7gw.status.StatusCode;
 import mm7gw.submission.boundary.SubmitCommand;
 import mm7gw.submission.boundary.SubmitCommand.AddressInput;
+import mm7gw.submission.boundary.SubmitCommand.ContentInput;
 import mm7gw.submission.boundary.SubmitCommand.RecipientInput;
 import mm7gw.submission.entity.AddressType;
 import mm7gw.submission.entity.ChargedParty;
@@ -21,12 +22,12 @@ import mm7gw.ws.gen.SenderIdentificationType;
 import mm7gw.ws.gen.SingleAddressType;
 import mm7gw.ws.gen.SubmitReq;
 
-/** Reads a SubmitReq into the business's {@link SubmitCommand}; values keep their exact text. */
+/** Reads a SubmitReq, with the content the MM7 binding resolved, into the business's {@link SubmitCommand}; values keep their exact text. */
 final class SubmitTranslation {
     private SubmitTranslation() {
     }
 
-    static SubmitCommand command(SubmitReq req, String transactionId, Instant received) {
+    static SubmitCommand command(SubmitReq req, String transactionId, Instant received, ContentInput content) {
         SenderIdentificationType id = req.getSenderIdentification();
         return new SubmitCommand(
                 transactionId,
@@ -44,7 +45,21 @@ final class SubmitTranslation {
                 req.getPriority() == null ? null : Priority.valueOf(req.getPriority().name()),
                 req.getSubject(),
                 req.getChargedParty() == null ? null : ChargedParty.valueOf(req.getChargedParty().name()),
-                null);
+                content);
+    }
+
+    /**
+     * The request as received, for charging a refusal: {@link #command} without the dates when those could not
+     * be read (the one thing that makes it refuse a request).
+     */
+    static SubmitCommand asReceived(SubmitReq req, String transactionId, Instant received, ContentInput content) {
+        try {
+            return command(req, transactionId, received, content);
+        } catch (Mm7Rejection unreadableDate) {
+            req.setEarliestDeliveryTime(null);
+            req.setExpiryDate(null);
+            return command(req, transactionId, received, content);
+        }
     }
 
     private static List<RecipientInput> recipients(RecipientsType recipients) {

@@ -33,7 +33,126 @@ final class Envelopes {
                 """.formatted(Gateway.NS, transactionId, vaspId, vasId, serviceCode, recipientsXml);
     }
 
+    /**
+     * A SubmitReq in any namespace and MM7Version, with extra elements (e.g. a Content reference) at the end of
+     * SubmitReq, written with prefixes and value quirks seen in the wild: SOAP-ENV and mm7 prefixes on every
+     * element, a TransactionID padded with white space, True as a boolean.
+     */
+    static String submitIn(String namespace, String mm7Version, String transactionId, Gateway.Vasp vasp,
+            String recipientsXml, String extraXml) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <SOAP-ENV:Envelope xmlns:SOAP-ENV="http://schemas.xmlsoap.org/soap/envelope/">
+                 <SOAP-ENV:Header>
+                  <mm7:TransactionID xmlns:mm7="%1$s" SOAP-ENV:mustUnderstand="1">
+                      %3$s
+                  </mm7:TransactionID>
+                 </SOAP-ENV:Header>
+                 <SOAP-ENV:Body>
+                  <mm7:SubmitReq xmlns:mm7="%1$s">
+                   <mm7:MM7Version>%2$s</mm7:MM7Version>
+                   <mm7:SenderIdentification>
+                    <mm7:VASPID>%4$s</mm7:VASPID>
+                    <mm7:VASID>%5$s</mm7:VASID>
+                   </mm7:SenderIdentification>
+                   <mm7:Recipients>%6$s</mm7:Recipients>
+                   <mm7:ServiceCode>svc-%3$s</mm7:ServiceCode>
+                   <mm7:DeliveryReport>True</mm7:DeliveryReport>
+                   <mm7:Subject>versions</mm7:Subject>
+                   %7$s
+                  </mm7:SubmitReq>
+                 </SOAP-ENV:Body>
+                </SOAP-ENV:Envelope>
+                """.formatted(namespace, mm7Version, transactionId, vasp.vaspId(), vasp.vasId(), recipientsXml,
+                extraXml);
+    }
+
+    /** A CancelReq in any namespace, written the plain way (default namespace on the request element). */
+    static String cancelIn(String namespace, String mm7Version, String transactionId, Gateway.Vasp vasp, String messageId) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <env:Envelope xmlns:env="http://schemas.xmlsoap.org/soap/envelope/">
+                 <env:Header><mm7:TransactionID xmlns:mm7="%1$s" env:mustUnderstand="1">%3$s</mm7:TransactionID></env:Header>
+                 <env:Body>
+                  <CancelReq xmlns="%1$s">
+                   <MM7Version>%2$s</MM7Version>
+                   <SenderIdentification><VASPID>%4$s</VASPID><VASID>%5$s</VASID></SenderIdentification>
+                   <MessageID>%6$s</MessageID>
+                  </CancelReq>
+                 </env:Body>
+                </env:Envelope>
+                """.formatted(namespace, mm7Version, transactionId, vasp.vaspId(), vasp.vasId(), messageId);
+    }
+
     static String submit(String transactionId, Gateway.Vasp vasp, String recipientsXml) {
         return submit(transactionId, vasp.vaspId(), vasp.vasId(), "svc-" + transactionId, recipientsXml);
+    }
+
+    /** A submit with an optional EarliestDeliveryTime and ExpiryDate (null leaves one out). */
+    static String submitTimed(String transactionId, Gateway.Vasp vasp, String recipientsXml, String earliestDeliveryTime,
+            String expiryDate) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <env:Envelope xmlns:env="http://schemas.xmlsoap.org/soap/envelope/">
+                 <env:Header>
+                  <mm7:TransactionID xmlns:mm7="%1$s" env:mustUnderstand="1">%2$s</mm7:TransactionID>
+                 </env:Header>
+                 <env:Body>
+                  <SubmitReq xmlns="%1$s">
+                   <MM7Version>6.8.0</MM7Version>
+                   <SenderIdentification>
+                    <VASPID>%3$s</VASPID>
+                    <VASID>%4$s</VASID>
+                    <SenderAddress><ShortCode>4455</ShortCode></SenderAddress>
+                   </SenderIdentification>
+                   <Recipients>%5$s</Recipients>
+                   <ServiceCode>svc-%2$s</ServiceCode>
+                   %6$s%7$s
+                   <Priority>Low</Priority>
+                   <Subject>Timed</Subject>
+                  </SubmitReq>
+                 </env:Body>
+                </env:Envelope>
+                """.formatted(Gateway.NS, transactionId, vasp.vaspId(), vasp.vasId(), recipientsXml,
+                earliestDeliveryTime == null ? "" : "<EarliestDeliveryTime>" + earliestDeliveryTime + "</EarliestDeliveryTime>",
+                expiryDate == null ? "" : "<ExpiryDate>" + expiryDate + "</ExpiryDate>");
+    }
+
+    static String cancel(String transactionId, Gateway.Vasp vasp, String messageId) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <env:Envelope xmlns:env="http://schemas.xmlsoap.org/soap/envelope/">
+                 <env:Header>
+                  <mm7:TransactionID xmlns:mm7="%1$s" env:mustUnderstand="1">%2$s</mm7:TransactionID>
+                 </env:Header>
+                 <env:Body>
+                  <CancelReq xmlns="%1$s">
+                   <MM7Version>6.8.0</MM7Version>
+                   <SenderIdentification><VASPID>%3$s</VASPID><VASID>%4$s</VASID></SenderIdentification>
+                   <MessageID>%5$s</MessageID>
+                  </CancelReq>
+                 </env:Body>
+                </env:Envelope>
+                """.formatted(Gateway.NS, transactionId, vasp.vaspId(), vasp.vasId(), messageId);
+    }
+
+    /** A ReplaceReq; {@code elementsXml} are its elements after MessageID (ServiceCode, ... in schema order). */
+    static String replace(String transactionId, Gateway.Vasp vasp, String messageId, String elementsXml) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <env:Envelope xmlns:env="http://schemas.xmlsoap.org/soap/envelope/">
+                 <env:Header>
+                  <mm7:TransactionID xmlns:mm7="%1$s" env:mustUnderstand="1">%2$s</mm7:TransactionID>
+                 </env:Header>
+                 <env:Body>
+                  <ReplaceReq xmlns="%1$s">
+                   <MM7Version>6.8.0</MM7Version>
+                   <SenderIdentification><VASPID>%3$s</VASPID><VASID>%4$s</VASID></SenderIdentification>
+                   <MessageID>%5$s</MessageID>
+                   %6$s
+                  </ReplaceReq>
+                 </env:Body>
+                </env:Envelope>
+                """.formatted(Gateway.NS, transactionId, vasp.vaspId(), vasp.vasId(), messageId, elementsXml);
     }
 }

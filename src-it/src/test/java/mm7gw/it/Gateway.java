@@ -51,6 +51,7 @@ final class Gateway {
 
     /** Registers a fresh VASP with one service through the admin API. */
     static Vasp newVasp() {
+        serveTestAddresses();
         String id = unique("vasp");
         Vasp v = new Vasp(id, id + "-svc", id, "pw-" + UUID.randomUUID());
         JsonObject body = Json.createObjectBuilder().add("vaspId", v.vaspId()).add("name", "IT " + id)
@@ -68,6 +69,17 @@ final class Gateway {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (user != null) {
             b.header("Authorization", basic(user, password));
+        }
+        return send(b.build());
+    }
+
+    /** A POST as some peers send it: with the given SOAPAction header value, or none at all for null. */
+    static HttpResponse<String> post(Vasp as, String contentType, byte[] body, String soapAction) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(MM7).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", contentType).header("Authorization", basic(as.login(), as.password()))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (soapAction != null) {
+            b.header("SOAPAction", soapAction);
         }
         return send(b.build());
     }
@@ -107,6 +119,11 @@ final class Gateway {
         return (JsonArray) adminJson("/api/messages/" + messageId + "/charging-events");
     }
 
+    /** The stored content of a message (GET .../content): status, Content-Type header and the exact bytes. */
+    static HttpResponse<byte[]> content(String messageId) {
+        return adminBytes("/api/messages/" + messageId + "/content");
+    }
+
     static JsonArray messagesOfTransaction(String vaspId, String transactionId) {
         return (JsonArray) adminJson("/api/messages?vaspId=" + vaspId + "&transactionId=" + transactionId);
     }
@@ -124,6 +141,88 @@ final class Gateway {
             m = message(messageId);
         }
         return m;
+    }
+
+    // ---- subscriber directory and mailboxes ------------------------------------------------------------
+
+    /** The open number range 447700900 and the open mail domain example.net, which most tests send to. */
+    static final String TEST_RANGE = "447700900";
+    static final String TEST_DOMAIN = "example.net";
+    private static volatile boolean testAddressesServed;
+
+    /** Serves the test range and domain (once per test JVM; a 409 means an earlier class already did). */
+    static synchronized void serveTestAddresses() {
+        if (!testAddressesServed) {
+            serveRange(TEST_RANGE, true);
+            serveDomain(TEST_DOMAIN, true);
+            testAddressesServed = true;
+        }
+    }
+
+    static void serveRange(String prefix, boolean open) {
+        expectCreatedOrExists(admin("POST", "/api/directory/number-ranges",
+                Json.createObjectBuilder().add("prefix", prefix).add("open", open).build().toString()));
+    }
+
+    static void serveDomain(String domain, boolean open) {
+        expectCreatedOrExists(admin("POST", "/api/directory/mail-domains",
+                Json.createObjectBuilder().add("domain", domain).add("open", open).build().toString()));
+    }
+
+    static void subscriber(String address, String state) {
+        HttpResponse<String> r = admin("POST", "/api/directory/subscribers",
+                Json.createObjectBuilder().add("address", address).add("state", state).build().toString());
+        if (r.statusCode() != 200) {
+            throw new AssertionError("could not register subscriber " + address + ": " + r.statusCode() + " " + r.body());
+        }
+    }
+
+    private static void expectCreatedOrExists(HttpResponse<String> r) {
+        if (r.statusCode() != 201 && r.statusCode() != 409) {
+            throw new AssertionError("directory set-up failed: " + r.statusCode() + " " + r.body());
+        }
+    }
+
+    /** Counts of a message's recipients per state, history entries and charging events. */
+    static JsonObject counts(String messageId) {
+        return (JsonObject) adminJson("/api/messages/" + messageId + "/counts");
+    }
+
+    static JsonObject awaitCounts(String messageId, Predicate<JsonObject> condition, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonObject c = counts(messageId);
+        while (!condition.test(c)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("message did not reach the expected counts within " + timeout + ": " + c);
+            }
+            Thread.sleep(200);
+            c = counts(messageId);
+        }
+        return c;
+    }
+
+    /** how many of the message's recipients are in that state (0 if none) */
+    static long inState(JsonObject counts, String state) {
+        JsonObject byState = counts.getJsonObject("byState");
+        return byState.containsKey(state) ? byState.getJsonNumber(state).longValue() : 0;
+    }
+
+    static JsonArray mailbox(String address) {
+        return (JsonArray) adminJson("/api/mailboxes/" + address + "/messages");
+    }
+
+    static HttpResponse<byte[]> adminBytes(String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(BASE + "/admin" + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", basic(ADMIN_USER, ADMIN_PASSWORD)).GET().build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.io.IOException e) {
+            throw new AssertionError("HTTP GET " + path + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     // ---- plumbing --------------------------------------------------------------------------------------
@@ -157,6 +256,16 @@ final class Gateway {
     static String mm7(Document d, String localName) {
         NodeList n = d.getElementsByTagNameNS(NS, localName);
         return n.getLength() == 0 ? null : n.item(0).getTextContent().trim();
+    }
+
+    /** Text of the first element with that local name in the given namespace, or null. */
+    static String text(Document d, String ns, String localName) {
+        NodeList n = d.getElementsByTagNameNS(ns, localName);
+        return n.getLength() == 0 ? null : n.item(0).getTextContent().trim();
+    }
+
+    static String namespace(String release) {
+        return "http://www.3gpp.org/ftp/Specs/archive/23_series/23.140/schema/" + release;
     }
 
     static Element first(Document d, String ns, String localName) {

@@ -100,7 +100,7 @@ class SubmitIT {
         Document d = xml(r.body());
         assertEquals("1100", mm7(d, "StatusCode"));
         assertTrue(mm7(d, "Details").contains("12ab"), r.body());
-        assertEquals(1, Gateway.message(mm7(d, "MessageID")).getJsonArray("recipients").size());
+        assertEquals(1, Gateway.message(mm7(d, "MessageID")).getInt("recipientCount"));
     }
 
     @Test

@@ -91,8 +91,8 @@ class SubmitRefusalIT {
         String broken = Envelopes.submit(tx, vasp, "<To><Number>447700900307</Number></To>")
                 .replace("</SubmitReq>", "</SubmitRequest>");
         HttpResponse<String> r = Gateway.postSoap(vasp, broken);
-        assertEquals(500, r.statusCode(), r.body());
-        assertNotNull(Gateway.first(xml(r.body()), Gateway.SOAP_ENV, "Fault"), r.body());
+        Document d = assertRsError(r, "4004", "Client");
+        assertTrue(mm7(d, "Details").contains("line"), "the parser's position in Details: " + r.body());
         assertEquals(0, Gateway.messagesOfTransaction(vasp.vaspId(), tx).size());
     }
 

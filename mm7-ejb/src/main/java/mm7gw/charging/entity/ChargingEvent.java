@@ -11,23 +11,34 @@ import jakarta.persistence.Index;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import mm7gw.status.StatusCode;
 import mm7gw.submission.entity.MultimediaMessage;
 import mm7gw.submission.entity.Recipient;
 
 /**
- * A charging data record. Immutable once written: every column is insert-only and there is no
- * operation that changes or removes one.
+ * A charging data record. Immutable once written: every column is insert-only, there is no operation that
+ * changes or removes one (on PostgreSQL a trigger refuses UPDATE and DELETE as well), and each carries the
+ * next number of its writer's gap-free sequence ({@link ChargingWriter}), assigned in the transaction that
+ * writes it.
  */
 @Entity
 @Table(name = "mm7_charging_event", indexes = {
     @Index(name = "mm7_charging_message", columnList = "message_id"),
-    @Index(name = "mm7_charging_time", columnList = "occurred_at")})
+    @Index(name = "mm7_charging_time", columnList = "occurred_at"),
+    @Index(name = "mm7_charging_vasp_time", columnList = "vasp_id, occurred_at")},
+    uniqueConstraints = @UniqueConstraint(name = "mm7_charging_writer_seq", columnNames = {"writer", "seq"}))
 @NamedQuery(name = ChargingEvent.BY_MESSAGE_ID,
         query = "select e from ChargingEvent e where e.messageId = :messageId order by e.id")
 public class ChargingEvent {
     public static final String BY_MESSAGE_ID = "ChargingEvent.byMessageId";
+    /** the longest ServiceCode the gateway stores (and so accepts) */
+    public static final int SERVICE_CODE_LENGTH = 1024;
+    private static final int DETAILS_LENGTH = 2000;
+    public static final String RESULT_ACCEPTED = "ACCEPTED";
+    public static final String RESULT_REJECTED = "REJECTED";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "mm7_charging_seq")
@@ -45,7 +56,7 @@ public class ChargingEvent {
     @Column(name = "vasp_id", length = 64, nullable = false, updatable = false)
     private String vaspId;
 
-    @Column(name = "vas_id", length = 64, updatable = false)
+    @Column(name = "vas_id", length = 256, updatable = false)
     private String vasId;
 
     @Column(name = "message_id", length = 64, updatable = false)
@@ -79,31 +90,60 @@ public class ChargingEvent {
     private String messageClass;
 
     /** The VASP's ServiceCode exactly as received. */
-    @Column(name = "service_code", length = 1024, updatable = false)
+    @Column(name = "service_code", length = SERVICE_CODE_LENGTH, updatable = false)
     private String serviceCode;
+
+    /** the server node that wrote the event ({@code jboss.node.name}) */
+    @Column(length = 128, nullable = false, updatable = false)
+    private String writer;
+
+    /** the writer's gap-free sequence number: 1, 2, 3, ... in commit order */
+    @Column(name = "seq", nullable = false, updatable = false)
+    private long sequenceNumber;
+
+    @Column(name = "message_size", updatable = false)
+    private Long messageSize;
+
+    @Column(name = "content_type", length = 1000, updatable = false)
+    private String contentType;
+
+    /** the MM7 status details (why a request was refused), if any */
+    @Column(length = DETAILS_LENGTH, updatable = false)
+    private String details;
 
     protected ChargingEvent() {
     }
 
     private ChargingEvent(RecordType recordType, MultimediaMessage m, StatusCode status, String result) {
+        this(recordType, ChargedOperation.of(m), status, result, null);
+    }
+
+    private ChargingEvent(RecordType recordType, ChargedOperation op, StatusCode status, String result,
+            String details) {
         this.recordType = recordType;
-        this.occurredAt = Instant.now();
-        this.vaspId = m.vasp().vaspId();
-        this.vasId = m.vasId();
-        this.messageId = m.messageId();
-        this.linkedId = m.linkedId();
-        this.sender = m.sender() == null ? null : m.sender().value();
+        this.occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        this.vaspId = op.vaspId();
+        this.vasId = op.vasId();
+        this.messageId = op.messageId();
+        this.linkedId = op.linkedId();
+        this.sender = op.sender();
+        this.recipient = op.recipient();
+        this.recipientCount = op.recipientCount();
+        this.messageSize = op.messageSize();
+        this.contentType = op.contentType();
         this.statusCode = status.code();
         this.result = result;
-        this.chargedParty = m.chargedParty() == null ? null : m.chargedParty().name();
-        this.priority = m.priority() == null ? null : m.priority().name();
-        this.messageClass = m.messageClass() == null ? null : m.messageClass().name();
-        this.serviceCode = m.serviceCode();
+        this.details = details == null || details.length() <= DETAILS_LENGTH ? details
+                : details.substring(0, DETAILS_LENGTH - 1) + "\u2026";
+        this.chargedParty = op.chargedParty();
+        this.priority = op.priority();
+        this.messageClass = op.messageClass();
+        this.serviceCode = op.serviceCode();
     }
 
     public static ChargingEvent submitted(MultimediaMessage m, StatusCode status) {
-        ChargingEvent e = new ChargingEvent(RecordType.MM7_SUBMIT, m, status, "ACCEPTED");
-        e.recipientCount = m.recipients().size();
+        ChargingEvent e = new ChargingEvent(RecordType.MM7_SUBMIT, m, status, RESULT_ACCEPTED);
+        e.recipientCount = m.recipientCount();
         return e;
     }
 
@@ -111,6 +151,67 @@ public class ChargingEvent {
         ChargingEvent e = new ChargingEvent(RecordType.RECIPIENT_DELIVERY, r.message(), StatusCode.SUCCESS, outcome);
         e.recipient = r.address().value();
         return e;
+    }
+
+    /**
+     * The event of any operation on a stored message (cancel, replace, ...).
+     *
+     * @param result what became of the operation, e.g. ACCEPTED, REJECTED, CANCELLED
+     */
+    public static ChargingEvent forMessage(RecordType type, MultimediaMessage m, StatusCode status, String result) {
+        return new ChargingEvent(type, ChargedOperation.of(m), status, result, null);
+    }
+
+    /** The event of an operation concerning one recipient of a stored message (delivery report, read reply). */
+    public static ChargingEvent forRecipient(RecordType type, Recipient r, StatusCode status, String result) {
+        return new ChargingEvent(type, ChargedOperation.of(r.message()).withRecipient(r.address().value()), status,
+                result, null);
+    }
+
+    /** The event of an operation described by its charged facts alone (an MO message, a refused request). */
+    public static ChargingEvent of(RecordType type, ChargedOperation op, StatusCode status, String result,
+            String details) {
+        return new ChargingEvent(type, op, status, result, details);
+    }
+
+    /** A request the gateway refused with an MM7 status: result REJECTED, with the status details. */
+    public static ChargingEvent rejected(RecordType type, ChargedOperation op, StatusCode status, String details) {
+        if (status.isSuccess()) {
+            throw new IllegalArgumentException("a refusal needs an error status, not " + status);
+        }
+        return new ChargingEvent(type, op, status, RESULT_REJECTED, details);
+    }
+
+    /**
+     * Gives the event its writer and sequence number; done once, by the charging control, in the transaction
+     * that writes the event.
+     */
+    public void sequence(String writer, long sequenceNumber) {
+        if (this.writer != null) {
+            throw new IllegalStateException("event already sequenced as " + this.writer + "/" + this.sequenceNumber);
+        }
+        this.writer = writer;
+        this.sequenceNumber = sequenceNumber;
+    }
+
+    public String writer() {
+        return writer;
+    }
+
+    public long sequenceNumber() {
+        return sequenceNumber;
+    }
+
+    public Long messageSize() {
+        return messageSize;
+    }
+
+    public String contentType() {
+        return contentType;
+    }
+
+    public String details() {
+        return details;
     }
 
     public Long id() {
@@ -175,5 +276,19 @@ public class ChargingEvent {
 
     public String serviceCode() {
         return serviceCode;
+    }
+
+    /** MM7_cancel of a message, for the number of recipients it was withdrawn from. */
+    public static ChargingEvent cancelled(MultimediaMessage m, StatusCode status, int recipients) {
+        ChargingEvent e = new ChargingEvent(RecordType.MM7_CANCEL, m, status, "CANCELLED");
+        e.recipientCount = recipients;
+        return e;
+    }
+
+    /** MM7_replace of a message, for the number of recipients that get the replacement. */
+    public static ChargingEvent replaced(MultimediaMessage m, StatusCode status, int recipients) {
+        ChargingEvent e = new ChargingEvent(RecordType.MM7_REPLACE, m, status, "REPLACED");
+        e.recipientCount = recipients;
+        return e;
     }
 }

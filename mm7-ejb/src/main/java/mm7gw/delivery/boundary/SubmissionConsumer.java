@@ -11,8 +11,9 @@ import mm7gw.delivery.control.Distributor;
 import mm7gw.submission.control.DistributionQueue;
 
 /**
- * Takes accepted submissions off the queue and distributes them. Any failure rolls the transaction back, so
- * the broker redelivers the message with back-off and finally moves it to the dead-letter queue.
+ * Takes accepted submissions off the queue and splits their distribution into fan-out chunks. Any failure
+ * rolls the transaction back, so the broker redelivers the message with back-off and finally moves it to the
+ * dead-letter queue.
  */
 @PermitAll
 @MessageDriven(activationConfig = {
@@ -27,7 +28,7 @@ public class SubmissionConsumer implements MessageListener {
     @Override
     public void onMessage(Message message) {
         try {
-            distributor.distribute(message.getStringProperty(DistributionQueue.MESSAGE_ID));
+            distributor.plan(message.getStringProperty(DistributionQueue.MESSAGE_ID));
         } catch (JMSException e) {
             throw new IllegalStateException("unreadable submission message", e);
         }

@@ -6,7 +6,8 @@ import java.util.List;
 /** A submitted message with the state of each recipient, for admins and for tests. */
 public record MessageView(String messageId, String vaspId, String vasId, String transactionId, String sender,
         String subject, String priority, String messageClass, String serviceCode, String linkedId, String state,
-        Instant submittedAt, Instant earliestDeliveryTime, Instant expiryDate, List<RecipientView> recipients) {
+        Instant submittedAt, Instant earliestDeliveryTime, Instant expiryDate, int recipientCount, boolean readReply,
+        boolean deliveryReport, Long contentSize, List<RecipientView> recipients) {
 
     public record RecipientView(String address, String type, String kind, String state, Instant stateChangedAt,
             List<AttemptView> attempts) {

@@ -5,19 +5,21 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
-import java.util.List;
 import mm7gw.charging.control.Charging;
 import mm7gw.charging.entity.ChargingEvent;
+import mm7gw.security.RequestOrigin;
 import mm7gw.status.Mm7Rejection;
 import mm7gw.status.StatusCode;
 import mm7gw.submission.control.DistributionQueue;
 import mm7gw.submission.control.MessageIds;
 import mm7gw.submission.control.Messages;
+import mm7gw.submission.control.RecipientResolution;
+import mm7gw.submission.control.RecipientResolver;
+import mm7gw.submission.control.SubmitAdmission;
 import mm7gw.submission.entity.Address;
 import mm7gw.submission.entity.MessageContent;
 import mm7gw.submission.entity.MultimediaMessage;
-import mm7gw.vasp.control.VaspAuthorisation;
+import mm7gw.submission.entity.PlannedRecipients;
 import mm7gw.vasp.entity.Vasp;
 
 /**
@@ -31,7 +33,7 @@ public class SubmissionService {
     SessionContext context;
 
     @Inject
-    VaspAuthorisation authorisation;
+    SubmitAdmission admission;
 
     @Inject
     Messages messages;
@@ -42,8 +44,16 @@ public class SubmissionService {
     @Inject
     DistributionQueue distribution;
 
-    public SubmitResult submit(SubmitCommand command) {
-        Vasp vasp = authorisation.authorise(context.getCallerPrincipal().getName(), command.vaspId(), command.vasId());
+    @Inject
+    RecipientResolver resolver;
+
+    /** @param origin where the request came from (client address, TLS, auth mechanism), checked against the service level */
+    public SubmitResult submit(SubmitCommand command, RequestOrigin origin) {
+        Vasp vasp = admission.admit(context.getCallerPrincipal().getName(), command, origin);
+        if (command.serviceCode() != null && command.serviceCode().length() > ChargingEvent.SERVICE_CODE_LENGTH) {
+            throw new Mm7Rejection(StatusCode.VALIDATION_ERROR,
+                    "ServiceCode is longer than " + ChargingEvent.SERVICE_CODE_LENGTH + " characters");
+        }
         MultimediaMessage message = new MultimediaMessage(MessageIds.next(), vasp, command.vasId(),
                 command.transactionId(), sender(command.sender()));
         message.describe(command.subject(), command.priority(), command.messageClass());
@@ -54,29 +64,22 @@ public class SubmissionService {
             message.attach(new MessageContent(command.content().contentType(), command.content().body()));
         }
 
-        List<String> refused = new ArrayList<>();
         if (command.recipients() == null || command.recipients().isEmpty()) {
             throw new Mm7Rejection(StatusCode.VALIDATION_ERROR, "Recipients lists no address");
         }
-        for (SubmitCommand.RecipientInput r : command.recipients()) {
-            if (r.displayOnly()) {
-                continue;
-            }
-            try {
-                message.addRecipient(Address.parse(r.type(), r.value()), r.kind());
-            } catch (Address.InvalidAddress e) {
-                refused.add(e.getMessage());
-            }
+        RecipientResolution resolution = resolver.resolve(command.recipients());
+        int limit = Integer.getInteger("mm7.submit.max-recipients", 10_000);
+        if (resolution.accepted().size() > limit) {
+            throw new Mm7Rejection(StatusCode.OPERATION_RESTRICTED, resolution.accepted().size()
+                    + " distinct recipients exceed the limit of " + limit + " per message");
         }
-        if (message.recipients().isEmpty()) {
-            throw new Mm7Rejection(StatusCode.ADDRESS_ERROR, refused.isEmpty()
-                    ? "every recipient is display-only" : "no valid recipient: " + String.join("; ", refused));
-        }
-        StatusCode status = refused.isEmpty() ? StatusCode.SUCCESS : StatusCode.PARTIAL_SUCCESS;
+        message.distributeTo(resolution.accepted().size(), Integer.getInteger("mm7.fanout.chunk-size", 500));
+        StatusCode status = resolution.refused().isEmpty() ? StatusCode.SUCCESS : StatusCode.PARTIAL_SUCCESS;
         messages.add(message);
+        messages.add(new PlannedRecipients(message, resolution.accepted()));
         charging.record(ChargingEvent.submitted(message, status));
         distribution.distribute(message.messageId());
-        return new SubmitResult(message.messageId(), status, refused);
+        return new SubmitResult(message.messageId(), status, resolution.refused());
     }
 
     private static Address sender(SubmitCommand.AddressInput sender) {

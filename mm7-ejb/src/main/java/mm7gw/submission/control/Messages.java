@@ -2,11 +2,16 @@ package mm7gw.submission.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
 import java.util.Optional;
 import mm7gw.submission.entity.MultimediaMessage;
+import mm7gw.submission.entity.PlannedRecipients;
+import mm7gw.submission.entity.Recipient;
+import mm7gw.submission.entity.RecipientState;
 
-/** Stores and finds submitted messages. */
+/** Stores and finds submitted messages and their recipients. */
 @ApplicationScoped
 public class Messages {
     @PersistenceContext(unitName = "mm7")
@@ -16,8 +21,68 @@ public class Messages {
         em.persist(message);
     }
 
+    public void add(PlannedRecipients planned) {
+        em.persist(planned);
+    }
+
     public Optional<MultimediaMessage> byMessageId(String messageId) {
         return em.createNamedQuery(MultimediaMessage.BY_MESSAGE_ID, MultimediaMessage.class)
                 .setParameter("messageId", messageId).getResultStream().findFirst();
+    }
+
+    /**
+     * The message, locked for the rest of the transaction: everything that changes a message's recipients
+     * (fan-out chunks, cancel, replace, expiry) takes this lock, so they never interleave for one message.
+     */
+    public Optional<MultimediaMessage> lockedByMessageId(String messageId) {
+        return em.createNamedQuery(MultimediaMessage.BY_MESSAGE_ID, MultimediaMessage.class)
+                .setParameter("messageId", messageId).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst();
+    }
+
+    public PlannedRecipients planned(MultimediaMessage message) {
+        return em.createNamedQuery(PlannedRecipients.OF_MESSAGE, PlannedRecipients.class)
+                .setParameter("message", message).getSingleResult();
+    }
+
+    public void add(Recipient recipient) {
+        em.persist(recipient);
+    }
+
+    public List<Recipient> recipients(MultimediaMessage message) {
+        return em.createQuery("select r from Recipient r where r.message = :m order by r.id", Recipient.class)
+                .setParameter("m", message).getResultList();
+    }
+
+    public List<Recipient> recipientsOfChunk(MultimediaMessage message, int chunk) {
+        return em.createQuery("select r from Recipient r where r.message = :m and r.chunk = :c order by r.id",
+                        Recipient.class)
+                .setParameter("m", message).setParameter("c", chunk).getResultList();
+    }
+
+    public List<Recipient> withdrawable(MultimediaMessage message) {
+        return em.createQuery("select r from Recipient r where r.message = :m and r.state in :states order by r.id",
+                        Recipient.class)
+                .setParameter("m", message)
+                .setParameter("states", List.of(RecipientState.PENDING, RecipientState.DELIVERED)).getResultList();
+    }
+
+    public long countRecipients(MultimediaMessage message) {
+        return em.createQuery("select count(r) from Recipient r where r.message = :m", Long.class)
+                .setParameter("m", message).getSingleResult();
+    }
+
+    /** recipients created and no longer pending */
+    public long countHandled(MultimediaMessage message) {
+        return em.createQuery("select count(r) from Recipient r where r.message = :m and r.state <> :pending",
+                        Long.class)
+                .setParameter("m", message).setParameter("pending", RecipientState.PENDING).getSingleResult();
+    }
+
+    /** chunks that still have pending recipients */
+    public List<Integer> chunksWithPending(MultimediaMessage message) {
+        return em.createQuery("select distinct r.chunk from Recipient r where r.message = :m and r.state = :pending",
+                        Integer.class)
+                .setParameter("m", message).setParameter("pending", RecipientState.PENDING).getResultList();
     }
 }

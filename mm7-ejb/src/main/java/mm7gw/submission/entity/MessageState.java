@@ -4,5 +4,7 @@ public enum MessageState {
     /** stored and enqueued; fan-out to recipients not yet done */
     ACCEPTED,
     /** every recipient has been handled */
-    DISTRIBUTED
+    DISTRIBUTED,
+    /** the VASP cancelled it (recipients that had retrieved it keep it) */
+    CANCELLED
 }

@@ -14,16 +14,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
-import jakarta.persistence.OneToMany;
 import jakarta.persistence.OneToOne;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import mm7gw.vasp.entity.Vasp;
 
 /**
@@ -31,7 +26,7 @@ import mm7gw.vasp.entity.Vasp;
  * with its recipients and the submit's parameters.
  */
 @Entity
-@Table(name = "mm7_message")
+@Table(name = "mm7_message", indexes = @jakarta.persistence.Index(name = "mm7_message_expiry", columnList = "expiry, expired_at"))
 @NamedQuery(name = MultimediaMessage.BY_MESSAGE_ID, query = "select m from MultimediaMessage m where m.messageId = :messageId")
 public class MultimediaMessage {
     public static final String BY_MESSAGE_ID = "MultimediaMessage.byMessageId";
@@ -95,6 +90,10 @@ public class MultimediaMessage {
     @Column(name = "expiry")
     private Instant expiryDate;
 
+    /** when the expiry scan withdrew the message from the recipients who had not retrieved it */
+    @Column(name = "expired_at")
+    private Instant expiredAt;
+
     @Column(name = "submitted_at", nullable = false)
     private Instant submittedAt;
 
@@ -106,9 +105,13 @@ public class MultimediaMessage {
     @JoinColumn(name = "content")
     private MessageContent content;
 
-    @OneToMany(mappedBy = "message", cascade = CascadeType.ALL)
-    @OrderBy("id")
-    private List<Recipient> recipients = new ArrayList<>();
+    /** how many recipients the message was accepted for (after resolution and removal of duplicates) */
+    @Column(name = "recipient_count", nullable = false)
+    private int recipientCount;
+
+    /** how many recipients each fan-out chunk creates and delivers in one transaction */
+    @Column(name = "chunk_size", nullable = false)
+    private int chunkSize = 1;
 
     protected MultimediaMessage() {
     }
@@ -155,23 +158,64 @@ public class MultimediaMessage {
         this.content = content;
     }
 
-    /**
-     * Adds a recipient unless the same address is already one: a message reaches each address once.
-     *
-     * @return whether it was added
-     */
-    public boolean addRecipient(Address address, RecipientKind kind) {
-        if (recipients.stream().anyMatch(r -> r.address().equals(address))) {
-            return false;
+    /** Records how many recipients the message goes to and how they are split into fan-out chunks. */
+    public void distributeTo(int recipientCount, int chunkSize) {
+        if (recipientCount < 1 || chunkSize < 1) {
+            throw new IllegalArgumentException("a message goes to at least one recipient, in chunks of at least one");
         }
-        recipients.add(new Recipient(this, address, kind));
-        return true;
+        this.recipientCount = recipientCount;
+        this.chunkSize = chunkSize;
     }
 
-    /** Marks the message distributed once no recipient is left pending. */
-    public void updateState() {
-        if (recipients.stream().noneMatch(Recipient::isPending)) {
+    public int chunks() {
+        return (recipientCount + chunkSize - 1) / chunkSize;
+    }
+
+    /**
+     * Marks the message distributed once every recipient exists and none is left pending.
+     *
+     * @param handled recipients created and no longer pending
+     */
+    public void updateState(long handled) {
+        if (state == MessageState.ACCEPTED && handled >= recipientCount) {
             state = MessageState.DISTRIBUTED;
+        }
+    }
+
+    public void expired(Instant at) {
+        expiredAt = at;
+    }
+
+    public Instant expiredAt() {
+        return expiredAt;
+    }
+
+    public void cancel() {
+        state = MessageState.CANCELLED;
+    }
+
+    public boolean isCancelled() {
+        return state == MessageState.CANCELLED;
+    }
+
+    public boolean isExpired(Instant now) {
+        return expiryDate != null && !expiryDate.isAfter(now);
+    }
+
+    public boolean isDue(Instant now) {
+        return earliestDeliveryTime == null || !earliestDeliveryTime.isAfter(now);
+    }
+
+    /** MM7_replace: the attributes the request gives replace the stored ones; null leaves one unchanged. */
+    public void replace(String serviceCode, Instant earliestDeliveryTime, Boolean readReply) {
+        if (serviceCode != null) {
+            this.serviceCode = serviceCode;
+        }
+        if (earliestDeliveryTime != null) {
+            this.earliestDeliveryTime = earliestDeliveryTime;
+        }
+        if (readReply != null) {
+            this.readReplyRequested = readReply;
         }
     }
 
@@ -252,7 +296,11 @@ public class MultimediaMessage {
         return content;
     }
 
-    public List<Recipient> recipients() {
-        return Collections.unmodifiableList(recipients);
+    public int recipientCount() {
+        return recipientCount;
+    }
+
+    public int chunkSize() {
+        return chunkSize;
     }
 }

@@ -13,11 +13,14 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 
 /** One recipient of a submitted message, with its own delivery state. */
 @Entity
-@Table(name = "mm7_recipient", indexes = @Index(name = "mm7_recipient_message", columnList = "message"))
+@Table(name = "mm7_recipient", indexes = {
+    @Index(name = "mm7_recipient_message", columnList = "message, chunk"),
+    @Index(name = "mm7_recipient_mailbox", columnList = "address")})
 public class Recipient {
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "mm7_recipient_seq")
@@ -42,13 +45,25 @@ public class Recipient {
     @Column(name = "state_changed_at", nullable = false)
     private Instant stateChangedAt;
 
+    /** which fan-out chunk of the message created this recipient */
+    @Column(nullable = false)
+    private int chunk;
+
+    /** the content this recipient retrieved (a replace does not change what was already fetched) */
+    @Column(name = "retrieved_content")
+    private Long retrievedContentId;
+
+    @Version
+    private long version;
+
     protected Recipient() {
     }
 
-    Recipient(MultimediaMessage message, Address address, RecipientKind kind) {
+    public Recipient(MultimediaMessage message, Address address, RecipientKind kind, int chunk) {
         this.message = message;
         this.address = address;
         this.kind = kind;
+        this.chunk = chunk;
         this.state = RecipientState.PENDING;
         this.stateChangedAt = Instant.now();
     }
@@ -58,7 +73,44 @@ public class Recipient {
     }
 
     public void delivered(Instant at) {
-        state = RecipientState.DELIVERED;
+        change(RecipientState.DELIVERED, at, RecipientState.PENDING);
+    }
+
+    /**
+     * The recipient fetched the message; remembers which content it got.
+     *
+     * @return false if it had already been retrieved (nothing changes)
+     */
+    public boolean retrieved(Long contentId, Instant at) {
+        if (state == RecipientState.RETRIEVED || state == RecipientState.READ) {
+            return false;
+        }
+        change(RecipientState.RETRIEVED, at, RecipientState.DELIVERED);
+        retrievedContentId = contentId;
+        return true;
+    }
+
+    public void read(Instant at) {
+        change(RecipientState.READ, at, RecipientState.RETRIEVED);
+    }
+
+    public void rejected(Instant at) {
+        change(RecipientState.REJECTED, at, RecipientState.DELIVERED);
+    }
+
+    public void expired(Instant at) {
+        change(RecipientState.EXPIRED, at, RecipientState.PENDING, RecipientState.DELIVERED);
+    }
+
+    public void cancelled(Instant at) {
+        change(RecipientState.CANCELLED, at, RecipientState.PENDING, RecipientState.DELIVERED);
+    }
+
+    private void change(RecipientState to, Instant at, RecipientState... allowedFrom) {
+        if (!java.util.List.of(allowedFrom).contains(state)) {
+            throw new IllegalStateException("the message is " + state + " for " + address + ", it cannot become " + to);
+        }
+        state = to;
         stateChangedAt = at;
     }
 
@@ -84,5 +136,14 @@ public class Recipient {
 
     public Instant stateChangedAt() {
         return stateChangedAt;
+    }
+
+    public int chunk() {
+        return chunk;
+    }
+
+    /** the content this recipient retrieved, or null if not retrieved (or the message had none) */
+    public Long retrievedContentId() {
+        return retrievedContentId;
     }
 }

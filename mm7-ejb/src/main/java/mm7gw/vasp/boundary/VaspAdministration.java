@@ -6,7 +6,9 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.regex.Pattern;
 import mm7gw.admin.boundary.RequestRefused;
+import mm7gw.admin.control.AdminAudit;
 import mm7gw.security.PasswordHashing;
+import mm7gw.vasp.control.AccessAudit;
 import mm7gw.vasp.control.VaspRegistry;
 import mm7gw.vasp.entity.Vasp;
 
@@ -18,6 +20,12 @@ public class VaspAdministration {
 
     @Inject
     VaspRegistry registry;
+
+    @Inject
+    AccessAudit audit;
+
+    @Inject
+    AdminAudit adminAudit;
 
     public VaspView register(NewVasp request) {
         String vaspId = identifier("VASP ID", request.vaspId());
@@ -31,7 +39,7 @@ public class VaspAdministration {
         String name = request.name() == null || request.name().isBlank() ? vaspId : request.name().trim();
         Vasp vasp = new Vasp(vaspId, name, login);
         if (request.password() != null) {
-            vasp.changePasswordHash(hash(request.password()));
+            setPassword(vasp, request.password());
         }
         if (request.vasIds() != null) {
             for (String vasId : request.vasIds()) {
@@ -43,6 +51,8 @@ public class VaspAdministration {
             }
         }
         registry.add(vasp);
+        adminAudit.record("VASP_REGISTERED", vaspId, "login " + login + ", services " + vasp.services().size()
+                + (request.password() == null ? ", no password" : ", password set"));
         return VaspView.of(vasp);
     }
 
@@ -57,29 +67,147 @@ public class VaspAdministration {
     public VaspView suspend(String vaspId) {
         Vasp v = find(vaspId);
         v.suspend();
+        adminAudit.record("VASP_SUSPENDED", vaspId, null);
         return VaspView.of(v);
     }
 
     public VaspView resume(String vaspId) {
         Vasp v = find(vaspId);
         v.resume();
+        adminAudit.record("VASP_RESUMED", vaspId, null);
         return VaspView.of(v);
     }
 
     public void changePassword(String vaspId, String password) {
-        find(vaspId).changePasswordHash(hash(password));
+        setPassword(find(vaspId), password);
+        adminAudit.record("VASP_PASSWORD_SET", vaspId, null);
+    }
+
+    /** Adds a service (VAS ID) to a VASP. */
+    public VaspView addService(String vaspId, String vasId, String name) {
+        Vasp v = find(vaspId);
+        String id = identifier("VAS ID", vasId);
+        if (v.service(id).isPresent()) {
+            throw new RequestRefused(RequestRefused.Reason.CONFLICT, "VAS ID " + id + " already exists for " + vaspId);
+        }
+        v.addService(id, name == null || name.isBlank() ? id : name.trim());
+        adminAudit.record("VAS_ADDED", vaspId, id);
+        return VaspView.of(v);
+    }
+
+    /** VASPs whose VASP ID, name or login contains the text (case-insensitive); all for a blank text. */
+    public List<VaspView> search(String text) {
+        if (text == null || text.isBlank()) {
+            return list();
+        }
+        String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+        return registry.all().stream()
+                .filter(v -> v.vaspId().toLowerCase(java.util.Locale.ROOT).contains(t)
+                        || v.name().toLowerCase(java.util.Locale.ROOT).contains(t)
+                        || v.login().toLowerCase(java.util.Locale.ROOT).contains(t))
+                .map(VaspView::of).toList();
+    }
+
+    /** Registers the VASP's TLS client certificate (PEM); the certificate then authenticates it (CLIENT_CERT). */
+    public VaspView registerClientCertificate(String vaspId, String pem) {
+        Vasp vasp = find(vaspId);
+        PemCertificate cert = PemCertificate.parse(pem);
+        registry.byClientCertificate(cert.sha256()).filter(other -> other != vasp).ifPresent(other -> {
+            throw new RequestRefused(RequestRefused.Reason.CONFLICT,
+                    "this certificate is already registered for VASP " + other.vaspId());
+        });
+        vasp.registerClientCertificate(cert.sha256(), cert.subject(), cert.notAfter());
+        adminAudit.record("VASP_CERTIFICATE_SET", vaspId, cert.subject() + " sha256 " + cert.sha256());
+        return VaspView.of(vasp);
+    }
+
+    public VaspView removeClientCertificate(String vaspId) {
+        Vasp vasp = find(vaspId);
+        vasp.removeClientCertificate();
+        adminAudit.record("VASP_CERTIFICATE_REMOVED", vaspId, null);
+        return VaspView.of(vasp);
+    }
+
+    /** Lifts a lock-out after repeated failed logins. */
+    public VaspView unlock(String vaspId) {
+        Vasp vasp = find(vaspId);
+        vasp.unlock();
+        adminAudit.record("VASP_UNLOCKED", vaspId, null);
+        return VaspView.of(vasp);
+    }
+
+    private static void setPassword(Vasp vasp, String password) {
+        try {
+            PasswordHashing.VaspCredentials c = PasswordHashing.vaspCredentials(vasp.login(), password);
+            vasp.changeCredentials(c.bcrypt(), c.digestMd5(), c.digestSha256());
+        } catch (IllegalArgumentException e) {
+            throw RequestRefused.invalid(e.getMessage());
+        }
+    }
+
+    /** The VASP-wide service level. */
+    public ServiceLevelView serviceLevel(String vaspId) {
+        return ServiceLevelView.of(find(vaspId).serviceLevel());
+    }
+
+    public ServiceLevelView changeServiceLevel(String vaspId, ServiceLevelView level) {
+        Vasp vasp = find(vaspId);
+        var terms = required(level).toTerms();
+        vasp.serviceLevel().apply(terms);
+        adminAudit.record("SERVICE_LEVEL_CHANGED", vaspId, terms.toString());
+        return ServiceLevelView.of(vasp.serviceLevel());
+    }
+
+    /** The level that governs the service: its own, or the VASP-wide one (appliesTo says which). */
+    public ServiceLevelView serviceLevelOfService(String vaspId, String vasId) {
+        Vasp vasp = find(vaspId);
+        service(vasp, vasId);
+        return ServiceLevelView.of(vasp.serviceLevelFor(vasId));
+    }
+
+    /** Gives the service a level of its own, which replaces the VASP-wide level for its requests. */
+    public ServiceLevelView changeServiceLevelOfService(String vaspId, String vasId, ServiceLevelView level) {
+        Vasp vasp = find(vaspId);
+        service(vasp, vasId);
+        var terms = required(level).toTerms();
+        var own = vasp.serviceLevelOfService(vasId);
+        own.apply(terms);
+        adminAudit.record("SERVICE_LEVEL_CHANGED", vaspId + "/" + vasId, terms.toString());
+        return ServiceLevelView.of(own);
+    }
+
+    /** The service goes back to the VASP-wide level. */
+    public ServiceLevelView dropServiceLevelOfService(String vaspId, String vasId) {
+        Vasp vasp = find(vaspId);
+        service(vasp, vasId);
+        if (!vasp.dropServiceLevel(vasId)) {
+            throw RequestRefused.notFound("a service level of its own for VAS " + vasId);
+        }
+        adminAudit.record("SERVICE_LEVEL_DROPPED", vaspId + "/" + vasId, null);
+        return ServiceLevelView.of(vasp.serviceLevel());
+    }
+
+    /** The VASP's refused MM7 requests, newest first. */
+    public List<AccessRefusalView> accessRefusals(String vaspId, int max) {
+        find(vaspId);
+        return audit.ofVasp(vaspId, Math.max(1, Math.min(max, 1000))).stream().map(AccessRefusalView::of).toList();
+    }
+
+    private static ServiceLevelView required(ServiceLevelView level) {
+        if (level == null) {
+            throw RequestRefused.invalid("the request body must be a service level (JSON object)");
+        }
+        return level;
+    }
+
+    private static void service(Vasp vasp, String vasId) {
+        if (vasp.service(vasId).isEmpty()) {
+            throw RequestRefused.notFound("VAS " + vasId + " of VASP " + vasp.vaspId());
+        }
     }
 
     private Vasp find(String vaspId) {
         return registry.byVaspId(vaspId).orElseThrow(() -> RequestRefused.notFound("VASP " + vaspId));
-    }
-
-    private static String hash(String password) {
-        try {
-            return PasswordHashing.hash(password);
-        } catch (IllegalArgumentException e) {
-            throw RequestRefused.invalid(e.getMessage());
-        }
     }
 
     private static String identifier(String what, String value) {

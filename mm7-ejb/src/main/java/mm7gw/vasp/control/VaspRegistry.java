@@ -23,6 +23,11 @@ public class VaspRegistry {
                 .getResultStream().findFirst();
     }
 
+    public Optional<Vasp> byClientCertificate(String sha256) {
+        return em.createNamedQuery(Vasp.BY_CLIENT_CERT, Vasp.class).setParameter("sha256", sha256)
+                .getResultStream().findFirst();
+    }
+
     public List<Vasp> all() {
         return em.createNamedQuery(Vasp.ALL, Vasp.class).getResultList();
     }

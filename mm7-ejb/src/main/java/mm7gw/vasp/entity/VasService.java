@@ -1,5 +1,6 @@
 package mm7gw.vasp.entity;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -13,6 +14,7 @@ import jakarta.persistence.UniqueConstraint;
 
 /** One service (VAS ID) a VASP offers; requests name it in SenderIdentification/VASID. */
 @Entity
+@Cacheable(false)
 @Table(name = "mm7_vas", uniqueConstraints = @UniqueConstraint(columnNames = {"vasp", "vas_id"}))
 public class VasService {
     @Id

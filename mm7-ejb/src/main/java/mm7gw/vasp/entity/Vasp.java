@@ -1,6 +1,7 @@
 package mm7gw.vasp.entity;
 
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -21,16 +22,21 @@ import java.util.Optional;
 /**
  * A Value Added Service Provider: the account that authenticates (login and password hash, read by the
  * server's security realm), the VASP ID it identifies itself with in MM7 requests, and its services (VAS IDs).
+ * Not kept in the shared (second-level) cache: the server's VASP realm writes failed-login counts behind JPA's
+ * back, and a suspension or service-level change made on one cluster node must hold on every node at once.
  */
 @Entity
+@Cacheable(false)
 @Table(name = "mm7_vasp")
 @NamedQuery(name = Vasp.BY_LOGIN, query = "select v from Vasp v where v.login = :login")
 @NamedQuery(name = Vasp.BY_VASP_ID, query = "select v from Vasp v where v.vaspId = :vaspId")
+@NamedQuery(name = Vasp.BY_CLIENT_CERT, query = "select v from Vasp v where v.clientCertSha256 = :sha256")
 @NamedQuery(name = Vasp.ALL, query = "select v from Vasp v order by v.vaspId")
 public class Vasp {
     public static final String BY_LOGIN = "Vasp.byLogin";
     public static final String BY_VASP_ID = "Vasp.byVaspId";
     public static final String ALL = "Vasp.all";
+    public static final String BY_CLIENT_CERT = "Vasp.byClientCert";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "mm7_vasp_seq")
@@ -51,6 +57,32 @@ public class Vasp {
     @Column(name = "password_hash", length = 128)
     private String passwordHash;
 
+    /** RFC 7616 H(A1) = MD5(login:realm:password), hex, for HTTP DIGEST; read by the VASP realm. */
+    @Column(name = "digest_md5_ha1", length = 32)
+    private String digestMd5;
+
+    /** H(A1) with SHA-256, hex, for HTTP DIGEST with algorithm SHA-256. */
+    @Column(name = "digest_sha256_ha1", length = 64)
+    private String digestSha256;
+
+    /** SHA-256 fingerprint (hex) of the TLS client certificate that authenticates this VASP, if any. */
+    @Column(name = "client_cert_sha256", length = 64, unique = true)
+    private String clientCertSha256;
+
+    @Column(name = "client_cert_subject", length = 500)
+    private String clientCertSubject;
+
+    @Column(name = "client_cert_not_after")
+    private Instant clientCertNotAfter;
+
+    /** Failed logins since the last successful one; maintained by the server's VASP realm (mm7-elytron). */
+    @Column(name = "failed_logins", nullable = false)
+    private int failedLogins;
+
+    /** Epoch milliseconds until which logins are refused (0: not locked); maintained by the VASP realm. */
+    @Column(name = "locked_until_ms", nullable = false)
+    private long lockedUntilMillis;
+
     @Enumerated(EnumType.STRING)
     @Column(length = 16, nullable = false)
     private VaspStatus status;
@@ -61,6 +93,10 @@ public class Vasp {
     @OneToMany(mappedBy = "vasp", cascade = CascadeType.ALL, orphanRemoval = true)
     private List<VasService> services = new ArrayList<>();
 
+    /** The VASP-wide service level (always present) and any per-service levels. */
+    @OneToMany(mappedBy = "vasp", cascade = CascadeType.ALL, orphanRemoval = true)
+    private List<ServiceLevel> serviceLevels = new ArrayList<>();
+
     protected Vasp() {
     }
 
@@ -70,6 +106,7 @@ public class Vasp {
         this.login = login;
         this.status = VaspStatus.ACTIVE;
         this.createdAt = Instant.now();
+        this.serviceLevels.add(new ServiceLevel(this, null));
     }
 
     public VasService addService(String vasId, String serviceName) {
@@ -85,8 +122,95 @@ public class Vasp {
         return services.stream().filter(s -> s.vasId().equals(vasId)).findFirst();
     }
 
+    /** The level that governs requests for that service: its own if it has one, else the VASP-wide one. */
+    public ServiceLevel serviceLevelFor(String vasId) {
+        return ownServiceLevel(vasId).orElseGet(this::serviceLevel);
+    }
+
+    /** The VASP-wide service level; created with the default terms for a VASP that predates service levels. */
+    public ServiceLevel serviceLevel() {
+        return ownServiceLevel(null).orElseGet(() -> {
+            ServiceLevel level = new ServiceLevel(this, null);
+            serviceLevels.add(level);
+            return level;
+        });
+    }
+
+    /** The service's own level, if it has one (vasId null: the VASP-wide one). */
+    public Optional<ServiceLevel> ownServiceLevel(String vasId) {
+        return serviceLevels.stream().filter(l -> java.util.Objects.equals(l.vasId(), vasId)).findFirst();
+    }
+
+    /** Gives the service its own level, starting from the VASP-wide terms, or returns the one it has. */
+    public ServiceLevel serviceLevelOfService(String vasId) {
+        if (service(vasId).isEmpty()) {
+            throw new IllegalArgumentException("VAS ID " + vasId + " is not a service of VASP " + vaspId);
+        }
+        return ownServiceLevel(vasId).orElseGet(() -> {
+            ServiceLevel level = new ServiceLevel(this, vasId);
+            level.apply(serviceLevel().terms());
+            serviceLevels.add(level);
+            return level;
+        });
+    }
+
+    /** The service falls back to the VASP-wide level; false if it had no level of its own. */
+    public boolean dropServiceLevel(String vasId) {
+        return vasId != null && serviceLevels.removeIf(l -> vasId.equals(l.vasId()));
+    }
+
+    /** Sets the password as its bcrypt hash only; HTTP DIGEST is then unavailable until {@link #changeCredentials}. */
     public void changePasswordHash(String hash) {
-        this.passwordHash = hash;
+        changeCredentials(hash, null, null);
+    }
+
+    /** Sets the password as bcrypt hash and the DIGEST H(A1) values (hex), all derived from the same password. */
+    public void changeCredentials(String bcryptHash, String digestMd5Ha1, String digestSha256Ha1) {
+        this.passwordHash = bcryptHash;
+        this.digestMd5 = digestMd5Ha1;
+        this.digestSha256 = digestSha256Ha1;
+    }
+
+    /** Registers the TLS client certificate (by SHA-256 fingerprint) that authenticates this VASP. */
+    public void registerClientCertificate(String sha256Fingerprint, String subject, Instant notAfter) {
+        this.clientCertSha256 = sha256Fingerprint;
+        this.clientCertSubject = subject;
+        this.clientCertNotAfter = notAfter;
+    }
+
+    public void removeClientCertificate() {
+        registerClientCertificate(null, null, null);
+    }
+
+    /** Lifts a brute-force lock-out and clears the failure count. */
+    public void unlock() {
+        failedLogins = 0;
+        lockedUntilMillis = 0;
+    }
+
+    public int failedLogins() {
+        return failedLogins;
+    }
+
+    /** Until when logins are refused, or null if the account is not locked now. */
+    public Instant lockedUntil() {
+        return lockedUntilMillis > System.currentTimeMillis() ? Instant.ofEpochMilli(lockedUntilMillis) : null;
+    }
+
+    public boolean hasDigestCredentials() {
+        return digestMd5 != null && digestSha256 != null;
+    }
+
+    public String clientCertSha256() {
+        return clientCertSha256;
+    }
+
+    public String clientCertSubject() {
+        return clientCertSubject;
+    }
+
+    public Instant clientCertNotAfter() {
+        return clientCertNotAfter;
     }
 
     public void suspend() {

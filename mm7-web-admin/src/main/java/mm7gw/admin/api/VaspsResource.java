@@ -3,18 +3,23 @@ package mm7gw.admin.api;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import java.util.List;
+import mm7gw.vasp.boundary.AccessRefusalView;
 import mm7gw.vasp.boundary.NewVasp;
+import mm7gw.vasp.boundary.ServiceLevelView;
 import mm7gw.vasp.boundary.VaspAdministration;
 import mm7gw.vasp.boundary.VaspView;
 
@@ -63,5 +68,65 @@ public class VaspsResource {
     public Response changePassword(@PathParam("vaspId") String vaspId, PasswordChange change) {
         vasps.changePassword(vaspId, change == null ? null : change.password());
         return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{vaspId}/service-level")
+    public ServiceLevelView serviceLevel(@PathParam("vaspId") String vaspId) {
+        return vasps.serviceLevel(vaspId);
+    }
+
+    @PUT
+    @Path("{vaspId}/service-level")
+    public ServiceLevelView changeServiceLevel(@PathParam("vaspId") String vaspId, ServiceLevelView level) {
+        return vasps.changeServiceLevel(vaspId, level);
+    }
+
+    @GET
+    @Path("{vaspId}/services/{vasId}/service-level")
+    public ServiceLevelView serviceLevelOfService(@PathParam("vaspId") String vaspId, @PathParam("vasId") String vasId) {
+        return vasps.serviceLevelOfService(vaspId, vasId);
+    }
+
+    @PUT
+    @Path("{vaspId}/services/{vasId}/service-level")
+    public ServiceLevelView changeServiceLevelOfService(@PathParam("vaspId") String vaspId,
+            @PathParam("vasId") String vasId, ServiceLevelView level) {
+        return vasps.changeServiceLevelOfService(vaspId, vasId, level);
+    }
+
+    @DELETE
+    @Path("{vaspId}/services/{vasId}/service-level")
+    public ServiceLevelView dropServiceLevelOfService(@PathParam("vaspId") String vaspId,
+            @PathParam("vasId") String vasId) {
+        return vasps.dropServiceLevelOfService(vaspId, vasId);
+    }
+
+    @GET
+    @Path("{vaspId}/access-refusals")
+    public List<AccessRefusalView> accessRefusals(@PathParam("vaspId") String vaspId,
+            @QueryParam("max") @DefaultValue("100") int max) {
+        return vasps.accessRefusals(vaspId, max);
+    }
+
+    /** Registers the VASP's TLS client certificate; body: the certificate in PEM form. */
+    @PUT
+    @Path("{vaspId}/client-certificate")
+    @Consumes({MediaType.TEXT_PLAIN, "application/x-pem-file"})
+    public VaspView registerClientCertificate(@PathParam("vaspId") String vaspId, String pem) {
+        return vasps.registerClientCertificate(vaspId, pem);
+    }
+
+    @DELETE
+    @Path("{vaspId}/client-certificate")
+    public VaspView removeClientCertificate(@PathParam("vaspId") String vaspId) {
+        return vasps.removeClientCertificate(vaspId);
+    }
+
+    /** Lifts a lock-out after repeated failed logins (failedLogins and lockedUntil are in the VASP's view). */
+    @POST
+    @Path("{vaspId}/unlock")
+    public VaspView unlock(@PathParam("vaspId") String vaspId) {
+        return vasps.unlock(vaspId);
     }
 }

@@ -1,0 +1,42 @@
+package mm7gw.charging.control;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Topic;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import mm7gw.charging.boundary.ChargingEventView;
+import mm7gw.charging.entity.ChargingEvent;
+
+/**
+ * Publishes charging events to billing on the JMS topic mm7.charging as JSON text messages. The send joins
+ * the caller's JTA transaction, so subscribers see an event if and only if it was committed. Each message
+ * carries the properties vaspId, recordType, writer and sequenceNumber for selectors.
+ */
+@ApplicationScoped
+public class ChargingTopic {
+    public static final String JNDI = "java:/jms/topic/mm7/charging";
+    private static final Jsonb JSON = JsonbBuilder.create(new JsonbConfig().withNullValues(true));
+
+    @Inject
+    JMSContext jms;
+
+    @Resource(lookup = JNDI)
+    Topic topic;
+
+    public void publish(ChargingEvent event) {
+        jms.createProducer()
+                .setProperty("vaspId", event.vaspId())
+                .setProperty("recordType", event.recordType().name())
+                .setProperty("writer", event.writer())
+                .setProperty("sequenceNumber", event.sequenceNumber())
+                .send(topic, toJson(event));
+    }
+
+    public static String toJson(ChargingEvent event) {
+        return JSON.toJson(ChargingEventView.of(event));
+    }
+}

@@ -1,0 +1,43 @@
+package mm7gw.delivery.control;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSProducer;
+import jakarta.jms.Queue;
+import java.time.Duration;
+
+/**
+ * The JMS port of the fan-out: one message per chunk of a message's recipients, either to create and deliver
+ * them or, later, to deliver them. Sends join the caller's JTA transaction. A delayed send uses the broker's
+ * scheduled delivery, which Artemis persists with the message, so a delay survives a restart.
+ */
+@ApplicationScoped
+public class FanOutQueue {
+    public static final String MESSAGE_ID = "mm7MessageId";
+    public static final String CHUNK = "mm7Chunk";
+    public static final String ACTION = "mm7Action";
+
+    public enum Action {
+        /** create the chunk's recipients, then deliver them (now or when due) */
+        FAN_OUT,
+        /** deliver the chunk's pending recipients if the message is due */
+        DELIVER
+    }
+
+    @Inject
+    JMSContext jms;
+
+    @Resource(lookup = "java:/jms/queue/mm7/fanout")
+    Queue queue;
+
+    public void send(String messageId, int chunk, Action action, Duration delay) {
+        JMSProducer producer = jms.createProducer().setProperty(MESSAGE_ID, messageId).setProperty(CHUNK, chunk)
+                .setProperty(ACTION, action.name());
+        if (delay != null && !delay.isNegative() && !delay.isZero()) {
+            producer.setDeliveryDelay(delay.toMillis());
+        }
+        producer.send(queue, messageId + "#" + chunk);
+    }
+}

@@ -1,0 +1,102 @@
+package mm7gw.directory.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import mm7gw.directory.entity.MailDomain;
+import mm7gw.directory.entity.NumberRange;
+import mm7gw.directory.entity.Subscriber;
+import mm7gw.directory.entity.SubscriberState;
+import mm7gw.submission.entity.Address;
+import mm7gw.submission.entity.AddressType;
+
+/**
+ * The subscriber directory: which addresses this MMSC serves and whether a message can be delivered to them.
+ * Resolves many addresses with one query per thousand (ranges and domains are few and read once).
+ */
+@ApplicationScoped
+public class Directory {
+    private static final int LOOKUP_BATCH = 1000;
+
+    @PersistenceContext(unitName = "mm7")
+    EntityManager em;
+
+    /** @param addresses normalised addresses; the answer has an entry for each */
+    public Map<Address, Resolution> resolve(Collection<Address> addresses) {
+        List<NumberRange> ranges = ranges();
+        List<MailDomain> domains = domains();
+        Map<Address, Resolution> result = new HashMap<>();
+        Map<String, Address> toLookUp = new HashMap<>();
+        Map<Address, Boolean> openArea = new HashMap<>();
+        for (Address a : addresses) {
+            Optional<Boolean> served = servedBy(a, ranges, domains);
+            if (served.isEmpty()) {
+                result.put(a, Resolution.NOT_SERVED);
+            } else {
+                openArea.put(a, served.get());
+                toLookUp.put(a.value(), a);
+            }
+        }
+        Map<Address, SubscriberState> listed = lookUp(toLookUp);
+        openArea.forEach((a, open) -> result.put(a, resolution(listed.get(a), open)));
+        return result;
+    }
+
+    private static Resolution resolution(SubscriberState listed, boolean open) {
+        if (listed == null) {
+            return open ? Resolution.DELIVERABLE : Resolution.UNKNOWN_SUBSCRIBER;
+        }
+        return switch (listed) {
+            case ACTIVE -> Resolution.DELIVERABLE;
+            case BARRED -> Resolution.BARRED;
+            case NOT_MMS_CAPABLE -> Resolution.NOT_MMS_CAPABLE;
+        };
+    }
+
+    /** empty if not served, else whether the serving range or domain is open (the longest prefix decides) */
+    private static Optional<Boolean> servedBy(Address a, List<NumberRange> ranges, List<MailDomain> domains) {
+        if (a.type() == AddressType.NUMBER) {
+            return ranges.stream().filter(r -> r.covers(a.value()))
+                    .max((x, y) -> Integer.compare(x.prefix().length(), y.prefix().length()))
+                    .map(NumberRange::isOpen);
+        }
+        if (a.type() == AddressType.EMAIL) {
+            return domains.stream().filter(d -> d.covers(a.value())).findFirst().map(MailDomain::isOpen);
+        }
+        return Optional.empty();
+    }
+
+    private Map<Address, SubscriberState> lookUp(Map<String, Address> byValue) {
+        Map<Address, SubscriberState> found = new HashMap<>();
+        List<String> values = new ArrayList<>(byValue.keySet());
+        for (int from = 0; from < values.size(); from += LOOKUP_BATCH) {
+            List<String> batch = values.subList(from, Math.min(values.size(), from + LOOKUP_BATCH));
+            em.createQuery("select s from Subscriber s where s.address.value in :values", Subscriber.class)
+                    .setParameter("values", batch).getResultStream()
+                    .filter(s -> s.address().equals(byValue.get(s.address().value())))
+                    .forEach(s -> found.put(s.address(), s.state()));
+        }
+        return found;
+    }
+
+    public List<NumberRange> ranges() {
+        return em.createNamedQuery(NumberRange.ALL, NumberRange.class).getResultList();
+    }
+
+    public List<MailDomain> domains() {
+        return em.createNamedQuery(MailDomain.ALL, MailDomain.class).getResultList();
+    }
+
+    public Optional<Subscriber> subscriber(Address address) {
+        return em.createQuery("select s from Subscriber s where s.address.type = :type and s.address.value = :value",
+                        Subscriber.class)
+                .setParameter("type", address.type()).setParameter("value", address.value())
+                .getResultStream().findFirst();
+    }
+}

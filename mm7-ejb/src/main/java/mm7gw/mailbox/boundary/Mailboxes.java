@@ -1,0 +1,147 @@
+package mm7gw.mailbox.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import mm7gw.admin.boundary.RequestRefused;
+import mm7gw.delivery.control.RecipientHistory;
+import mm7gw.delivery.entity.DeliveryOutcome;
+import mm7gw.submission.entity.Address;
+import mm7gw.submission.entity.AddressType;
+import mm7gw.submission.entity.MessageContent;
+import mm7gw.submission.entity.MultimediaMessage;
+import mm7gw.submission.entity.Recipient;
+import mm7gw.submission.entity.RecipientState;
+
+/**
+ * The subscribers' mailboxes, a simulation of the MM1 side: list, retrieve (content byte for byte and its
+ * parts), read, reject. Each change of a recipient's state is recorded in its history and announced with a
+ * {@link mm7gw.delivery.control.RecipientStateChanged} event (what delivery reports and read replies need).
+ * A recipient that retrieved a message keeps the content it got even if the VASP later replaces it.
+ */
+@Stateless
+@RolesAllowed("admin")
+public class Mailboxes {
+    @PersistenceContext(unitName = "mm7")
+    EntityManager em;
+
+    @Inject
+    RecipientHistory history;
+
+    public List<MailboxViews.Entry> list(String mailbox) {
+        Address a = address(mailbox);
+        return em.createQuery("select r from Recipient r where r.address.type = :t and r.address.value = :v"
+                        + " and r.state in :states order by r.id desc", Recipient.class)
+                .setParameter("t", a.type()).setParameter("v", a.value())
+                .setParameter("states", List.of(RecipientState.DELIVERED, RecipientState.RETRIEVED, RecipientState.READ))
+                .setMaxResults(200).getResultStream()
+                .map(r -> {
+                    MultimediaMessage m = r.message();
+                    MessageContent c = content(r);
+                    return new MailboxViews.Entry(m.messageId(), m.sender() == null ? null : m.sender().value(),
+                            m.subject(), m.priority().name(), m.messageClass().name(), r.state().name(),
+                            r.stateChangedAt(), c == null ? null : c.size());
+                }).toList();
+    }
+
+    public MailboxViews.Retrieved retrieve(String mailbox, String messageId) {
+        Recipient r = retrieved(mailbox, messageId);
+        MultimediaMessage m = r.message();
+        MessageContent c = content(r);
+        return new MailboxViews.Retrieved(m.messageId(), m.sender() == null ? null : m.sender().value(), m.subject(),
+                m.priority().name(), m.messageClass().name(), r.state().name(), c == null ? null : c.contentType(),
+                c == null ? null : c.size(), c == null ? null : c.sha256(),
+                c == null ? List.of() : ContentParts.parse(c).stream().map(ContentParts.Parsed::view).toList());
+    }
+
+    public MailboxViews.Raw content(String mailbox, String messageId) {
+        MessageContent c = requireContent(retrieved(mailbox, messageId));
+        return new MailboxViews.Raw(c.contentType(), c.body());
+    }
+
+    public MailboxViews.Raw part(String mailbox, String messageId, int index) {
+        List<ContentParts.Parsed> parts = ContentParts.parse(requireContent(retrieved(mailbox, messageId)));
+        if (index < 0 || index >= parts.size()) {
+            throw RequestRefused.notFound("part " + index + " (the content has " + parts.size() + ")");
+        }
+        return new MailboxViews.Raw(parts.get(index).contentType(), parts.get(index).body());
+    }
+
+    public MailboxViews.Entry read(String mailbox, String messageId) {
+        Recipient r = inMailbox(mailbox, messageId);
+        if (r.state() != RecipientState.READ) {
+            if (r.state() != RecipientState.RETRIEVED) {
+                throw conflict("the message must be retrieved before it is read (it is " + r.state() + ")");
+            }
+            r.read(Instant.now());
+            history.record(r, DeliveryOutcome.READ, "read by the recipient");
+        }
+        return entry(r);
+    }
+
+    public MailboxViews.Entry reject(String mailbox, String messageId) {
+        Recipient r = inMailbox(mailbox, messageId);
+        if (r.state() != RecipientState.DELIVERED) {
+            throw conflict("only a message not yet retrieved can be rejected (it is " + r.state() + ")");
+        }
+        r.rejected(Instant.now());
+        history.record(r, DeliveryOutcome.REJECTED, "rejected by the recipient");
+        return entry(r);
+    }
+
+    private Recipient retrieved(String mailbox, String messageId) {
+        Recipient r = inMailbox(mailbox, messageId);
+        MessageContent c = r.message().content();
+        if (r.retrieved(c == null ? null : c.id(), Instant.now())) {
+            history.record(r, DeliveryOutcome.RETRIEVED, "retrieved by the recipient");
+        }
+        return r;
+    }
+
+    private Recipient inMailbox(String mailbox, String messageId) {
+        Address a = address(mailbox);
+        return em.createQuery("select r from Recipient r where r.address.type = :t and r.address.value = :v"
+                        + " and r.message.messageId = :id", Recipient.class)
+                .setParameter("t", a.type()).setParameter("v", a.value()).setParameter("id", messageId)
+                .getResultStream().filter(r -> r.state().isInMailbox()).findFirst()
+                .orElseThrow(() -> RequestRefused.notFound("message " + messageId + " in mailbox " + a.value()));
+    }
+
+    private MessageContent content(Recipient r) {
+        if (r.retrievedContentId() != null) {
+            return em.find(MessageContent.class, r.retrievedContentId());
+        }
+        return r.message().content();
+    }
+
+    private MessageContent requireContent(Recipient r) {
+        MessageContent c = content(r);
+        if (c == null) {
+            throw RequestRefused.notFound("content (the message was submitted without any)");
+        }
+        return c;
+    }
+
+    private static MailboxViews.Entry entry(Recipient r) {
+        MultimediaMessage m = r.message();
+        return new MailboxViews.Entry(m.messageId(), m.sender() == null ? null : m.sender().value(), m.subject(),
+                m.priority().name(), m.messageClass().name(), r.state().name(), r.stateChangedAt(), null);
+    }
+
+    private static RequestRefused conflict(String message) {
+        return new RequestRefused(RequestRefused.Reason.CONFLICT, message);
+    }
+
+    /** A mailbox is named by its subscriber's address: an e-mail address if it has an '@', else a number. */
+    private static Address address(String text) {
+        try {
+            return Address.parse(text != null && text.contains("@") ? AddressType.EMAIL : AddressType.NUMBER, text);
+        } catch (Address.InvalidAddress e) {
+            throw RequestRefused.invalid(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package mm7gw.submission.entity;
+
+import jakarta.persistence.Basic;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Lob;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.util.List;
+
+/** The resolved recipient list of a message as accepted, stored once with it (see {@link RecipientList}). */
+@Entity
+@Table(name = "mm7_planned_recipients")
+@NamedQuery(name = PlannedRecipients.OF_MESSAGE,
+        query = "select p from PlannedRecipients p where p.message = :message")
+public class PlannedRecipients {
+    public static final String OF_MESSAGE = "PlannedRecipients.ofMessage";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "mm7_planned_seq")
+    @SequenceGenerator(name = "mm7_planned_seq", sequenceName = "mm7_planned_seq", allocationSize = 50)
+    private Long id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "message", unique = true)
+    private MultimediaMessage message;
+
+    @Lob
+    @Basic(fetch = FetchType.LAZY)
+    @Column(nullable = false)
+    private String entries;
+
+    protected PlannedRecipients() {
+    }
+
+    public PlannedRecipients(MultimediaMessage message, RecipientList list) {
+        this.message = message;
+        this.entries = list.encode();
+    }
+
+    /** The recipients of one fan-out chunk. */
+    public List<RecipientList.Entry> chunk(int chunk) {
+        int from = chunk * message.chunkSize();
+        return RecipientList.decode(entries, from, Math.min(message.recipientCount(), from + message.chunkSize()));
+    }
+}

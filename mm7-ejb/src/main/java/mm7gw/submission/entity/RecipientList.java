@@ -1,0 +1,81 @@
+package mm7gw.submission.entity;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The distinct recipients of a message in the order they were listed, kept as compact text (one line per
+ * recipient: list, address type, normalised address) so that a submit to thousands of recipients stores one
+ * value instead of thousands of rows; the fan-out reads it back chunk by chunk.
+ */
+public final class RecipientList {
+    public record Entry(Address address, RecipientKind kind) {
+    }
+
+    private final Map<Address, RecipientKind> entries = new LinkedHashMap<>();
+
+    /**
+     * Adds a recipient unless the same address is already one: a message reaches each address once.
+     *
+     * @return whether it was added
+     */
+    public boolean add(Address address, RecipientKind kind) {
+        return entries.putIfAbsent(address, kind) == null;
+    }
+
+    public void remove(Address address) {
+        entries.remove(address);
+    }
+
+    public int size() {
+        return entries.size();
+    }
+
+    public List<Address> addresses() {
+        return new ArrayList<>(entries.keySet());
+    }
+
+    public String encode() {
+        StringBuilder text = new StringBuilder(entries.size() * 24);
+        entries.forEach((a, k) -> text.append(k.name().charAt(0)).append(a.type().name().charAt(0)).append(' ')
+                .append(a.value()).append('\n'));
+        return text.toString();
+    }
+
+    /** The entries {@code from} (inclusive) to {@code to} (exclusive) of an encoded list. */
+    public static List<Entry> decode(String encoded, int from, int to) {
+        List<Entry> slice = new ArrayList<>(Math.max(0, to - from));
+        int index = 0;
+        int start = 0;
+        while (start < encoded.length() && index < to) {
+            int end = encoded.indexOf('\n', start);
+            if (end < 0) {
+                end = encoded.length();
+            }
+            if (index >= from) {
+                slice.add(entry(encoded.substring(start, end)));
+            }
+            index++;
+            start = end + 1;
+        }
+        return slice;
+    }
+
+    private static Entry entry(String line) {
+        RecipientKind kind = switch (line.charAt(0)) {
+            case 'T' -> RecipientKind.TO;
+            case 'C' -> RecipientKind.CC;
+            case 'B' -> RecipientKind.BCC;
+            default -> throw new IllegalArgumentException("bad recipient line " + line);
+        };
+        AddressType type = switch (line.charAt(1)) {
+            case 'N' -> AddressType.NUMBER;
+            case 'S' -> AddressType.SHORT_CODE;
+            case 'E' -> AddressType.EMAIL;
+            default -> throw new IllegalArgumentException("bad recipient line " + line);
+        };
+        return new Entry(Address.parse(type, line.substring(3)), kind);
+    }
+}

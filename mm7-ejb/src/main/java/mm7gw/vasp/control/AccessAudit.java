@@ -1,0 +1,31 @@
+package mm7gw.vasp.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.logging.Logger;
+import mm7gw.vasp.entity.AccessRefusal;
+
+/** Keeps the audit trail of refused MM7 requests, in a transaction of its own so a refusal's rollback keeps it. */
+@ApplicationScoped
+public class AccessAudit {
+    private static final Logger LOG = Logger.getLogger(AccessAudit.class.getName());
+
+    @PersistenceContext(unitName = "mm7")
+    EntityManager em;
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void record(AccessRefusal refusal) {
+        em.persist(refusal);
+        LOG.info(() -> "refused " + refusal.operation() + " for login '" + refusal.login() + "' (VASP "
+                + refusal.vaspId() + ", TransactionID " + refusal.transactionId() + ", from " + refusal.clientAddress()
+                + "): " + refusal.statusCode() + " " + refusal.details());
+    }
+
+    public List<AccessRefusal> ofVasp(String vaspId, int max) {
+        return em.createNamedQuery(AccessRefusal.OF_VASP, AccessRefusal.class).setParameter("vaspId", vaspId)
+                .setMaxResults(max).getResultList();
+    }
+}

@@ -1,0 +1,231 @@
+package mm7gw.elytron;
+
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.Principal;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.security.spec.AlgorithmParameterSpec;
+import java.sql.SQLException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import org.wildfly.security.auth.SupportLevel;
+import org.wildfly.security.auth.principal.NamePrincipal;
+import org.wildfly.security.auth.server.RealmIdentity;
+import org.wildfly.security.auth.server.RealmUnavailableException;
+import org.wildfly.security.auth.server.SecurityRealm;
+import org.wildfly.security.authz.AuthorizationIdentity;
+import org.wildfly.security.credential.Credential;
+import org.wildfly.security.credential.PasswordCredential;
+import org.wildfly.security.evidence.Evidence;
+import org.wildfly.security.evidence.PasswordGuessEvidence;
+import org.wildfly.security.evidence.X509PeerCertificateChainEvidence;
+import org.wildfly.security.password.PasswordFactory;
+import org.wildfly.security.password.WildFlyElytronPasswordProvider;
+import org.wildfly.security.password.interfaces.BCryptPassword;
+import org.wildfly.security.password.interfaces.DigestPassword;
+import org.wildfly.security.password.spec.DigestPasswordAlgorithmSpec;
+import org.wildfly.security.password.spec.DigestPasswordSpec;
+import org.wildfly.security.password.util.ModularCrypt;
+
+/**
+ * The Elytron realm of VASP accounts (custom-realm in server-config/security.cli), over the gateway's table:
+ * <ul>
+ * <li>HTTP BASIC: the password is checked against the bcrypt hash;</li>
+ * <li>HTTP DIGEST (MD5 and SHA-256, RFC 7616): the mechanism gets H(A1) = H(login:realm:password), which the
+ * gateway stores per algorithm when the password is set; the password itself is never stored;</li>
+ * <li>TLS client certificates (CLIENT_CERT): the certificate's SHA-256 fingerprint names the account; the TLS
+ * handshake (trust store) has already proven the client holds its private key;</li>
+ * <li>a locked account (too many failed logins, see {@link FailedLoginListener}) verifies no password and hands
+ * out no digest, until the lock expires.</li>
+ * </ul>
+ * Configuration (custom-realm configuration map): data-source (JNDI name), max-failed-logins, lock-seconds.
+ */
+public class VaspRealm implements SecurityRealm {
+    private static final WildFlyElytronPasswordProvider PROVIDER = WildFlyElytronPasswordProvider.getInstance();
+    private VaspAccounts accounts = new VaspAccounts(Map.of());
+    private VerifiedPasswords verified = new VerifiedPasswords(300_000, 10_000);
+
+    /** Called by the Elytron subsystem with the custom-realm's configuration map. */
+    public void initialize(Map<String, String> configuration) {
+        accounts = new VaspAccounts(configuration);
+        verified = new VerifiedPasswords(
+                Long.parseLong(configuration.getOrDefault("verified-password-ttl-seconds", "300")) * 1000L, 10_000);
+    }
+
+    @Override
+    public SupportLevel getCredentialAcquireSupport(Class<? extends Credential> credentialType, String algorithmName,
+            AlgorithmParameterSpec parameterSpec) {
+        return credentialType == PasswordCredential.class && isDigest(algorithmName)
+                ? SupportLevel.POSSIBLY_SUPPORTED : SupportLevel.UNSUPPORTED;
+    }
+
+    @Override
+    public SupportLevel getEvidenceVerifySupport(Class<? extends Evidence> evidenceType, String algorithmName) {
+        return evidenceType == PasswordGuessEvidence.class || evidenceType == X509PeerCertificateChainEvidence.class
+                ? SupportLevel.POSSIBLY_SUPPORTED : SupportLevel.UNSUPPORTED;
+    }
+
+    @Override
+    public RealmIdentity getRealmIdentity(Principal principal) throws RealmUnavailableException {
+        if (!(principal instanceof NamePrincipal)) {
+            return RealmIdentity.NON_EXISTENT;
+        }
+        try {
+            return accounts.byLogin(principal.getName()).<RealmIdentity>map(Identity::new)
+                    .orElse(RealmIdentity.NON_EXISTENT);
+        } catch (SQLException e) {
+            throw new RealmUnavailableException(e);
+        }
+    }
+
+    /** A client certificate names its account by fingerprint; other evidence carries a name. */
+    @Override
+    public RealmIdentity getRealmIdentity(Evidence evidence) throws RealmUnavailableException {
+        if (evidence instanceof X509PeerCertificateChainEvidence chain) {
+            try {
+                Optional<VaspAccounts.Account> account = accounts.byCertificateFingerprint(fingerprint(chain.getFirstCertificate()));
+                return account.<RealmIdentity>map(Identity::new).orElse(RealmIdentity.NON_EXISTENT);
+            } catch (SQLException e) {
+                throw new RealmUnavailableException(e);
+            }
+        }
+        Principal p = evidence.getDecodedPrincipal() != null ? evidence.getDecodedPrincipal() : evidence.getPrincipal();
+        return p == null ? RealmIdentity.NON_EXISTENT : getRealmIdentity(p);
+    }
+
+    /** Lower-case hex SHA-256 of the DER encoding: the same value the admin API stores for a registered certificate. */
+    static String fingerprint(X509Certificate certificate) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+        } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean isDigest(String algorithm) {
+        return DigestPassword.ALGORITHM_DIGEST_MD5.equals(algorithm)
+                || DigestPassword.ALGORITHM_DIGEST_SHA_256.equals(algorithm);
+    }
+
+    private final class Identity implements RealmIdentity {
+        private final VaspAccounts.Account account;
+
+        Identity(VaspAccounts.Account account) {
+            this.account = account;
+        }
+
+        private boolean locked() {
+            return account.lockedAt(System.currentTimeMillis());
+        }
+
+        @Override
+        public Principal getRealmIdentityPrincipal() {
+            return new NamePrincipal(account.login());
+        }
+
+        @Override
+        public SupportLevel getCredentialAcquireSupport(Class<? extends Credential> credentialType, String algorithmName,
+                AlgorithmParameterSpec parameterSpec) {
+            return credentialType == PasswordCredential.class && digestHex(algorithmName) != null && !locked()
+                    ? SupportLevel.SUPPORTED : SupportLevel.UNSUPPORTED;
+        }
+
+        @Override
+        public <C extends Credential> C getCredential(Class<C> credentialType) {
+            return null;
+        }
+
+        @Override
+        public <C extends Credential> C getCredential(Class<C> credentialType, String algorithmName,
+                AlgorithmParameterSpec parameterSpec) {
+            if (credentialType != PasswordCredential.class || locked()) {
+                return null;
+            }
+            String hex = digestHex(algorithmName);
+            if (hex == null) {
+                return null;
+            }
+            String realm = parameterSpec instanceof DigestPasswordAlgorithmSpec spec ? spec.getRealm() : null;
+            if (realm == null || parameterSpec instanceof DigestPasswordAlgorithmSpec spec
+                    && !account.login().equals(spec.getUsername())) {
+                return null;
+            }
+            try {
+                PasswordFactory factory = PasswordFactory.getInstance(algorithmName, PROVIDER);
+                DigestPassword password = (DigestPassword) factory.generatePassword(
+                        new DigestPasswordSpec(account.login(), realm, HexFormat.of().parseHex(hex)));
+                return credentialType.cast(new PasswordCredential(password));
+            } catch (GeneralSecurityException | IllegalArgumentException e) {
+                return null;
+            }
+        }
+
+        @Override
+        public <C extends Credential> C getCredential(Class<C> credentialType, String algorithmName) {
+            return null;
+        }
+
+        private String digestHex(String algorithm) {
+            if (DigestPassword.ALGORITHM_DIGEST_MD5.equals(algorithm)) {
+                return account.digestMd5();
+            }
+            if (DigestPassword.ALGORITHM_DIGEST_SHA_256.equals(algorithm)) {
+                return account.digestSha256();
+            }
+            return null;
+        }
+
+        @Override
+        public SupportLevel getEvidenceVerifySupport(Class<? extends Evidence> evidenceType, String algorithmName) {
+            if (evidenceType == X509PeerCertificateChainEvidence.class) {
+                return SupportLevel.SUPPORTED;
+            }
+            return evidenceType == PasswordGuessEvidence.class && account.bcryptHash() != null
+                    ? SupportLevel.SUPPORTED : SupportLevel.UNSUPPORTED;
+        }
+
+        @Override
+        public boolean verifyEvidence(Evidence evidence) throws RealmUnavailableException {
+            if (evidence instanceof X509PeerCertificateChainEvidence chain) {
+                // found by this very certificate's fingerprint; check again in case the identity came by name
+                try {
+                    Optional<VaspAccounts.Account> owner = accounts.byCertificateFingerprint(fingerprint(chain.getFirstCertificate()));
+                    return owner.isPresent() && owner.get().login().equals(account.login());
+                } catch (SQLException e) {
+                    throw new RealmUnavailableException(e);
+                }
+            }
+            if (evidence instanceof PasswordGuessEvidence guess && account.bcryptHash() != null && !locked()) {
+                long now = System.currentTimeMillis();
+                if (verified.known(account.login(), account.bcryptHash(), guess.getGuess(), now)) {
+                    return true;
+                }
+                try {
+                    PasswordFactory factory = PasswordFactory.getInstance(BCryptPassword.ALGORITHM_BCRYPT, PROVIDER);
+                    boolean ok = factory.verify(factory.translate(ModularCrypt.decode(account.bcryptHash())),
+                            guess.getGuess());
+                    if (ok) {
+                        verified.remember(account.login(), account.bcryptHash(), guess.getGuess(), now);
+                    }
+                    return ok;
+                } catch (GeneralSecurityException e) {
+                    return false;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public boolean exists() {
+            return true;
+        }
+
+        @Override
+        public AuthorizationIdentity getAuthorizationIdentity() {
+            return AuthorizationIdentity.EMPTY;
+        }
+    }
+}

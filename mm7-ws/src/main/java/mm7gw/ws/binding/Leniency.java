@@ -1,0 +1,209 @@
+package mm7gw.ws.binding;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javax.xml.datatype.DatatypeConfigurationException;
+import javax.xml.datatype.DatatypeFactory;
+import org.w3c.dom.Attr;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+
+/**
+ * Lenient in what the gateway accepts (REFERENCE.md §5.1, §9): brings the value quirks real VASPs send into the
+ * form the schema defines before JAXB reads the request, and lists the values that stay wrong. Trims values,
+ * reads booleans and enumerations case-insensitively ({@code True}, {@code normal}), fixes the known
+ * misspellings {@code EarlistDeliveryTime} and {@code AuxApplicId}, and turns {@code ReplyChargingSize} /
+ * {@code ReplyDeadline} child elements into the ReplyCharging attributes they stand for.
+ */
+public final class Leniency {
+    private static final Set<String> BOOLEAN_ELEMENTS = Set.of("DeliveryReport", "ReadReply", "DistributionIndicator",
+            "DRMContent");
+    private static final Set<String> BOOLEAN_ATTRIBUTES = Set.of("allowAdaptations", "displayOnly");
+    private static final Map<String, List<String>> ENUMERATIONS = Map.of(
+            "MessageClass", List.of("Personal", "Informational", "Advertisement", "Auto"),
+            "Priority", List.of("Normal", "High", "Low"),
+            "ChargedParty", List.of("Sender", "Recipient", "Both", "Neither", "ThirdParty"),
+            "ContentClass", List.of("text", "image-basic", "image-rich", "video-basic", "video-rich", "megapixel",
+                    "content-basic", "content-rich"));
+    private static final Map<String, String> MISSPELLINGS = Map.of(
+            "EarlistDeliveryTime", "EarliestDeliveryTime",
+            "AuxApplicId", "AuxApplicInfo");
+    /** free text whose spaces belong to the sender */
+    private static final Set<String> UNTRIMMED = Set.of("Subject", "Details", "StatusText");
+    private static final DatatypeFactory DATATYPES;
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Leniency.class.getName());
+
+    static {
+        try {
+            DATATYPES = DatatypeFactory.newInstance();
+        } catch (DatatypeConfigurationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private Leniency() {
+    }
+
+    /**
+     * Normalises the operation element in place; returns what remains invalid, one text per value. An invalid
+     * value is taken out of the document, so that the request reaches the endpoint (which answers 2007 with these
+     * texts) instead of failing in the JAXB reader.
+     */
+    public static List<String> normalise(Element operation, SchemaVocabulary vocabulary) {
+        List<String> problems = new ArrayList<>();
+        dropUnknown(operation, vocabulary);
+        visit(operation, problems);
+        return problems;
+    }
+
+    /** Takes out elements the schema does not declare (after the misspellings are fixed), logging each once. */
+    private static void dropUnknown(Element parent, SchemaVocabulary vocabulary) {
+        for (Node n = parent.getFirstChild(); n != null; ) {
+            Node next = n.getNextSibling();
+            if (n.getNodeType() == Node.ELEMENT_NODE) {
+                String name = n.getLocalName();
+                if (!vocabulary.declares(name) && !MISSPELLINGS.containsKey(name)
+                        && !"ReplyChargingSize".equals(name) && !"ReplyDeadline".equals(name)) {
+                    LOG.fine(() -> "ignoring the element " + name + " the MM7 schema does not declare");
+                    parent.removeChild(n);
+                } else {
+                    dropUnknown((Element) n, vocabulary);
+                }
+            }
+            n = next;
+        }
+    }
+
+    private static void drop(Node invalid) {
+        if (invalid instanceof Attr a) {
+            a.getOwnerElement().removeAttributeNode(a);
+        } else if (invalid.getParentNode() != null) {
+            invalid.getParentNode().removeChild(invalid);
+        }
+    }
+
+    private static void visit(Element element, List<String> problems) {
+        Element e = element;
+        String name = e.getLocalName();
+        if (MISSPELLINGS.containsKey(name)) {
+            e = (Element) e.getOwnerDocument().renameNode(e, e.getNamespaceURI(), prefixed(e, MISSPELLINGS.get(name)));
+            name = e.getLocalName();
+        }
+        if ("ReplyCharging".equals(name)) {
+            liftReplyChargingChildren(e);
+        }
+        visitAttributes(e, problems);
+        if (isLeaf(e)) {
+            String text = e.getTextContent();
+            if (!UNTRIMMED.contains(name) && !text.equals(text.trim())) {
+                e.setTextContent(text.trim());
+                text = text.trim();
+            }
+            int before = problems.size();
+            if (BOOLEAN_ELEMENTS.contains(name)) {
+                normaliseBoolean(name, text, e::setTextContent, problems);
+            } else if (ENUMERATIONS.containsKey(name)) {
+                normaliseEnumeration(e, name, text, problems);
+            } else if ("TimeStamp".equals(name)) {
+                checkDateTime(name, text, problems);
+            }
+            if (problems.size() > before) {
+                drop(e);
+            }
+            return;
+        }
+        for (Node n = e.getFirstChild(); n != null; ) {
+            Node next = n.getNextSibling();
+            if (n.getNodeType() == Node.ELEMENT_NODE) {
+                visit((Element) n, problems);
+            }
+            n = next;
+        }
+    }
+
+    private static void visitAttributes(Element e, List<String> problems) {
+        NamedNodeMap attributes = e.getAttributes();
+        List<Attr> invalid = new ArrayList<>();
+        for (int i = 0; i < attributes.getLength(); i++) {
+            Attr a = (Attr) attributes.item(i);
+            String name = a.getLocalName() == null ? a.getName() : a.getLocalName();
+            int before = problems.size();
+            if (BOOLEAN_ATTRIBUTES.contains(name)) {
+                normaliseBoolean(e.getLocalName() + "/@" + name, a.getValue().trim(), a::setValue, problems);
+            } else if ("replyChargingSize".equals(name)) {
+                String v = a.getValue().trim();
+                a.setValue(v);
+                if (!v.matches("\\+?0*[1-9][0-9]*")) {
+                    problems.add("ReplyCharging/@replyChargingSize: '" + v + "' is not a positive integer");
+                }
+            }
+            if (problems.size() > before) {
+                invalid.add(a);
+            }
+        }
+        invalid.forEach(Leniency::drop);
+    }
+
+    private static void liftReplyChargingChildren(Element replyCharging) {
+        for (Node n = replyCharging.getFirstChild(); n != null; ) {
+            Node next = n.getNextSibling();
+            if (n.getNodeType() == Node.ELEMENT_NODE) {
+                String local = n.getLocalName();
+                if ("ReplyChargingSize".equals(local) || "ReplyDeadline".equals(local)) {
+                    String attribute = "ReplyChargingSize".equals(local) ? "replyChargingSize" : "replyDeadline";
+                    if (!replyCharging.hasAttribute(attribute)) {
+                        replyCharging.setAttribute(attribute, n.getTextContent().trim());
+                    }
+                    replyCharging.removeChild(n);
+                }
+            }
+            n = next;
+        }
+    }
+
+    private static void normaliseBoolean(String name, String text, java.util.function.Consumer<String> set,
+            List<String> problems) {
+        switch (text.toLowerCase(Locale.ROOT)) {
+            case "true", "1" -> set.accept("true");
+            case "false", "0" -> set.accept("false");
+            default -> problems.add(name + ": '" + text + "' is not a boolean (true or false)");
+        }
+    }
+
+    private static void normaliseEnumeration(Element e, String name, String text, List<String> problems) {
+        for (String allowed : ENUMERATIONS.get(name)) {
+            if (allowed.equalsIgnoreCase(text)) {
+                if (!allowed.equals(text)) {
+                    e.setTextContent(allowed);
+                }
+                return;
+            }
+        }
+        problems.add(name + ": '" + text + "' is not one of " + String.join(", ", ENUMERATIONS.get(name)));
+    }
+
+    private static void checkDateTime(String name, String text, List<String> problems) {
+        try {
+            DATATYPES.newXMLGregorianCalendar(text);
+        } catch (IllegalArgumentException e) {
+            problems.add(name + ": '" + text + "' is not an xs:dateTime");
+        }
+    }
+
+    private static boolean isLeaf(Element e) {
+        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n.getNodeType() == Node.ELEMENT_NODE) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String prefixed(Element e, String localName) {
+        return e.getPrefix() == null ? localName : e.getPrefix() + ":" + localName;
+    }
+}

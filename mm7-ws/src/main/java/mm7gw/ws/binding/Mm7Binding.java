@@ -1,0 +1,333 @@
+package mm7gw.ws.binding;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import mm7gw.status.StatusCode;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * The MM7 HTTP binding in front of the JAX-WS endpoint, one mechanism for every MM7 release. On the way in it
+ * takes the request off the wire ({@link InboundReader}: SOAP with Attachments, SOAP 1.1, namespace, version,
+ * lenient values), answers what is not an MM7 request with an RSErrorRsp fault, and hands the runtime a plain
+ * text/xml envelope in the canonical namespace. On the way out it renames the response into the caller's
+ * namespace, and turns any fault the runtime made without an RSErrorRsp into one.
+ */
+public class Mm7Binding extends HttpFilter {
+    private static final Logger LOG = Logger.getLogger(Mm7Binding.class.getName());
+    /** The request elements the Relay/Server endpoint implements. */
+    static final Set<String> OPERATIONS = Set.of("SubmitReq", "CancelReq", "ReplaceReq");
+    static final String SCHEMA = "/WEB-INF/wsdl/REL-6-MM7-1-4.xsd";
+    private SchemaVocabulary vocabulary;
+
+    @Override
+    public void init() throws ServletException {
+        try (java.io.InputStream xsd = getServletContext().getResourceAsStream(SCHEMA)) {
+            if (xsd == null) {
+                throw new ServletException("the MM7 schema " + SCHEMA + " is missing from the WAR");
+            }
+            vocabulary = SchemaVocabulary.read(xsd);
+        } catch (IOException e) {
+            throw new ServletException(e);
+        }
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (!"POST".equalsIgnoreCase(request.getMethod())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        byte[] body = request.getInputStream().readAllBytes();
+        InboundReader reader = new InboundReader(OPERATIONS, vocabulary);
+        InboundReader.Result read;
+        try {
+            read = reader.read(request.getContentType(), body);
+        } catch (WireFault f) {
+            LOG.fine(() -> "MM7 request refused on the wire: " + f.getMessage());
+            writeFault(response, reader, f.status(), f.details());
+            return;
+        } catch (RuntimeException e) {
+            String incident = UUID.randomUUID().toString();
+            LOG.log(Level.SEVERE, "reading an MM7 request failed (incident " + incident + ")", e);
+            writeFault(response, reader, StatusCode.SERVER_ERROR, "the request could not be read; incident " + incident);
+            return;
+        }
+        request.setAttribute(InboundMm7.ATTRIBUTE, read.inbound());
+        CapturedResponse captured = new CapturedResponse(response);
+        chain.doFilter(new CanonicalRequest(request, read.canonicalEnvelope()), captured);
+        byte[] answer = answerInKind(captured, reader);
+        response.setContentLength(answer.length);
+        response.getOutputStream().write(answer);
+    }
+
+    /** The runtime's answer in the caller's namespace, with an RSErrorRsp in every fault. */
+    private static byte[] answerInKind(CapturedResponse captured, InboundReader reader) {
+        byte[] answer = captured.bytes();
+        boolean fault = captured.getStatus() >= 400;
+        if ((!fault && reader.release().isCanonical()) || answer.length == 0) {
+            return answer;
+        }
+        Document doc;
+        try {
+            doc = Xml.parse(answer, null);
+        } catch (org.xml.sax.SAXException e) {
+            return answer;
+        }
+        Element rsFault = runtimeFaultWithoutRsError(doc);
+        if (rsFault != null) {
+            String faultString = textOf(rsFault, "faultstring");
+            boolean client = textOf(rsFault, "faultcode").endsWith("Client");
+            LOG.info(() -> "JAX-WS runtime fault answered as RSErrorRsp: " + faultString);
+            captured.setContentType("text/xml; charset=utf-8");
+            return RsErrorFault.envelope(reader.release(), reader.mm7Version(),
+                    client ? StatusCode.VALIDATION_ERROR : StatusCode.SERVER_ERROR,
+                    client ? faultString : "the request could not be executed", reader.transactionId());
+        }
+        if (reader.release().isCanonical()) {
+            return answer;
+        }
+        NamespaceMapping.rename(doc, Mm7Release.CANONICAL.namespace(), reader.release().namespace());
+        return Xml.serialise(doc);
+    }
+
+    private static Element runtimeFaultWithoutRsError(Document doc) {
+        List<Element> faults = elements(doc, RsErrorFault.SOAP_ENV, "Fault");
+        if (faults.isEmpty() || !elements(doc, "*", "RSErrorRsp").isEmpty()) {
+            return null;
+        }
+        return faults.get(0);
+    }
+
+    private static List<Element> elements(Document doc, String ns, String localName) {
+        var nodes = doc.getElementsByTagNameNS(ns, localName);
+        List<Element> found = new java.util.ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            found.add((Element) nodes.item(i));
+        }
+        return found;
+    }
+
+    private static String textOf(Element parent, String localName) {
+        Element e = Xml.child(parent, localName);
+        return e == null ? "" : e.getTextContent().trim();
+    }
+
+    private static void writeFault(HttpServletResponse response, InboundReader reader, StatusCode status,
+            String details) throws IOException {
+        byte[] fault = RsErrorFault.envelope(reader.release(), reader.mm7Version(), status, details,
+                reader.transactionId());
+        response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+        response.setContentType("text/xml; charset=utf-8");
+        response.setContentLength(fault.length);
+        response.getOutputStream().write(fault);
+    }
+
+    /** The request as the runtime sees it: one text/xml envelope, SOAPAction empty (MM7 never routes on it). */
+    private static final class CanonicalRequest extends HttpServletRequestWrapper {
+        private static final String CONTENT_TYPE = "text/xml; charset=UTF-8";
+        private final byte[] envelope;
+
+        CanonicalRequest(HttpServletRequest request, byte[] envelope) {
+            super(request);
+            this.envelope = envelope;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(envelope);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new IllegalStateException("not asynchronous");
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public String getContentType() {
+            return CONTENT_TYPE;
+        }
+
+        @Override
+        public String getCharacterEncoding() {
+            return "UTF-8";
+        }
+
+        @Override
+        public int getContentLength() {
+            return envelope.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return envelope.length;
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return switch (name.toLowerCase(java.util.Locale.ROOT)) {
+                case "content-type" -> CONTENT_TYPE;
+                case "content-length" -> Integer.toString(envelope.length);
+                case "soapaction" -> "\"\"";
+                case "transfer-encoding", "content-transfer-encoding" -> null;
+                default -> super.getHeader(name);
+            };
+        }
+
+        @Override
+        public Enumeration<String> getHeaders(String name) {
+            String value = getHeader(name);
+            return value == null ? Collections.emptyEnumeration() : switch (name.toLowerCase(java.util.Locale.ROOT)) {
+                case "content-type", "content-length", "soapaction" -> Collections.enumeration(List.of(value));
+                default -> super.getHeaders(name);
+            };
+        }
+
+        @Override
+        public Enumeration<String> getHeaderNames() {
+            java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+            for (Enumeration<String> e = super.getHeaderNames(); e.hasMoreElements(); ) {
+                String n = e.nextElement();
+                String lower = n.toLowerCase(java.util.Locale.ROOT);
+                if (!lower.equals("transfer-encoding") && !lower.equals("content-type")
+                        && !lower.equals("content-length") && !lower.equals("soapaction")) {
+                    names.add(n);
+                }
+            }
+            names.add("Content-Type");
+            names.add("Content-Length");
+            names.add("SOAPAction");
+            return Collections.enumeration(names);
+        }
+    }
+
+    /** Holds the runtime's response body back so it can be answered in the caller's namespace. */
+    private static final class CapturedResponse extends HttpServletResponseWrapper {
+        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        private PrintWriter writer;
+        private final ServletOutputStream stream = new ServletOutputStream() {
+            @Override
+            public void write(int b) {
+                buffer.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                buffer.write(b, off, len);
+            }
+
+            @Override
+            public boolean isReady() {
+                return true;
+            }
+
+            @Override
+            public void setWriteListener(WriteListener listener) {
+                throw new IllegalStateException("not asynchronous");
+            }
+        };
+
+        CapturedResponse(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public ServletOutputStream getOutputStream() {
+            return stream;
+        }
+
+        @Override
+        public PrintWriter getWriter() {
+            if (writer == null) {
+                writer = new PrintWriter(new OutputStreamWriter(buffer, StandardCharsets.UTF_8));
+            }
+            return writer;
+        }
+
+        @Override
+        public void setContentLength(int len) {
+        }
+
+        @Override
+        public void setContentLengthLong(long len) {
+        }
+
+        @Override
+        public void flushBuffer() {
+        }
+
+        @Override
+        public void resetBuffer() {
+            buffer.reset();
+        }
+
+        @Override
+        public void reset() {
+            buffer.reset();
+            super.reset();
+        }
+
+        @Override
+        public boolean isCommitted() {
+            return false;
+        }
+
+        byte[] bytes() {
+            if (writer != null) {
+                writer.flush();
+            }
+            return buffer.toByteArray();
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package mm7gw.ws.binding;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+
+/** Namespace-aware DOM parsing without DTDs or external entities, and serialisation as UTF-8. */
+public final class Xml {
+    private static final DocumentBuilderFactory FACTORY = factory();
+    private static final ErrorHandler STRICT = new ErrorHandler() {
+        @Override
+        public void warning(SAXParseException e) {
+        }
+
+        @Override
+        public void error(SAXParseException e) throws SAXException {
+            throw e;
+        }
+
+        @Override
+        public void fatalError(SAXParseException e) throws SAXException {
+            throw e;
+        }
+    };
+
+    private Xml() {
+    }
+
+    private static DocumentBuilderFactory factory() {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        f.setXIncludeAware(false);
+        f.setExpandEntityReferences(false);
+        try {
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+        return f;
+    }
+
+    /**
+     * @param charset the charset the transport declared, or null to let the XML declaration decide
+     * @throws SAXParseException with line and column when the bytes are not well-formed XML
+     */
+    public static Document parse(byte[] bytes, String charset) throws SAXException {
+        InputSource source = new InputSource(new ByteArrayInputStream(bytes));
+        if (charset != null && !charset.isBlank()) {
+            source.setEncoding(charset.trim());
+        }
+        try {
+            DocumentBuilder builder;
+            synchronized (FACTORY) {
+                builder = FACTORY.newDocumentBuilder();
+            }
+            builder.setErrorHandler(STRICT);
+            return builder.parse(source);
+        } catch (ParserConfigurationException | java.io.IOException e) {
+            throw new SAXException(e.getMessage(), e);
+        }
+    }
+
+    public static byte[] serialise(Node node) {
+        try {
+            Transformer t = TransformerFactory.newInstance().newTransformer();
+            t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+            t.setOutputProperty(OutputKeys.INDENT, "no");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            t.transform(new DOMSource(node), new StreamResult(out));
+            return out.toByteArray();
+        } catch (TransformerException e) {
+            throw new IllegalStateException("cannot serialise XML: " + e.getMessage(), e);
+        }
+    }
+
+    /** The element children of an element that carry a local name, in document order. */
+    public static java.util.List<Element> children(Element parent, String localName) {
+        java.util.List<Element> found = new java.util.ArrayList<>();
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n.getNodeType() == Node.ELEMENT_NODE && (localName == null || localName.equals(n.getLocalName()))) {
+                found.add((Element) n);
+            }
+        }
+        return found;
+    }
+
+    public static Element child(Element parent, String localName) {
+        java.util.List<Element> c = children(parent, localName);
+        return c.isEmpty() ? null : c.get(0);
+    }
+
+    static String escape(String text) {
+        StringBuilder b = new StringBuilder(text.length() + 16);
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                default -> b.append(c < 0x20 && c != '\t' && c != '\n' && c != '\r' ? ' ' : c);
+            }
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,143 @@
+package mm7gw.it;
+
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The billing system's view of the gateway: the mm7.charging topic (a real JMS subscriber over the HTTP port,
+ * as an external billing system connects), the CSV and JSON exports, and on PostgreSQL the stored rows.
+ */
+final class Billing {
+    static final String USER = System.getProperty("mm7.billing.user", "it-billing");
+    static final String PASSWORD = System.getProperty("mm7.billing.password", "it-billing-secret");
+
+    private Billing() {
+    }
+
+    /** A subscriber to the charging topic that keeps the events of one VASP, from the moment it is created. */
+    static final class Subscriber implements AutoCloseable {
+        private final Connection connection;
+        private final MessageConsumer consumer;
+
+        Subscriber(String vaspId) {
+            URI base = URI.create(Gateway.BASE);
+            String url = "tcp://" + base.getHost() + ":" + base.getPort()
+                    + "?httpUpgradeEnabled=true&httpUpgradeEndpoint=http-acceptor";
+            try {
+                ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url, USER, PASSWORD);
+                factory.setEnable1xPrefixes(true);
+                connection = factory.createConnection();
+                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                consumer = session.createConsumer(session.createTopic("mm7.charging"), "vaspId = '" + vaspId + "'");
+                connection.start();
+            } catch (JMSException e) {
+                throw new AssertionError("cannot subscribe to mm7.charging at " + url + ": " + e, e);
+            }
+        }
+
+        /** Waits for {@code expected} events, then a little longer to catch any event that came twice. */
+        List<JsonObject> receive(int expected, Duration timeout) throws JMSException {
+            List<JsonObject> events = new ArrayList<>();
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (events.size() < expected && System.nanoTime() < deadline) {
+                Message m = consumer.receive(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                if (m != null) {
+                    events.add(parse(((TextMessage) m).getText()));
+                }
+            }
+            Message extra;
+            while ((extra = consumer.receive(1500)) != null) {
+                events.add(parse(((TextMessage) extra).getText()));
+            }
+            return events;
+        }
+
+        @Override
+        public void close() throws JMSException {
+            connection.close();
+        }
+    }
+
+    /** The events of one VASP since {@code from}, through the JSON export (all pages). */
+    static List<JsonObject> events(String vaspId, Instant from) {
+        List<JsonObject> all = new ArrayList<>();
+        long after = 0;
+        while (true) {
+            JsonArray page = (JsonArray) Gateway.adminJson("/api/charging/events?from=" + from + "&to="
+                    + Instant.now().plusSeconds(60) + (vaspId == null ? "" : "&vaspId=" + enc(vaspId))
+                    + "&afterId=" + after);
+            page.forEach(v -> all.add(v.asJsonObject()));
+            if (page.size() < 1000) {
+                return all;
+            }
+            after = page.getJsonObject(page.size() - 1).getJsonNumber("eventId").longValue();
+        }
+    }
+
+    static List<CSVRecord> csv(String vaspId, Instant from) throws IOException {
+        HttpResponse<String> r = Gateway.send(HttpRequest.newBuilder(URI.create(Gateway.BASE
+                + "/admin/api/charging/events.csv?from=" + from + "&to=" + Instant.now().plusSeconds(60) + "&vaspId="
+                + enc(vaspId))).header("Authorization", Gateway.basic(Gateway.ADMIN_USER, Gateway.ADMIN_PASSWORD))
+                .header("Accept", "text/csv").GET().build());
+        if (r.statusCode() != 200) {
+            throw new AssertionError("CSV export -> " + r.statusCode() + " " + r.body());
+        }
+        if (!r.headers().firstValue("Content-Type").orElse("").startsWith("text/csv")) {
+            throw new AssertionError("not CSV: " + r.headers().map());
+        }
+        try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(r.body()))) {
+            return parser.getRecords();
+        }
+    }
+
+    static boolean onPostgresql() {
+        return "postgresql".equals(System.getProperty("mm7.db.kind"));
+    }
+
+    static java.sql.Connection database() throws SQLException {
+        return DriverManager.getConnection(System.getProperty("mm7.it.pg-url"), "postgres", "postgres");
+    }
+
+    static JsonObject parse(String json) {
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            return reader.readObject();
+        }
+    }
+
+    static String string(JsonObject o, String name) {
+        JsonValue v = o.get(name);
+        return v == null || v == JsonValue.NULL ? null : o.getString(name);
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+}

@@ -1,0 +1,125 @@
+package mm7gw.it;
+
+import static mm7gw.it.Gateway.mm7;
+import static mm7gw.it.Gateway.xml;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Logins over HTTPS: BASIC where the service level requires TLS, DIGEST (SHA-256 and MD5) computed by hand from
+ * the challenge, a registered TLS client certificate; the service level's allowed mechanisms; and the lock-out
+ * after repeated failed logins.
+ */
+class SecureLoginIT {
+    private static final String TO = "<To><Number>447700902001</Number></To>";
+
+    private static void assertAccepted(Gateway.Vasp vasp, String tx, HttpResponse<String> r) {
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("1000", mm7(xml(r.body()), "StatusCode"), r.body());
+        assertEquals(1, Gateway.messagesOfTransaction(vasp.vaspId(), tx).size());
+    }
+
+    @Test
+    void basicOverHttpsWhereTheServiceLevelRequiresTls() {
+        Gateway.Vasp vasp = Gateway.newVasp();
+        ServiceLevels.change(vasp.vaspId(), b -> b.add("tlsRequired", true));
+        String tx = Gateway.unique("tx");
+        assertAccepted(vasp, tx, Tls.post(Tls.client(false), Gateway.basic(vasp.login(), vasp.password()),
+                Envelopes.submit(tx, vasp, TO)));
+    }
+
+    @Test
+    void digestWithSha256AndWithMd5() {
+        Gateway.Vasp vasp = Gateway.newVasp();
+        ServiceLevels.change(vasp.vaspId(), b -> b.add("authMechanisms", ServiceLevels.list("DIGEST")));
+        JsonObject view = (JsonObject) Gateway.adminJson("/api/vasps/" + vasp.vaspId());
+        assertTrue(view.getBoolean("digestEnabled"), view.toString());
+        HttpClient client = Tls.client(false);
+        for (String algorithm : new String[] {"SHA-256", "MD5"}) {
+            String tx = Gateway.unique("tx");
+            assertAccepted(vasp, tx, Tls.postDigest(client, algorithm, vasp.login(), vasp.password(),
+                    Envelopes.submit(tx, vasp, TO)));
+        }
+        String wrong = Gateway.unique("tx");
+        HttpResponse<String> r = Tls.postDigest(client, "SHA-256", vasp.login(), vasp.password() + "x",
+                Envelopes.submit(wrong, vasp, TO));
+        assertEquals(401, r.statusCode(), "a wrong password in the digest");
+        String basic = Gateway.unique("tx");
+        HttpResponse<String> b = Tls.post(client, Gateway.basic(vasp.login(), vasp.password()), Envelopes.submit(basic, vasp, TO));
+        SubmitRefusalIT.assertRsError(b, "4007", "Client");
+        assertTrue(mm7(xml(b.body()), "Details").contains("BASIC"), b.body());
+        assertEquals(0, Gateway.messagesOfTransaction(vasp.vaspId(), basic).size());
+        assertEquals(0, Gateway.messagesOfTransaction(vasp.vaspId(), wrong).size());
+    }
+
+    @Test
+    void aRegisteredClientCertificateLogsTheVaspIn() {
+        Gateway.Vasp vasp = Gateway.newVasp();
+        Gateway.Vasp other = Gateway.newVasp();
+        HttpResponse<String> reg = adminPem("PUT", "/api/vasps/" + vasp.vaspId() + "/client-certificate",
+                Tls.clientCertificatePem());
+        assertEquals(200, reg.statusCode(), reg.body());
+        assertTrue(reg.body().contains(Tls.clientCertificateSha256()), reg.body());
+        assertTrue(reg.body().contains("CN=it-vasp"), reg.body());
+        assertEquals(409, adminPem("PUT", "/api/vasps/" + other.vaspId() + "/client-certificate",
+                Tls.clientCertificatePem()).statusCode(), "one certificate, one VASP");
+        assertEquals(400, adminPem("PUT", "/api/vasps/" + other.vaspId() + "/client-certificate",
+                "-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----").statusCode());
+
+        ServiceLevels.change(vasp.vaspId(), b -> b.add("authMechanisms", ServiceLevels.list("CLIENT_CERT"))
+                .add("tlsRequired", true));
+        HttpClient withCert = Tls.client(true);
+        String tx = Gateway.unique("tx");
+        assertAccepted(vasp, tx, Tls.post(withCert, null, Envelopes.submit(tx, vasp, TO)));
+
+        // the certificate is the identity: it cannot act for another VASP's ID
+        String foreign = Gateway.unique("tx");
+        HttpResponse<String> r = Tls.post(withCert, null, Envelopes.submit(foreign, other, TO));
+        SubmitRefusalIT.assertRsError(r, "4001", "Client");
+        assertEquals(0, Gateway.messagesOfTransaction(other.vaspId(), foreign).size());
+
+        // without a certificate and without credentials: no login
+        assertEquals(401, Tls.post(Tls.client(false), null, Envelopes.submit(Gateway.unique("tx"), vasp, TO)).statusCode());
+    }
+
+    @Test
+    void repeatedFailedLoginsLockTheAccountUntilAnAdminUnlocksIt() {
+        Gateway.Vasp vasp = Gateway.newVasp();
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, Gateway.postSoap(new Gateway.Vasp(vasp.vaspId(), vasp.vasId(), vasp.login(), "wrong-" + i),
+                    Envelopes.submit(Gateway.unique("tx"), vasp, TO)).statusCode());
+        }
+        String tx = Gateway.unique("tx");
+        assertEquals(401, Gateway.postSoap(vasp, Envelopes.submit(tx, vasp, TO)).statusCode(),
+                "the right password is refused while the account is locked");
+        JsonObject view = (JsonObject) Gateway.adminJson("/api/vasps/" + vasp.vaspId());
+        assertTrue(view.getInt("failedLogins") >= 5, view.toString());
+        assertFalse(view.isNull("lockedUntil"), view.toString());
+        assertNotNull(view.getString("lockedUntil"), view.toString());
+
+        assertEquals(200, Gateway.admin("POST", "/api/vasps/" + vasp.vaspId() + "/unlock", null).statusCode());
+        assertAccepted(vasp, tx, Gateway.postSoap(vasp, Envelopes.submit(tx, vasp, TO)));
+        JsonObject after = (JsonObject) Gateway.adminJson("/api/vasps/" + vasp.vaspId());
+        assertEquals(0, after.getInt("failedLogins"), after.toString());
+        assertTrue(!after.containsKey("lockedUntil") || after.isNull("lockedUntil"), after.toString());
+    }
+
+    private static HttpResponse<String> adminPem(String method, String path, String pem) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(Gateway.BASE + "/admin" + path))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", Gateway.basic(Gateway.ADMIN_USER, Gateway.ADMIN_PASSWORD))
+                .header("Accept", "application/json").header("Content-Type", "text/plain")
+                .method(method, HttpRequest.BodyPublishers.ofString(pem, StandardCharsets.US_ASCII)).build();
+        return Gateway.send(request);
+    }
+}
