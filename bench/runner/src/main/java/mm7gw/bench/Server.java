@@ -31,15 +31,37 @@ final class Server implements AutoCloseable {
         return 8080 + offset;
     }
 
-    /** Applies the run command's scripts, with the variant's datasource script. */
+    /** Applies the run command's scripts, with the variant's datasource script, and its TLS key material. */
     void configure(Path serverConfig, String database) throws IOException, InterruptedException {
-        for (String script : List.of("gateway.cli", "datasource-" + database + ".cli", "messaging.cli", "security.cli")) {
+        Path configuration = home.resolve("standalone/configuration");
+        if (!Files.exists(configuration.resolve("mm7-tls.p12"))) {
+            keytool(configuration, "-genkeypair", "-alias", "mm7-gateway", "-keyalg", "RSA", "-keysize", "2048",
+                    "-validity", "30", "-storetype", "PKCS12", "-keystore", "mm7-tls.p12", "-storepass",
+                    "mm7-gateway-tls", "-keypass", "mm7-gateway-tls", "-dname", "CN=127.0.0.1");
+            keytool(configuration, "-exportcert", "-rfc", "-alias", "mm7-gateway", "-keystore", "mm7-tls.p12",
+                    "-storepass", "mm7-gateway-tls", "-file", "bench-gateway.pem");
+            keytool(configuration, "-importcert", "-noprompt", "-alias", "bench", "-file", "bench-gateway.pem",
+                    "-storetype", "PKCS12", "-keystore", "mm7-vasp-trust.p12", "-storepass", "mm7-gateway-tls");
+        }
+        for (String script : List.of("gateway.cli", "datasource-" + database + ".cli", "messaging.cli", "security.cli",
+                "tls.cli")) {
             Process cli = new ProcessBuilder("bash", home.resolve("bin/jboss-cli.sh").toString(),
                     "--file=" + serverConfig.resolve(script)).redirectErrorStream(true)
                     .redirectOutput(home.resolve("cli-" + script + ".log").toFile()).start();
             if (!cli.waitFor(120, TimeUnit.SECONDS) || cli.exitValue() != 0) {
                 throw new IllegalStateException(script + " failed; see " + home.resolve("cli-" + script + ".log"));
             }
+        }
+    }
+
+    private static void keytool(Path dir, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException("keytool " + String.join(" ", args) + " failed");
         }
     }
 
