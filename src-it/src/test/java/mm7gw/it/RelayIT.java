@@ -13,6 +13,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -340,6 +341,37 @@ class RelayIT {
         assertEquals("2006", mm7(xml(foreign.body()), "StatusCode"), "another VASP's LinkedID: " + foreign.body());
         assertEquals(404, Gateway.admin("POST", "/api/mailboxes/" + subscriber + "/outbox",
                 Json.createObjectBuilder().add("to", "0000000000000").build().toString()).statusCode());
+    }
+
+    @Test
+    void anHttpsEndpointIsCalledOnlyWhenItsCertificateIsTrusted() throws Exception {
+        endpoint.close();
+        endpoint = TestVasp.startHttps(Tls.DIR.resolve("mm7-tls.p12"), "mm7-gateway-tls");
+        String path = "/api/relay/vasps/" + vasp.vaspId();
+        String wrongAnchor = Files.readString(Tls.DIR.resolve("it-vasp-client.pem"));
+        String rightAnchor = Files.readString(Tls.DIR.resolve("mm7-gateway.pem"));
+        assertEquals(400, put(path, Json.createObjectBuilder(settings("REL-6-MM7-1-4"))
+                .add("trustedCertificatesPem", "-----BEGIN CERTIFICATE-----\nnonsense\n-----END CERTIFICATE-----")));
+        assertEquals(200, put(path, Json.createObjectBuilder(settings("REL-6-MM7-1-4"))
+                .add("trustedCertificatesPem", wrongAnchor)));
+
+        String address = nextNumber();
+        String messageId = deliveredTo(address, null);
+        retrieve(address, messageId);
+        JsonObject failing = awaitCall(messageId, c -> c.containsKey("lastError"), WAIT);
+        assertEquals("QUEUED", failing.getString("state"), "an untrusted certificate is a failed attempt: "
+                + failing);
+        assertTrue(endpoint.received().isEmpty(), "nothing reached the VASP over an untrusted connection");
+
+        assertEquals(200, put(path, Json.createObjectBuilder(settings("REL-6-MM7-1-4"))
+                .add("trustedCertificatesPem", rightAnchor)));
+        JsonObject sent = awaitCall(messageId, c -> c.getString("state").equals("SENT"), WAIT);
+        assertTrue(sent.getInt("attempts") >= 2, sent.toString());
+        TestVasp.Request report = endpoint.await(about(messageId, "DeliveryReportReq"), WAIT);
+        assertEquals(Gateway.basic(login, password), report.authorization());
+        assertEquals(1, endpoint.acknowledged().size());
+        JsonObject shown = (JsonObject) Gateway.adminJson(path);
+        assertTrue(shown.getJsonArray("trustedCertificates").getString(0).contains("CN=127.0.0.1"), shown.toString());
     }
 
     private static int put(String path, JsonObjectBuilder body) {

@@ -2,7 +2,15 @@ package mm7gw.it;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -20,7 +28,8 @@ import java.util.regex.Pattern;
  * A VASP's MM7 endpoint for the gateway to call (RS -> VASP), on 127.0.0.1 and a free port. It records every
  * request (Authorization header and body) with the HTTP status it answered, answers each XxxReq with an XxxRsp
  * in the request's namespace, status 1000 by default, and can be told to fail a number of times (HTTP 500 or a
- * dropped connection), to answer with an MM7 error status or a VASPErrorRsp fault, or to be slow.
+ * dropped connection), to answer with an MM7 error status or a VASPErrorRsp fault, or to be slow. Plain HTTP or
+ * HTTPS (with a given key pair).
  */
 final class TestVasp implements AutoCloseable {
     private static final Pattern REQUEST = Pattern.compile("<(?:\\w+:)?(\\w+)Req\\b[^>]*xmlns(?::\\w+)?=\"([^\"]+)\"");
@@ -42,22 +51,47 @@ final class TestVasp implements AutoCloseable {
     private volatile boolean fault;
     private volatile long delayMillis;
 
-    private TestVasp() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    private TestVasp(SSLContext tls) throws IOException {
+        InetSocketAddress address = new InetSocketAddress("127.0.0.1", 0);
+        if (tls == null) {
+            server = HttpServer.create(address, 0);
+        } else {
+            HttpsServer https = HttpsServer.create(address, 0);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            server = https;
+        }
         server.createContext("/mm7", this::handle);
         server.start();
     }
 
     static TestVasp start() {
         try {
-            return new TestVasp();
+            return new TestVasp(null);
         } catch (IOException e) {
             throw new AssertionError("cannot start the test VASP", e);
         }
     }
 
+    /** An https endpoint with the key pair of a PKCS#12 key store. */
+    static TestVasp startHttps(Path keyStore, String password) {
+        try {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(keyStore)) {
+                ks.load(in, password.toCharArray());
+            }
+            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(ks, password.toCharArray());
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(kmf.getKeyManagers(), null, null);
+            return new TestVasp(tls);
+        } catch (Exception e) {
+            throw new AssertionError("cannot start the https test VASP", e);
+        }
+    }
+
     URI url() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/mm7");
+        return URI.create((server instanceof HttpsServer ? "https" : "http") + "://127.0.0.1:"
+                + server.getAddress().getPort() + "/mm7");
     }
 
     void failNext(int times, Failure how) {

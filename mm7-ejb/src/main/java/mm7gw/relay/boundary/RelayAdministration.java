@@ -26,6 +26,7 @@ import mm7gw.admin.control.AdminAudit;
 import mm7gw.relay.control.OutboundQueue;
 import mm7gw.relay.control.RelayReleases;
 import mm7gw.relay.control.SecretBox;
+import mm7gw.relay.control.TrustAnchors;
 import mm7gw.relay.entity.OutboundCall;
 import mm7gw.relay.entity.RelayEndpoint;
 import mm7gw.vasp.control.VaspRegistry;
@@ -122,6 +123,19 @@ public class RelayAdministration {
                     });
         }
         endpoint.serve(codes);
+        String pem = request.trustedCertificatesPem() == null || request.trustedCertificatesPem().isBlank() ? null
+                : request.trustedCertificatesPem().trim();
+        if (pem != null) {
+            if (!url.regionMatches(true, 0, "https:", 0, 6)) {
+                throw RequestRefused.invalid("trustedCertificatesPem needs an https url");
+            }
+            try {
+                TrustAnchors.parse(pem);
+            } catch (IllegalArgumentException e) {
+                throw RequestRefused.invalid("trustedCertificatesPem: " + e.getMessage());
+            }
+        }
+        endpoint.trust(pem);
         endpoint.configure(url, release, timeout,
                 request.emptyResponseIsAck() != null && request.emptyResponseIsAck());
         if (created) {

@@ -7,7 +7,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -36,9 +35,6 @@ import mm7gw.submission.entity.Recipient;
 public class OutboundSender {
     private static final Logger LOG = Logger.getLogger(OutboundSender.class.getName());
     private static final String RELAY_SERVER_ID = System.getProperty("mm7.relay.server-id", "mm7-gateway");
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
 
     @PersistenceContext(unitName = "mm7")
     EntityManager em;
@@ -51,6 +47,9 @@ public class OutboundSender {
 
     @Inject
     SecretBox secrets;
+
+    @Inject
+    TrustAnchors trust;
 
     /** @return false when the attempt failed and must be retried (the caller rolls back) */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -102,7 +101,7 @@ public class OutboundSender {
         }
         HttpResponse<String> response;
         try {
-            response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = trust.clientFor(endpoint.trustedCertificatesPem()).send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             LOG.info(() -> "outbound call " + callId + " to " + endpoint.url() + " failed: " + e);
             failures.failed(callId, null, e.getClass().getSimpleName()

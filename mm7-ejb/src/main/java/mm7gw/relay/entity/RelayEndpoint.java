@@ -63,6 +63,10 @@ public class RelayEndpoint {
     @Column(name = "short_codes", length = 1000)
     private String shortCodes;
 
+    /** PEM certificates trusted for an https URL instead of the JVM's default trust store; null: the default */
+    @Column(name = "trusted_pem", length = 16000)
+    private String trustedCertificatesPem;
+
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -99,6 +103,15 @@ public class RelayEndpoint {
 
     public boolean serves(String shortCode) {
         return shortCodes().contains(shortCode);
+    }
+
+    public void trust(String pem) {
+        this.trustedCertificatesPem = pem;
+        this.updatedAt = Instant.now();
+    }
+
+    public String trustedCertificatesPem() {
+        return trustedCertificatesPem;
     }
 
     public Vasp vasp() {

@@ -1,0 +1,80 @@
+package mm7gw.relay.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * The HTTP clients for outbound calls: one with the JVM's default trust store, and one per set of trusted
+ * certificates configured for a VASP's https endpoint (kept while that set is in use). Host names are verified
+ * as usual; HTTP/1.1, no redirects.
+ */
+@ApplicationScoped
+public class TrustAnchors {
+    private static final HttpClient DEFAULT = builder().build();
+    private final Map<String, HttpClient> clients = new ConcurrentHashMap<>();
+
+    public HttpClient clientFor(String pem) {
+        if (pem == null) {
+            return DEFAULT;
+        }
+        if (clients.size() > 1000) {
+            clients.clear();
+        }
+        return clients.computeIfAbsent(pem, p -> builder().sslContext(sslContext(parse(p))).build());
+    }
+
+    /** The certificates in a PEM text; IllegalArgumentException if there are none or one is broken. */
+    public static List<X509Certificate> parse(String pem) {
+        try {
+            List<X509Certificate> certs = CertificateFactory.getInstance("X.509")
+                    .generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII))).stream()
+                    .map(X509Certificate.class::cast).toList();
+            if (certs.isEmpty()) {
+                throw new IllegalArgumentException("no certificate in the PEM text");
+            }
+            return certs;
+        } catch (CertificateException e) {
+            throw new IllegalArgumentException("not PEM X.509 certificates (" + e.getMessage() + ")");
+        }
+    }
+
+    public static List<String> subjects(String pem) {
+        return pem == null ? List.of() : parse(pem).stream().map(c -> c.getSubjectX500Principal().getName()).toList();
+    }
+
+    private static SSLContext sslContext(List<X509Certificate> anchors) {
+        try {
+            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+            store.load(null, null);
+            int i = 0;
+            for (Certificate c : anchors) {
+                store.setCertificateEntry("anchor-" + i++, c);
+            }
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(store);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, tmf.getTrustManagers(), null);
+            return context;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot build a TLS context for the trusted certificates", e);
+        }
+    }
+
+    private static HttpClient.Builder builder() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NEVER);
+    }
+}
