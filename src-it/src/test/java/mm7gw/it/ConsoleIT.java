@@ -167,5 +167,9 @@ class ConsoleIT {
         browser.click(By.id("nav-directory"));
         browser.visible(By.id("directory:ranges"));
         browser.screenshot("directory");
+
+        browser.click(By.id("nav-dead-letters"));
+        browser.visible(By.id("dlq:entries"));
+        browser.screenshot("dead-letters");
     }
 }

@@ -14,12 +14,18 @@ public class MessageDetailPage {
     @Inject
     MessageTracking tracking;
 
+    @Inject
+    mm7gw.relay.boundary.RelayAdministration relay;
+
+    private java.util.List<mm7gw.relay.boundary.OutboundCallView> calls = java.util.List.of();
+
     private String messageId;
     private MessageView message;
 
     public void load() {
         try {
             message = tracking.find(messageId);
+            calls = relay.calls(messageId);
         } catch (RequestRefused e) {
             Messages.error("Unknown message", e.getMessage());
         }
@@ -31,6 +37,11 @@ public class MessageDetailPage {
 
     public void setMessageId(String messageId) {
         this.messageId = messageId;
+    }
+
+    /** Calls to the VASP about this message: delivery reports and read replies, with their outcome. */
+    public java.util.List<mm7gw.relay.boundary.OutboundCallView> getCalls() {
+        return calls;
     }
 
     public MessageView getMessage() {
