@@ -22,6 +22,7 @@ import org.w3c.dom.Document;
  */
 class HostileInputIT {
     private static final int MAX_REQUEST_BYTES = 20 * 1024 * 1024;
+    private static final long HARD_CAP_BYTES = 64L * 1024 * 1024;
     private static Gateway.Vasp vasp;
 
     @BeforeAll
@@ -119,6 +120,11 @@ class HostileInputIT {
         assertTooLarge(a, tx);
     }
 
+    /**
+     * Chunked, so the size is not known up front. The binding stops buffering at its 20 MB limit and answers 2004
+     * at once; Undertow discards what the client still sends up to its 64 MB hard cap and then drops the
+     * connection, so the server never takes in the whole 100 MB.
+     */
     @Test
     void anAttachmentOverTheLimitIsRefusedWhileStreaming() throws Exception {
         String tx = Gateway.unique("att");
@@ -127,14 +133,14 @@ class HostileInputIT {
         String head = "--" + boundary + "\r\nContent-Type: text/xml; charset=utf-8\r\nContent-ID: <soap>\r\n\r\n"
                 + envelope + "\r\n--" + boundary + "\r\nContent-Type: application/octet-stream\r\n"
                 + "Content-Transfer-Encoding: binary\r\nContent-ID: <big>\r\n\r\n";
-        RawHttp.Body body = new RawHttp.Body(head.getBytes(StandardCharsets.UTF_8), (byte) 7, 40L * 1024 * 1024,
+        RawHttp.Body body = new RawHttp.Body(head.getBytes(StandardCharsets.UTF_8), (byte) 7, 100L * 1024 * 1024,
                 ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
         RawHttp.Answer a = RawHttp.post(vasp, "multipart/related; type=\"text/xml\"; boundary=\"" + boundary
                 + "\"; start=\"<soap>\"", body, true);
-        System.out.printf("MM7 hostile: a chunked 40 MB attachment was cut off after %d of %d bytes (answer %d)%n",
+        System.out.printf("MM7 hostile: a chunked 100 MB attachment was cut off after %d of %d bytes (answer %d)%n",
                 a.bytesSent(), a.bytesOffered(), a.status());
-        assertTrue(a.refusedEarly(), "the server read the whole 40 MB body");
-        assertTrue(a.bytesSent() < MAX_REQUEST_BYTES + 8L * 1024 * 1024, "sent " + a.bytesSent() + " bytes");
+        assertTrue(a.refusedEarly(), "the server read the whole 100 MB body");
+        assertTrue(a.bytesSent() < HARD_CAP_BYTES + 8L * 1024 * 1024, "sent " + a.bytesSent() + " bytes");
         if (a.status() != 0) {
             assertTooLarge(a, tx);
         }
