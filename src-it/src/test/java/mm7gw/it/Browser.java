@@ -74,6 +74,7 @@ final class Browser implements AutoCloseable {
     void type(By by, String text) {
         WebElement e = visible(by);
         e.clear();
+        e.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), org.openqa.selenium.Keys.DELETE);
         e.sendKeys(text);
     }
 

@@ -218,6 +218,7 @@ class ChargingIT {
     @Test
     void aMassDistributionTo1000RecipientsIsOneSubmitAnd1000DeliveryEventsWithGapFreeNumbers() throws Exception {
         Gateway.Vasp vasp = Gateway.newVasp();
+        ServiceLevels.allowMassDistribution(vasp.vaspId(), 1000);
         StringBuilder to = new StringBuilder("<To>");
         for (int i = 0; i < 1000; i++) {
             to.append("<Number>4477009").append(String.format("%05d", i)).append("</Number>");

@@ -121,4 +121,51 @@ class ConsoleIT {
         assertFalse(browser.visible(By.id("kpi-submissions")).getText().equals("0"));
         browser.screenshot("dashboard");
     }
+
+    @Test
+    void aServiceLevelLimitChangedInTheConsoleIsEnforcedAndTheChargingCsvHasTheRows() throws Exception {
+        Gateway.Vasp vasp = Gateway.newVasp();
+        browser.login(Gateway.ADMIN_USER, Gateway.ADMIN_PASSWORD);
+        browser.waitForText(By.id("signed-in-user"), Gateway.ADMIN_USER);
+
+        browser.open("/admin/vasp.xhtml?vaspId=" + vasp.vaspId());
+        browser.type(By.id("vasp:maxRecipients_input"), "1");
+        browser.click(By.id("vasp:saveServiceLevel"));
+        browser.waitForText(By.id("growl_container"), "Service level saved");
+        browser.screenshot("vasp-service-level");
+
+        String refusedTx = Gateway.unique("tx");
+        HttpResponse<String> refused = Gateway.postSoap(vasp, Envelopes.submit(refusedTx, vasp,
+                "<To><Number>447700900601</Number><Number>447700900602</Number></To>"));
+        assertEquals("3002", mm7(xml(refused.body()), "StatusCode"), refused.body());
+        assertTrue(mm7(xml(refused.body()), "Details").contains("maximum of 1"), refused.body());
+        HttpResponse<String> accepted = Gateway.postSoap(vasp, Envelopes.submit(Gateway.unique("tx"), vasp,
+                "<To><Number>447700900603</Number></To>"));
+        assertEquals("1000", mm7(xml(accepted.body()), "StatusCode"), accepted.body());
+        String messageId = mm7(xml(accepted.body()), "MessageID");
+        Gateway.awaitMessage(messageId, m -> m.getString("state").equals("DISTRIBUTED"), java.time.Duration.ofSeconds(30));
+
+        // the charging page shows the VASP's events and offers their CSV
+        browser.click(By.id("nav-charging"));
+        browser.type(By.id("charging:vaspId"), vasp.vaspId());
+        browser.click(By.id("charging:show"));
+        browser.waitForText(By.id("charging:events"), messageId);
+        browser.screenshot("charging");
+        String csvUrl = browser.driver.findElement(By.id("charging:csv")).getAttribute("href");
+        String session = browser.driver.manage().getCookieNamed("JSESSIONID").getValue();
+        HttpResponse<String> csv = Gateway.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(csvUrl))
+                .header("Cookie", "JSESSIONID=" + session).GET().build());
+        assertEquals(200, csv.statusCode(), csv.body());
+        java.util.List<org.apache.commons.csv.CSVRecord> rows = org.apache.commons.csv.CSVFormat.RFC4180.builder()
+                .setHeader().setSkipHeaderRecord(true).get().parse(new java.io.StringReader(csv.body())).getRecords();
+        assertEquals(java.util.List.of("MM7_SUBMIT_REJECTED", "MM7_SUBMIT", "RECIPIENT_DELIVERY"),
+                rows.stream().map(r -> r.get("recordType")).toList(), csv.body());
+        assertTrue(rows.stream().allMatch(r -> r.get("vaspId").equals(vasp.vaspId())));
+        assertEquals(messageId, rows.get(1).get("messageId"));
+        assertEquals("447700900603", rows.get(2).get("recipient"));
+
+        browser.click(By.id("nav-directory"));
+        browser.visible(By.id("directory:ranges"));
+        browser.screenshot("directory");
+    }
 }

@@ -146,7 +146,7 @@ final class Gateway {
     // ---- subscriber directory and mailboxes ------------------------------------------------------------
 
     /** The open number range 447700900 and the open mail domain example.net, which most tests send to. */
-    static final String TEST_RANGE = "447700900";
+    static final String TEST_RANGE = "44770";
     static final String TEST_DOMAIN = "example.net";
     private static volatile boolean testAddressesServed;
 

@@ -17,6 +17,7 @@ class MassDistributionIT {
     @Test
     void tenThousandRecipientsAreEachDeliveredOnceWithOneRecordAndOneChargingEvent() throws Exception {
         Gateway.Vasp vasp = Gateway.newVasp();
+        ServiceLevels.allowMassDistribution(vasp.vaspId(), RECIPIENTS);
         Gateway.serveRange("447711", true);
         StringBuilder to = new StringBuilder(RECIPIENTS * 28).append("<To>");
         for (int i = 0; i < RECIPIENTS; i++) {

@@ -23,6 +23,11 @@ final class ServiceLevels {
         return put("/api/vasps/" + vaspId + "/service-level", of(vaspId), change);
     }
 
+    /** Lets the VASP send mass distributions of up to {@code recipients} recipients in one request. */
+    static JsonObject allowMassDistribution(String vaspId, int recipients) {
+        return change(vaspId, b -> b.add("maxRecipients", recipients).add("maxRecipientsPerSecond", 10 * recipients));
+    }
+
     /** Gives the service its own level: the VASP-wide terms with the change applied. */
     static JsonObject changeOfService(String vaspId, String vasId, Consumer<JsonObjectBuilder> change) {
         return put("/api/vasps/" + vaspId + "/services/" + vasId + "/service-level", of(vaspId), change);

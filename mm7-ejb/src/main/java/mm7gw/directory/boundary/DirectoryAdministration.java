@@ -24,6 +24,9 @@ public class DirectoryAdministration {
     @Inject
     Directory directory;
 
+    @jakarta.inject.Inject
+    mm7gw.admin.control.AdminAudit audit;
+
     @PersistenceContext(unitName = "mm7")
     EntityManager em;
 
@@ -51,12 +54,14 @@ public class DirectoryAdministration {
             throw new RequestRefused(RequestRefused.Reason.CONFLICT, "number range " + range.prefix() + " exists");
         }
         em.persist(range);
+        audit.record("NUMBER_RANGE_ADDED", range.prefix(), range.isOpen() ? "open" : "closed");
         return new RangeView(range.prefix(), range.isOpen());
     }
 
     public void removeRange(String prefix) {
         em.remove(directory.ranges().stream().filter(r -> r.prefix().equals(prefix)).findFirst()
                 .orElseThrow(() -> RequestRefused.notFound("number range " + prefix)));
+        audit.record("NUMBER_RANGE_REMOVED", prefix, null);
     }
 
     public List<DomainView> domains() {
@@ -74,6 +79,7 @@ public class DirectoryAdministration {
             throw new RequestRefused(RequestRefused.Reason.CONFLICT, "mail domain " + domain.domain() + " exists");
         }
         em.persist(domain);
+        audit.record("MAIL_DOMAIN_ADDED", domain.domain(), domain.isOpen() ? "open" : "closed");
         return new DomainView(domain.domain(), domain.isOpen());
     }
 
@@ -81,6 +87,7 @@ public class DirectoryAdministration {
         String d = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
         em.remove(directory.domains().stream().filter(x -> x.domain().equals(d)).findFirst()
                 .orElseThrow(() -> RequestRefused.notFound("mail domain " + name)));
+        audit.record("MAIL_DOMAIN_REMOVED", d, null);
     }
 
     /** Subscribers in address order, at most {@code limit} from {@code offset}. */
@@ -102,6 +109,7 @@ public class DirectoryAdministration {
         Subscriber existing = directory.subscriber(a).orElse(null);
         if (existing != null) {
             existing.changeState(s);
+            audit.record("SUBSCRIBER_STATE_SET", a.value(), s.name());
             return view(existing);
         }
         boolean served = a.type() == AddressType.NUMBER
@@ -112,12 +120,14 @@ public class DirectoryAdministration {
         }
         Subscriber created = new Subscriber(a, s);
         em.persist(created);
+        audit.record("SUBSCRIBER_ADDED", a.value(), s.name());
         return view(created);
     }
 
     public void removeSubscriber(String address) {
         em.remove(directory.subscriber(address(address))
                 .orElseThrow(() -> RequestRefused.notFound("subscriber " + address)));
+        audit.record("SUBSCRIBER_REMOVED", address, null);
     }
 
     /** A subscriber address as an admin writes it: an e-mail address if it has an '@', else a number. */

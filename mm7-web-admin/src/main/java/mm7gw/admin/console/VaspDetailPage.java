@@ -4,6 +4,12 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.Arrays;
+import java.util.List;
+import mm7gw.submission.entity.ChargedParty;
+import mm7gw.submission.entity.Priority;
+import mm7gw.vasp.entity.AuthMechanism;
+import mm7gw.vasp.entity.Operation;
 import mm7gw.admin.boundary.RequestRefused;
 import mm7gw.vasp.boundary.VaspAdministration;
 import mm7gw.vasp.boundary.VaspView;
@@ -22,6 +28,7 @@ public class VaspDetailPage implements Serializable {
     private String newVasId;
     private String newVasName;
     private String issuedPassword;
+    private ServiceLevelForm serviceLevel;
 
     /** f:viewAction: loads the VASP named by the vaspId view parameter. */
     public void load() {
@@ -31,6 +38,7 @@ public class VaspDetailPage implements Serializable {
         }
         try {
             vasp = administration.get(vaspId);
+            serviceLevel = ServiceLevelForm.of(administration.serviceLevel(vaspId));
         } catch (RequestRefused e) {
             Messages.error("Unknown VASP", e.getMessage());
         }
@@ -66,6 +74,60 @@ public class VaspDetailPage implements Serializable {
         } catch (RequestRefused e) {
             Messages.error("Service not added", e.getMessage());
         }
+    }
+
+    private String certificatePem;
+
+    public void registerCertificate() {
+        try {
+            vasp = administration.registerClientCertificate(vaspId, certificatePem);
+            certificatePem = null;
+            Messages.info("Client certificate registered", "the VASP can now log in with it over HTTPS");
+        } catch (RequestRefused e) {
+            Messages.error("Certificate not registered", e.getMessage());
+        }
+    }
+
+    public void removeCertificate() {
+        vasp = administration.removeClientCertificate(vaspId);
+        Messages.info("Client certificate removed", "it no longer authenticates " + vaspId);
+    }
+
+    public String getCertificatePem() {
+        return certificatePem;
+    }
+
+    public void setCertificatePem(String certificatePem) {
+        this.certificatePem = certificatePem;
+    }
+
+    public void saveServiceLevel() {
+        try {
+            serviceLevel = ServiceLevelForm.of(administration.changeServiceLevel(vaspId, serviceLevel.toView()));
+            Messages.info("Service level saved", "it applies to the next request of " + vaspId);
+        } catch (RequestRefused e) {
+            Messages.error("Service level not saved", e.getMessage());
+        }
+    }
+
+    public ServiceLevelForm getServiceLevel() {
+        return serviceLevel;
+    }
+
+    public List<String> getOperations() {
+        return Arrays.stream(Operation.values()).map(Enum::name).toList();
+    }
+
+    public List<String> getMechanisms() {
+        return Arrays.stream(AuthMechanism.values()).map(Enum::name).toList();
+    }
+
+    public List<String> getPriorities() {
+        return Arrays.stream(Priority.values()).map(Enum::name).toList();
+    }
+
+    public List<String> getChargedParties() {
+        return Arrays.stream(ChargedParty.values()).map(Enum::name).toList();
     }
 
     public String getVaspId() {

@@ -33,7 +33,8 @@ public final class Leniency {
             "EarlistDeliveryTime", "EarliestDeliveryTime",
             "AuxApplicId", "AuxApplicInfo");
     /** free text whose spaces belong to the sender */
-    private static final Set<String> UNTRIMMED = Set.of("Subject", "Details", "StatusText");
+    private static final Set<String> UNTRIMMED = Set.of("Subject", "Details", "StatusText", "ServiceCode", "AuxApplicInfo");
+    // ServiceCode goes to billing exactly as received (TS 23.140 §7.1.11.4): never trimmed
     private static final DatatypeFactory DATATYPES;
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Leniency.class.getName());
 

@@ -1,0 +1,267 @@
+package mm7gw.bench;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The benchmark: for each database variant, starts the gateway as the run command does (plus the bare echo
+ * endpoint), measures (a) submit throughput at 1/8/32 clients with 1 KB text, (b) the same with a 100 KB image,
+ * (c) a 10,000-recipient mass distribution, (d) latency at half the saturating rate, (e) heap and RSS during (b)
+ * and (c); every figure also as a ratio to the echo endpoint measured in the same run.
+ */
+public final class Benchmark {
+    private static final String VASP = "demo-vasp";
+    private static final String VAS = "demo-service";
+    private static final String PASSWORD = "demo-secret";
+    private static final String ADMIN_PASSWORD = "bench-admin";
+    private static final int[] CONCURRENCY = {1, 8, 32};
+    private static final int MASS_RECIPIENTS = 10_000;
+
+    private final Path home = Path.of(System.getProperty("bench.wildfly-home"));
+    private final Path serverConfig = Path.of(System.getProperty("bench.server-config"));
+    private final Path docs = Path.of(System.getProperty("bench.docs"));
+    private final int offset = Integer.getInteger("bench.port-offset", 700);
+    private final int seconds = Integer.getInteger("bench.seconds", 10);
+    private final StringBuilder report = new StringBuilder();
+
+    public static void main(String[] args) throws Exception {
+        new Benchmark().run(List.of(System.getProperty("bench.variants", "h2,postgresql").split(",")));
+    }
+
+    private void run(List<String> variants) throws Exception {
+        report.append("# Benchmarks\n\n").append("Measured by `mvn -Pbench -DskipTests verify` on ").append(LocalDate.now())
+                .append(": ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
+                .append(totalMemoryGb()).append(" GB memory, ").append(System.getProperty("java.vm.name")).append(' ')
+                .append(System.getProperty("java.version")).append(". The gateway runs as the run command starts it ")
+                .append("(same WildFly, same server-config scripts, demo VASP, bcrypt cost 10); the baseline is a bare ")
+                .append("JAX-WS endpoint in the same server that parses the same MM7 submit (same WSDL, same stack) and ")
+                .append("answers a fixed SubmitRsp, without authentication, database or JMS. Load comes from one client ")
+                .append("JVM on 127.0.0.1, bounded in time (").append(seconds).append(" s per step after a warm-up) and in count.")
+                .append(" Ratios are gateway / baseline.\n\n");
+        for (String variant : variants) {
+            if (variant.equals("postgresql") && !reachable(5432)) {
+                report.append("## ").append(variant).append("\n\nSkipped: nothing answers on 127.0.0.1:5432.\n\n");
+                continue;
+            }
+            measure(variant.trim());
+        }
+        Files.createDirectories(docs);
+        Files.writeString(docs.resolve("benchmarks.md"), report.toString());
+        System.out.println();
+        System.out.println(report);
+    }
+
+    private void measure(String variant) throws Exception {
+        System.out.println("=== benchmark variant " + variant);
+        try (Server server = new Server(home, offset)) {
+            server.configure(serverConfig, variant);
+            server.start(List.of("-Dmm7.demo=true", "-Dmm7.admin.initial-password=" + ADMIN_PASSWORD,
+                    "-Dmm7.schema.generation=drop-and-create-tables",
+                    "-Dmm7.db.url=" + System.getProperty("bench.pg-url", "jdbc:postgresql://127.0.0.1:5432/test")));
+            String base = "http://127.0.0.1:" + server.httpPort();
+            Requests text = Requests.text1k();
+            Requests image = Requests.image100k();
+            Load gateway = new Load(base + "/mm7/vasp", VASP, PASSWORD, text.contentType);
+            Load echo = new Load(base + "/echo/vasp", null, null, text.contentType);
+            AtomicLong recipient = new AtomicLong();
+
+            report.append("## ").append(variant.equals("h2") ? "H2 (embedded)" : "PostgreSQL").append("\n\n");
+            report.append("### (a) MM7_submit, 1 recipient, 1 KB text, HTTP Basic\n\n");
+            Map<String, List<double[]>> plot = new LinkedHashMap<>();
+            double saturated = throughputTable(plot, "1 KB text", gateway, echo, () -> text.submit(VASP, VAS, number(recipient)), null);
+
+            report.append("### (b) the same with a 100 KB image attachment (SwA, base64)\n\n");
+            MemorySampler imageMemory = new MemorySampler(server);
+            throughputTable(plot, "100 KB image", gateway, echo, () -> image.submit(VASP, VAS, number(recipient)), imageMemory);
+            Plot.throughput(docs.resolve("bench-throughput-" + variant + ".png"),
+                    "MM7_submit throughput, " + variant + " (" + LocalDate.now() + ")", plot);
+            report.append("![throughput](bench-throughput-").append(variant).append(".png)\n\n");
+
+            report.append("### (c) mass distribution, ").append(MASS_RECIPIENTS).append(" recipients\n\n");
+            MemorySampler massMemory = new MemorySampler(server);
+            massDistribution(base, gateway, echo, text, massMemory);
+
+            report.append("### (d) latency at half the saturating rate\n\n");
+            double rate = Math.max(1, saturated / 2);
+            Load.Result g = gateway.openLoop("gateway", rate, seconds, () -> text.submit(VASP, VAS, number(recipient)));
+            Load.Result e = echo.openLoop("echo", rate, seconds, () -> text.submit(VASP, VAS, number(recipient)));
+            report.append(String.format("Rate %.0f req/s (half of the gateway's best closed-loop throughput in (a)), %d requests each.%n%n", rate, g.requests()));
+            report.append("| | p50 ms | p95 ms | p99 ms | errors |\n|---|---|---|---|---|\n");
+            for (Load.Result r : List.of(g, e)) {
+                report.append(String.format("| %s | %.1f | %.1f | %.1f | %d |%n", r.name(), r.percentileMillis(50),
+                        r.percentileMillis(95), r.percentileMillis(99), r.errors()));
+            }
+            report.append(String.format("| ratio | %.1f | %.1f | %.1f | |%n%n", g.percentileMillis(50) / e.percentileMillis(50),
+                    g.percentileMillis(95) / e.percentileMillis(95), g.percentileMillis(99) / e.percentileMillis(99)));
+
+            report.append("### (e) memory of the server JVM\n\n| during | max used heap MB | max RSS MB |\n|---|---|---|\n");
+            report.append(String.format("| (b) 100 KB image submits | %d | %d |%n", imageMemory.maxHeap(), imageMemory.maxRss()));
+            report.append(String.format("| (c) %d-recipient distribution | %d | %d |%n%n", MASS_RECIPIENTS,
+                    massMemory.maxHeap(), massMemory.maxRss()));
+        }
+    }
+
+    /** Closed-loop steps at 1/8/32 clients for gateway and echo; returns the gateway's best throughput. */
+    private double throughputTable(Map<String, List<double[]>> plot, String label, Load gateway, Load echo,
+            java.util.function.Supplier<byte[]> bodies, MemorySampler memory) throws Exception {
+        report.append("| clients | gateway req/s | baseline req/s | ratio | gateway p50 ms | gateway p99 ms | baseline p50 ms | errors |\n")
+                .append("|---|---|---|---|---|---|---|---|\n");
+        List<double[]> gw = new ArrayList<>();
+        List<double[]> base = new ArrayList<>();
+        double best = 0;
+        for (int c : CONCURRENCY) {
+            if (memory != null) {
+                memory.start();
+            }
+            Load.Result g = gateway.closedLoop("gateway", c, seconds, bodies);
+            if (memory != null) {
+                memory.stop();
+            }
+            Load.Result e = echo.closedLoop("echo", c, seconds, bodies);
+            best = Math.max(best, g.throughput());
+            gw.add(new double[] {c, g.throughput()});
+            base.add(new double[] {c, e.throughput()});
+            String line = String.format("| %d | %.0f | %.0f | %.2f | %.1f | %.1f | %.1f | %d |", c, g.throughput(),
+                    e.throughput(), g.throughput() / e.throughput(), g.percentileMillis(50), g.percentileMillis(99),
+                    e.percentileMillis(50), g.errors() + e.errors());
+            System.out.println(label + " " + line);
+            report.append(line).append('\n');
+        }
+        report.append('\n');
+        plot.put("gateway, " + label, gw);
+        plot.put("baseline, " + label, base);
+        return best;
+    }
+
+    private void massDistribution(String base, Load gateway, Load echo, Requests text, MemorySampler memory)
+            throws Exception {
+        String[] numbers = new String[MASS_RECIPIENTS];
+        for (int i = 0; i < numbers.length; i++) {
+            numbers[i] = String.format("447700901%05d", i);
+        }
+        byte[] body = text.submit(VASP, VAS, numbers);
+        memory.start();
+        long t0 = System.nanoTime();
+        String response = gateway.sendForBody(body);
+        double acceptMs = (System.nanoTime() - t0) / 1e6;
+        long e0 = System.nanoTime();
+        echo.sendForBody(body);
+        double echoMs = (System.nanoTime() - e0) / 1e6;
+        Matcher id = Pattern.compile("<MessageID>([^<]+)</MessageID>").matcher(response);
+        if (!id.find()) {
+            memory.stop();
+            report.append("The gateway did not accept the request: ").append(response.replaceAll("\\s+", " ")).append("\n\n");
+            return;
+        }
+        long delivered = 0;
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (delivered < MASS_RECIPIENTS && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            delivered = deliveredCount(base, id.group(1));
+        }
+        double fanOutSeconds = (System.nanoTime() - t0) / 1e9;
+        memory.stop();
+        report.append("| accept latency ms | baseline parse ms | ratio | delivered | time to last delivery s | recipients/s |\n")
+                .append("|---|---|---|---|---|---|\n")
+                .append(String.format("| %.0f | %.0f | %.1f | %d of %d | %.1f | %.0f |%n%n", acceptMs, echoMs,
+                        acceptMs / echoMs, delivered, MASS_RECIPIENTS, fanOutSeconds, delivered / fanOutSeconds));
+    }
+
+    /** Recipients of the message that reached their mailbox, from the admin API's counts. */
+    private static long deliveredCount(String base, String messageId) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(base + "/admin/api/messages/" + messageId + "/counts"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        ("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        Matcher m = Pattern.compile("\"recipientsWithDeliveredEntry\"\\s*:\\s*(\\d+)").matcher(r.body());
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
+    private static String number(AtomicLong sequence) {
+        return String.format("447700901%05d", sequence.incrementAndGet() % 100_000);
+    }
+
+    private static boolean reachable(int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static long totalMemoryGb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    return Math.round(Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0 / 1024.0);
+                }
+            }
+        } catch (IOException e) {
+            // not Linux
+        }
+        return -1;
+    }
+
+    /** Samples the server JVM's heap and RSS once a second while a step runs. */
+    static final class MemorySampler {
+        private final Server server;
+        private volatile boolean running;
+        private Thread thread;
+        private long maxHeap = -1;
+        private long maxRss = -1;
+
+        MemorySampler(Server server) {
+            this.server = server;
+        }
+
+        void start() {
+            running = true;
+            thread = new Thread(() -> {
+                while (running) {
+                    maxHeap = Math.max(maxHeap, server.heapUsedMb());
+                    maxRss = Math.max(maxRss, server.rssMb());
+                    try {
+                        Thread.sleep(1000);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "memory-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            thread.join(5000);
+        }
+
+        long maxHeap() {
+            return maxHeap;
+        }
+
+        long maxRss() {
+            return maxRss;
+        }
+    }
+}

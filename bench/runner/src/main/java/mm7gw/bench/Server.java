@@ -1,0 +1,165 @@
+package mm7gw.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The WildFly the run command uses (same unpacked distribution, same server-config scripts), started with a port
+ * offset on 127.0.0.1 in its own process, and measured from outside (RSS from /proc, heap from jcmd).
+ */
+final class Server implements AutoCloseable {
+    private final Path home;
+    private final int offset;
+    private Process process;
+
+    Server(Path home, int offset) {
+        this.home = home;
+        this.offset = offset;
+    }
+
+    int httpPort() {
+        return 8080 + offset;
+    }
+
+    /** Applies the run command's scripts, with the variant's datasource script, and its TLS key material. */
+    void configure(Path serverConfig, String database) throws IOException, InterruptedException {
+        Path configuration = home.resolve("standalone/configuration");
+        if (!Files.exists(configuration.resolve("mm7-tls.p12"))) {
+            keytool(configuration, "-genkeypair", "-alias", "mm7-gateway", "-keyalg", "RSA", "-keysize", "2048",
+                    "-validity", "30", "-storetype", "PKCS12", "-keystore", "mm7-tls.p12", "-storepass",
+                    "mm7-gateway-tls", "-keypass", "mm7-gateway-tls", "-dname", "CN=127.0.0.1");
+            keytool(configuration, "-exportcert", "-rfc", "-alias", "mm7-gateway", "-keystore", "mm7-tls.p12",
+                    "-storepass", "mm7-gateway-tls", "-file", "bench-gateway.pem");
+            keytool(configuration, "-importcert", "-noprompt", "-alias", "bench", "-file", "bench-gateway.pem",
+                    "-storetype", "PKCS12", "-keystore", "mm7-vasp-trust.p12", "-storepass", "mm7-gateway-tls");
+        }
+        for (String script : List.of("gateway.cli", "datasource-" + database + ".cli", "messaging.cli", "security.cli",
+                "tls.cli")) {
+            Process cli = new ProcessBuilder("bash", home.resolve("bin/jboss-cli.sh").toString(),
+                    "--file=" + serverConfig.resolve(script)).redirectErrorStream(true)
+                    .redirectOutput(home.resolve("cli-" + script + ".log").toFile()).start();
+            if (!cli.waitFor(120, TimeUnit.SECONDS) || cli.exitValue() != 0) {
+                throw new IllegalStateException(script + " failed; see " + home.resolve("cli-" + script + ".log"));
+            }
+        }
+    }
+
+    private static void keytool(Path dir, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException("keytool " + String.join(" ", args) + " failed");
+        }
+    }
+
+    void start(List<String> systemProperties) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("bash", home.resolve("bin/standalone.sh").toString(),
+                "-c", "standalone-full.xml", "-b", "127.0.0.1", "-bmanagement", "127.0.0.1",
+                "-Djboss.socket.binding.port-offset=" + offset));
+        command.addAll(systemProperties);
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(home.resolve("bench-server.log").toFile());
+        pb.environment().put("JAVA_OPTS", "-Xms512m -Xmx1g -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=384m "
+                + "-Djava.net.preferIPv4Stack=true");
+        process = pb.start();
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("server exited; see " + home.resolve("bench-server.log"));
+            }
+            if (answers(http, "/mm7/vasp?wsdl") && answers(http, "/echo/vasp?wsdl")) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("server did not come up in 180 s; see " + home.resolve("bench-server.log"));
+    }
+
+    private boolean answers(HttpClient http, String path) {
+        try {
+            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort() + path))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+            return r.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The server's JVM (standalone.sh's java child). */
+    Optional<ProcessHandle> jvm() {
+        return process.descendants().filter(p -> p.info().command().orElse("").endsWith("java")).findFirst();
+    }
+
+    /** Resident set size of the server JVM in MB. */
+    long rssMb() {
+        return jvm().map(p -> {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(p.pid()), "status"))) {
+                    if (line.startsWith("VmRSS:")) {
+                        return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                    }
+                }
+            } catch (IOException e) {
+                // process gone
+            }
+            return -1L;
+        }).orElse(-1L);
+    }
+
+    /** Used heap of the server JVM in MB, from jcmd GC.heap_info. */
+    long heapUsedMb() {
+        return jvm().map(p -> {
+            try {
+                Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                        String.valueOf(p.pid()), "GC.heap_info").redirectErrorStream(true).start();
+                String out = new String(jcmd.getInputStream().readAllBytes());
+                jcmd.waitFor(20, TimeUnit.SECONDS);
+                var m = java.util.regex.Pattern.compile("used (\\d+)K").matcher(out);
+                return m.find() ? Long.parseLong(m.group(1)) / 1024 : -1L;
+            } catch (IOException e) {
+                return -1L;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return -1L;
+            }
+        }).orElse(-1L);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process == null) {
+            return;
+        }
+        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+        all.forEach(ProcessHandle::destroy);
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            all.forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+        for (ProcessHandle p : all) {
+            try {
+                p.onExit().get(60, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                p.destroyForcibly();
+            }
+        }
+    }
+}

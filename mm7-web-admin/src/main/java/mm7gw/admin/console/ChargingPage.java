@@ -1,0 +1,128 @@
+package mm7gw.admin.console;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import mm7gw.admin.boundary.RequestRefused;
+import mm7gw.charging.boundary.ChargingEventView;
+import mm7gw.charging.boundary.ChargingExport;
+
+/** Charging events of a time window (and VASP), the CSV of the same window, and the daily summary. */
+@Named
+@ViewScoped
+public class ChargingPage implements Serializable {
+    private static final long serialVersionUID = 1L;
+    static final int SHOWN = 500;
+
+    @Inject
+    ChargingExport export;
+
+    private LocalDateTime from;
+    private LocalDateTime to;
+    private String vaspId;
+    private List<ChargingEventView> events = List.of();
+    private LocalDate day;
+    private List<ChargingExport.DailySummary> summary = List.of();
+
+    @PostConstruct
+    void defaults() {
+        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
+        from = now.truncatedTo(ChronoUnit.DAYS);
+        to = now.plusHours(1);
+        day = now.toLocalDate();
+        show();
+        summarise();
+    }
+
+    public void show() {
+        try {
+            events = export.page(window(), 0, SHOWN);
+        } catch (RequestRefused e) {
+            events = List.of();
+            Messages.error("No events shown", e.getMessage());
+        }
+    }
+
+    public void summarise() {
+        try {
+            summary = export.dailySummary(day, vaspId);
+        } catch (RequestRefused e) {
+            summary = List.of();
+            Messages.error("No summary", e.getMessage());
+        }
+    }
+
+    private ChargingExport.Window window() {
+        return new ChargingExport.Window(from == null ? null : from.toInstant(ZoneOffset.UTC),
+                to == null ? null : to.toInstant(ZoneOffset.UTC), vaspId == null || vaspId.isBlank() ? null : vaspId.trim());
+    }
+
+    /** The admin API's streamed CSV export of the window shown (the console session authorises it). */
+    public String getCsvUrl() {
+        if (from == null || to == null) {
+            return "#";
+        }
+        String url = FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath()
+                + "/api/charging/events.csv?from=" + encode(from.toInstant(ZoneOffset.UTC).toString())
+                + "&to=" + encode(to.toInstant(ZoneOffset.UTC).toString());
+        return vaspId == null || vaspId.isBlank() ? url : url + "&vaspId=" + encode(vaspId.trim());
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    public boolean isTruncated() {
+        return events.size() >= SHOWN;
+    }
+
+    public List<ChargingEventView> getEvents() {
+        return events;
+    }
+
+    public List<ChargingExport.DailySummary> getSummary() {
+        return summary;
+    }
+
+    public LocalDateTime getFrom() {
+        return from;
+    }
+
+    public void setFrom(LocalDateTime from) {
+        this.from = from;
+    }
+
+    public LocalDateTime getTo() {
+        return to;
+    }
+
+    public void setTo(LocalDateTime to) {
+        this.to = to;
+    }
+
+    public String getVaspId() {
+        return vaspId;
+    }
+
+    public void setVaspId(String vaspId) {
+        this.vaspId = vaspId;
+    }
+
+    public LocalDate getDay() {
+        return day;
+    }
+
+    public void setDay(LocalDate day) {
+        this.day = day;
+    }
+}
