@@ -62,6 +62,12 @@ class DatabaseOutageIT {
         assertEquals("1000", after.statusCode, "the gateway serves again without a restart: " + after.body);
         System.out.printf("MM7 outage: serving again %d ms after the database came back%n",
                 (System.nanoTime() - start) / 1_000_000);
+        // no connection broken by the outage is left in the pool: a series of requests (more than the pool holds)
+        // all succeed, for the VASP side and the admin side
+        for (int i = 0; i < 40; i++) {
+            assertEquals("1000", submit(vasp, Gateway.unique("healed")).statusCode, "submit " + i + " after the outage");
+            assertEquals(200, Gateway.admin("GET", "/api/vasps", null).statusCode(), "admin call " + i + " after the outage");
+        }
         for (String tx : failedTx) {
             assertEquals(0, Gateway.messagesOfTransaction(vasp.vaspId(), tx).size(), "nothing stored for " + tx);
         }
