@@ -10,6 +10,7 @@ import jakarta.xml.ws.Holder;
 import jakarta.xml.ws.WebServiceContext;
 import jakarta.xml.ws.handler.MessageContext;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -20,7 +21,9 @@ import mm7gw.status.StatusCode;
 import mm7gw.submission.boundary.MessageRevision;
 import mm7gw.submission.boundary.RevisionResult;
 import mm7gw.submission.boundary.SubmissionService;
+import mm7gw.submission.boundary.SubmitCommand;
 import mm7gw.submission.boundary.SubmitResult;
+import mm7gw.ws.binding.RequestDigest;
 import mm7gw.ws.binding.InboundMm7;
 import mm7gw.ws.gen.CancelReq;
 import mm7gw.ws.gen.CancelRsp;
@@ -61,14 +64,13 @@ public class RelayServerEndpoint implements MM7RelayServerPortType {
     public SubmitRsp submit(SubmitReq body, Holder<TransactionID> transactionID) throws RSErrorRsp_Exception {
         String version = version(body);
         String tx = transactionId(transactionID, version);
+        SubmitCommand command = null;
+        String digest = RequestDigest.of(context);
         try {
             InboundMm7 inbound = InboundMm7.of(context);
             inbound.requireNoProblem();
-            SubmitResult result = submissions.submit(SubmitTranslation.command(body, tx, Instant.now(), inbound.content()),
-                    origin());
-            SubmitRsp rsp = Mm7Responses.fill(new SubmitRsp(), version, result.status(), result.details());
-            rsp.setMessageID(result.messageId());
-            return rsp;
+            command = SubmitTranslation.command(body, tx, Instant.now(), inbound.content());
+            return submitRsp(version, submissions.submit(command, origin(), digest));
         } catch (Mm7Rejection e) {
             chargeRefusal(body, tx, version, e);
             if (asFault(e.status())) {
@@ -80,8 +82,27 @@ public class RelayServerEndpoint implements MM7RelayServerPortType {
         } catch (EJBAccessException e) {
             throw Mm7Responses.fault(version, StatusCode.SERVICE_DENIED, "the account may not submit messages");
         } catch (RuntimeException e) {
+            // a copy of this request sent concurrently (a VASP retrying early) may have taken the TransactionID
+            Optional<SubmitResult> first = command == null ? Optional.empty() : answerGivenMeanwhile(command, digest);
+            if (first.isPresent()) {
+                return submitRsp(version, first.get());
+            }
             throw serverError(version, "submit", tx, e);
         }
+    }
+
+    private Optional<SubmitResult> answerGivenMeanwhile(SubmitCommand command, String digest) {
+        try {
+            return submissions.answerGivenMeanwhile(command, digest);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static SubmitRsp submitRsp(String version, SubmitResult result) {
+        SubmitRsp rsp = Mm7Responses.fill(new SubmitRsp(), version, result.status(), result.details());
+        rsp.setMessageID(result.messageId());
+        return rsp;
     }
 
     @Override

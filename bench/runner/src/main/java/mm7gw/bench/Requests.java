@@ -11,6 +11,8 @@ final class Requests {
     static final String NS = "http://www.3gpp.org/ftp/Specs/archive/23_series/23.140/schema/REL-6-MM7-1-4";
     static final String BOUNDARY = "bench-outer-boundary";
     private static final AtomicLong SEQUENCE = new AtomicLong();
+    /** TransactionIDs are unique per run: the gateway answers a TransactionID it has seen with its first answer. */
+    private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
 
     final String contentType = "multipart/related; boundary=\"" + BOUNDARY + "\"; type=\"text/xml\"; start=\"<soap>\"";
     private final byte[] attachmentTail;
@@ -48,7 +50,7 @@ final class Requests {
         }
         String soap = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
                 + "<env:Envelope xmlns:env=\"http://schemas.xmlsoap.org/soap/envelope/\"><env:Header>"
-                + "<mm7:TransactionID xmlns:mm7=\"" + NS + "\" env:mustUnderstand=\"1\">bench-"
+                + "<mm7:TransactionID xmlns:mm7=\"" + NS + "\" env:mustUnderstand=\"1\">bench-" + RUN + "-"
                 + SEQUENCE.incrementAndGet() + "</mm7:TransactionID></env:Header><env:Body>"
                 + "<SubmitReq xmlns=\"" + NS + "\"><MM7Version>6.8.0</MM7Version><SenderIdentification>"
                 + "<VASPID>" + vaspId + "</VASPID><VASID>" + vasId + "</VASID>"

@@ -21,6 +21,9 @@ public final class InboundReader {
     static final String SOAP11 = RsErrorFault.SOAP_ENV;
     static final String SOAP12 = "http://www.w3.org/2003/05/soap-envelope";
 
+    /** The most recipient addresses one request may carry, whatever the service level allows (server-wide). */
+    static final int MAX_RECIPIENTS = Integer.getInteger("mm7.max-recipients-per-request", 20_000);
+
     private final Set<String> operations;
     private final SchemaVocabulary vocabulary;
     private Mm7Release release = Mm7Release.CANONICAL;
@@ -126,6 +129,12 @@ public final class InboundReader {
                     + " is not an operation of the MM7 Relay/Server; it offers " + String.join(", ", operations));
         }
 
+        int recipients = recipientCount(operation);
+        if (recipients > MAX_RECIPIENTS) {
+            throw new WireFault(StatusCode.OPERATION_RESTRICTED, "the request has " + recipients
+                    + " recipient addresses; the gateway takes at most " + MAX_RECIPIENTS + " per request");
+        }
+
         NamespaceMapping.toRelease(doc, Mm7Release.CANONICAL);
         List<InboundMm7.Problem> problems = new ArrayList<>();
         for (String p : Leniency.normalise(operation, vocabulary)) {
@@ -133,6 +142,16 @@ public final class InboundReader {
         }
         ContentInput content = content(operation, swa, problems);
         return new Result(Xml.serialise(doc), new InboundMm7(release, mm7Version, content, List.copyOf(problems)));
+    }
+
+    private static int recipientCount(Element operation) {
+        int count = 0;
+        for (Element recipients : Xml.children(operation, "Recipients")) {
+            for (Element kind : Xml.children(recipients, null)) {
+                count += Xml.children(kind, null).size();
+            }
+        }
+        return count;
     }
 
     private static ContentInput content(Element operation, SwaMessage swa, List<InboundMm7.Problem> problems) {

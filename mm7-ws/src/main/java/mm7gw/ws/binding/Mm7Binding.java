@@ -42,6 +42,11 @@ public class Mm7Binding extends HttpFilter {
     /** The request elements the Relay/Server endpoint implements. */
     static final Set<String> OPERATIONS = Set.of("SubmitReq", "CancelReq", "ReplaceReq");
     static final String SCHEMA = "/WEB-INF/wsdl/REL-6-MM7-1-4.xsd";
+    /**
+     * The largest MM7 request body the gateway reads, in bytes; a body over it is refused while it streams in,
+     * with 2004. Undertow's max-post-size (server-config/gateway.cli) is a higher hard cap in front of it.
+     */
+    static final long MAX_REQUEST_BYTES = Long.getLong("mm7.max-request-size", 20L * 1024 * 1024);
     private SchemaVocabulary vocabulary;
 
     @Override
@@ -63,8 +68,18 @@ public class Mm7Binding extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        byte[] body = request.getInputStream().readAllBytes();
         InboundReader reader = new InboundReader(OPERATIONS, vocabulary);
+        byte[] body;
+        try {
+            body = BoundedBody.read(request, MAX_REQUEST_BYTES);
+        } catch (BoundedBody.TooLarge e) {
+            LOG.info(() -> "MM7 request from " + request.getRemoteAddr() + " refused: " + e.getMessage());
+            response.setHeader("Connection", "close");
+            writeFault(response, reader, StatusCode.CONTENT_REFUSED, e.getMessage());
+            // answer now, while the client is still sending: it can stop instead of pushing the rest
+            response.flushBuffer();
+            return;
+        }
         InboundReader.Result read;
         try {
             read = reader.read(request.getContentType(), body);
@@ -79,6 +94,7 @@ public class Mm7Binding extends HttpFilter {
             return;
         }
         request.setAttribute(InboundMm7.ATTRIBUTE, read.inbound());
+        request.setAttribute(RequestDigest.ATTRIBUTE, RequestDigest.of(read.canonicalEnvelope(), read.inbound().content()));
         CapturedResponse captured = new CapturedResponse(response);
         chain.doFilter(new CanonicalRequest(request, read.canonicalEnvelope()), captured);
         byte[] answer = answerInKind(captured, reader);

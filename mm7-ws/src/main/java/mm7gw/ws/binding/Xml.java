@@ -22,6 +22,8 @@ import org.xml.sax.SAXParseException;
 
 /** Namespace-aware DOM parsing without DTDs or external entities, and serialisation as UTF-8. */
 public final class Xml {
+    /** The deepest element nesting the gateway parses (server-wide jdk.xml.maxElementDepth is set too). */
+    static final int MAX_ELEMENT_DEPTH = Integer.getInteger("mm7.xml.max-element-depth", 64);
     private static final DocumentBuilderFactory FACTORY = factory();
     private static final ErrorHandler STRICT = new ErrorHandler() {
         @Override
@@ -50,6 +52,8 @@ public final class Xml {
         try {
             f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            // an MM7 envelope is about 6 levels deep; refuse pathological nesting while parsing, not afterwards
+            f.setAttribute("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", MAX_ELEMENT_DEPTH);
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException(e);
         }

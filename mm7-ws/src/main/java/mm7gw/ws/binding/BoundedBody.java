@@ -1,0 +1,54 @@
+package mm7gw.ws.binding;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Reads a request body up to a limit and no further: a body declared larger is refused before one byte of it
+ * is read, one that turns out larger (chunked, or a lying Content-Length) as soon as the limit is passed. The
+ * gateway never holds more than the limit of one request in memory.
+ */
+final class BoundedBody {
+    private BoundedBody() {
+    }
+
+    /** The body is over the limit; the message says by how much, for the VASP. */
+    static final class TooLarge extends Exception {
+        TooLarge(String message) {
+            super(message);
+        }
+    }
+
+    static byte[] read(HttpServletRequest request, long limit) throws IOException, TooLarge {
+        long declared = request.getContentLengthLong();
+        if (declared > limit) {
+            throw tooLarge(declared + " bytes", limit);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
+        byte[] buffer = new byte[16384];
+        long total = 0;
+        try (InputStream in = request.getInputStream()) {
+            for (int n; (n = in.read(buffer)) != -1; ) {
+                total += n;
+                if (total > limit) {
+                    throw tooLarge("more than " + limit + " bytes", limit);
+                }
+                out.write(buffer, 0, n);
+            }
+        } catch (IOException e) {
+            // Undertow's own max-post-size check (RequestTooBigException) fires while the body streams in
+            if (e.getClass().getSimpleName().equals("RequestTooBigException")) {
+                throw tooLarge("more than " + limit + " bytes", limit);
+            }
+            throw e;
+        }
+        return out.toByteArray();
+    }
+
+    private static TooLarge tooLarge(String size, long limit) {
+        return new TooLarge("the request has " + size + "; the gateway takes at most " + limit
+                + " bytes per request (envelope and attachments together)");
+    }
+}

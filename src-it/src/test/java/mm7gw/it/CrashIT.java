@@ -1,0 +1,196 @@
+package mm7gw.it;
+
+import static mm7gw.it.Gateway.mm7;
+import static mm7gw.it.Gateway.xml;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Kills the WildFly process (SIGKILL) while several VASPs submit, restarts it with the same command line (the
+ * schema kept, not recreated), and checks that nothing acknowledged was lost or done twice: every acknowledged
+ * MessageID reaches every recipient exactly once, with one MM7_SUBMIT and one RECIPIENT_DELIVERY charging event
+ * per recipient; a request that got no answer either left nothing or a complete message, and its retry gets that
+ * message's answer.
+ */
+class CrashIT {
+    private static final int THREADS = 4;
+    private static final int SUBMITS_PER_THREAD = 300;
+    private static final int KILL_AFTER_ACKNOWLEDGED = 400;
+    private static final String[] RECIPIENTS = {"447700900631", "447700900632"};
+
+    private record Request(Gateway.Vasp vasp, String tx, String envelope) {
+    }
+
+    private final Map<Request, String> acknowledged = new ConcurrentHashMap<>();
+    private final List<Request> unanswered = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger acks = new AtomicInteger();
+    private volatile boolean down;
+
+    @Test
+    void aHardKillUnderLoadLosesAndDuplicatesNothing() throws Exception {
+        List<Gateway.Vasp> vasps = new ArrayList<>();
+        for (int i = 0; i < THREADS; i++) {
+            vasps.add(Gateway.newVasp());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        List<Future<?>> workers = new ArrayList<>();
+        for (Gateway.Vasp v : vasps) {
+            workers.add(pool.submit(() -> submitAll(v)));
+        }
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (acks.get() < KILL_AFTER_ACKNOWLEDGED && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        ServerProcess server = ServerProcess.find();
+        int ackedAtKill = acks.get();
+        down = true; // no new requests from here: the ones in flight are the ones the kill cuts off
+        server.kill();
+        System.out.printf("MM7 crash: killed WildFly (pid %d) after %d acknowledged submits%n", server.pid(), ackedAtKill);
+        long restartMillis = server.restartKeepingData(Duration.ofMinutes(3));
+        System.out.printf("MM7 crash: WildFly back and serving %d ms after the restart began%n", restartMillis);
+        down = false;
+        for (Future<?> w : workers) {
+            w.get(10, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+
+        // a VASP retries what got no answer: the same request again gets the stored answer or is accepted now
+        int answeredBeforeTheCrash = 0;
+        for (Request r : unanswered) {
+            var stored = Gateway.messagesOfTransaction(r.vasp().vaspId(), r.tx());
+            String messageId = accepted(Gateway.postSoap(r.vasp(), r.envelope()));
+            if (!stored.isEmpty()) {
+                answeredBeforeTheCrash++;
+                assertEquals(stored.getJsonObject(0).getString("messageId"), messageId, "the retry got the first answer");
+            }
+            acknowledged.put(r, messageId);
+        }
+        System.out.printf("MM7 crash: %d submits acknowledged, %d unanswered (%d of them stored before the crash)%n",
+                acknowledged.size() - unanswered.size(), unanswered.size(), answeredBeforeTheCrash);
+        assertEquals(THREADS * SUBMITS_PER_THREAD, acknowledged.size());
+
+        long start = System.nanoTime();
+        for (Map.Entry<Request, String> e : acknowledged.entrySet()) {
+            Request r = e.getKey();
+            assertEquals(1, Gateway.messagesOfTransaction(r.vasp().vaspId(), r.tx()).size(), "one message for " + r.tx());
+            JsonObject c = Gateway.awaitCounts(e.getValue(),
+                    x -> x.getString("state").equals("DISTRIBUTED") && Gateway.inState(x, "DELIVERED") == RECIPIENTS.length,
+                    Duration.ofMinutes(4));
+            assertEquals(RECIPIENTS.length, c.getInt("accepted"), c.toString());
+            assertEquals(RECIPIENTS.length, c.getJsonNumber("created").longValue(), "one record per recipient: " + c);
+            assertEquals(RECIPIENTS.length, c.getJsonObject("history").getJsonNumber("DELIVERED").longValue(), c.toString());
+            JsonObject events = c.getJsonObject("chargingEvents");
+            assertEquals(1, events.getJsonNumber("MM7_SUBMIT").longValue(), "one submit event: " + c);
+            assertEquals(RECIPIENTS.length, events.getJsonNumber("RECIPIENT_DELIVERY").longValue(), c.toString());
+        }
+        System.out.printf("MM7 crash: all %d messages checked complete in %d ms%n", acknowledged.size(),
+                (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private void submitAll(Gateway.Vasp vasp) {
+        String to = "<To><Number>" + String.join("</Number><Number>", RECIPIENTS) + "</Number></To>";
+        for (int i = 0; i < SUBMITS_PER_THREAD; i++) {
+            while (down) {
+                sleep(50);
+            }
+            String tx = Gateway.unique("crash");
+            Request r = new Request(vasp, tx, Envelopes.submit(tx, vasp, to));
+            try {
+                HttpResponse<String> answer = Gateway.postSoap(vasp, r.envelope());
+                if (answer.statusCode() == 200) {
+                    acknowledged.put(r, accepted(answer));
+                    acks.incrementAndGet();
+                } else {
+                    unanswered.add(r);
+                }
+            } catch (AssertionError connectionLost) {
+                unanswered.add(r);
+            }
+        }
+    }
+
+    private static String accepted(HttpResponse<String> r) {
+        assertEquals(200, r.statusCode(), r.body());
+        var d = xml(r.body());
+        assertEquals("1000", mm7(d, "StatusCode"), r.body());
+        return mm7(d, "MessageID");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The test's WildFly: the java process with this build's port offset and JBoss home under this module.
+     * Restarted with its own command line, so the build's shutdown (over the management port) stops it later.
+     */
+    private record ServerProcess(ProcessHandle handle, List<String> commandLine, File home) {
+        static ServerProcess find() {
+            String offset = "-Djboss.socket.binding.port-offset=" + System.getProperty("mm7.port-offset", "100");
+            String module = new File(System.getProperty("user.dir")).getAbsolutePath();
+            for (ProcessHandle p : ProcessHandle.allProcesses().toList()) {
+                List<String> cmd = new ArrayList<>();
+                p.info().command().ifPresent(cmd::add);
+                p.info().arguments().ifPresent(a -> cmd.addAll(List.of(a)));
+                String home = cmd.stream().filter(a -> a.startsWith("-Djboss.home.dir=")).findFirst()
+                        .map(a -> a.substring("-Djboss.home.dir=".length())).orElse(null);
+                if (cmd.contains(offset) && home != null && new File(home).getAbsolutePath().startsWith(module)) {
+                    return new ServerProcess(p, cmd, new File(home));
+                }
+            }
+            throw new AssertionError("no WildFly process with " + offset + " under " + module);
+        }
+
+        long pid() {
+            return handle.pid();
+        }
+
+        void kill() throws Exception {
+            assertTrue(handle.destroyForcibly(), "SIGKILL sent");
+            handle.onExit().get(60, TimeUnit.SECONDS);
+        }
+
+        /** @return milliseconds until the gateway answered again */
+        long restartKeepingData(Duration timeout) throws Exception {
+            long start = System.nanoTime();
+            List<String> cmd = commandLine.stream()
+                    .map(a -> a.startsWith("-Dmm7.schema.generation=") ? "-Dmm7.schema.generation=create-or-extend-tables" : a)
+                    .toList();
+            File log = new File(System.getProperty("user.dir"), "target/server-after-crash.log");
+            new ProcessBuilder(cmd).directory(home).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
+            long deadline = start + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                try {
+                    if (Gateway.admin("GET", "/api/vasps", null).statusCode() == 200) {
+                        return (System.nanoTime() - start) / 1_000_000;
+                    }
+                } catch (AssertionError notYet) {
+                    // connection refused while the server boots
+                }
+                Thread.sleep(500);
+            }
+            throw new AssertionError("WildFly did not come back within " + timeout + "; see " + log);
+        }
+    }
+}

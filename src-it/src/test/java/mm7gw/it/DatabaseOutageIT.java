@@ -1,0 +1,89 @@
+package mm7gw.it;
+
+import static mm7gw.it.Gateway.mm7;
+import static mm7gw.it.Gateway.xml;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The database goes away under the running gateway (PostgreSQL refuses new connections to the gateway's database
+ * and drops the open ones): submits fail with an error and are not acknowledged; when the database is back the
+ * gateway serves again without a restart, and nothing was stored for the failed requests.
+ */
+class DatabaseOutageIT {
+
+    @Test
+    void submitsFailCleanlyWhileTheDatabaseIsDownAndTheGatewayRecovers() throws Exception {
+        assumeTrue(Billing.onPostgresql(), "needs PostgreSQL to take the database away");
+        Gateway.Vasp vasp = Gateway.newVasp();
+        assertEquals("1000", submit(vasp, Gateway.unique("before")).statusCode);
+
+        String url = System.getProperty("mm7.it.pg-url");
+        String database = url.substring(url.lastIndexOf('/') + 1).replaceFirst("\\?.*", "");
+        String otherDatabase = url.substring(0, url.lastIndexOf('/') + 1) + "postgres";
+        List<String> failedTx = new ArrayList<>();
+        try (Connection admin = DriverManager.getConnection(otherDatabase, "postgres", "postgres");
+                Statement sql = admin.createStatement()) {
+            sql.execute("ALTER DATABASE \"" + database + "\" ALLOW_CONNECTIONS false");
+            try {
+                sql.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database
+                        + "' AND pid <> pg_backend_pid()");
+                for (int i = 0; i < 3; i++) {
+                    String tx = Gateway.unique("down");
+                    Answer a = submit(vasp, tx);
+                    System.out.printf("MM7 outage: submit with the database down -> HTTP %d, StatusCode %s%n",
+                            a.http, a.statusCode);
+                    assertNotEquals(200, a.http, "no acknowledgement without the database: " + a.body);
+                    assertFalse(a.body.contains("\tat "), "no stack trace: " + a.body);
+                    failedTx.add(tx);
+                }
+            } finally {
+                sql.execute("ALTER DATABASE \"" + database + "\" ALLOW_CONNECTIONS true");
+            }
+        }
+
+        long start = System.nanoTime();
+        long deadline = start + 60_000_000_000L;
+        Answer after = submit(vasp, Gateway.unique("after"));
+        while (!"1000".equals(after.statusCode) && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            after = submit(vasp, Gateway.unique("after"));
+        }
+        assertEquals("1000", after.statusCode, "the gateway serves again without a restart: " + after.body);
+        System.out.printf("MM7 outage: serving again %d ms after the database came back%n",
+                (System.nanoTime() - start) / 1_000_000);
+        // no connection broken by the outage is left in the pool: a series of requests (more than the pool holds)
+        // all succeed, for the VASP side and the admin side
+        for (int i = 0; i < 40; i++) {
+            assertEquals("1000", submit(vasp, Gateway.unique("healed")).statusCode, "submit " + i + " after the outage");
+            assertEquals(200, Gateway.admin("GET", "/api/vasps", null).statusCode(), "admin call " + i + " after the outage");
+        }
+        for (String tx : failedTx) {
+            assertEquals(0, Gateway.messagesOfTransaction(vasp.vaspId(), tx).size(), "nothing stored for " + tx);
+        }
+    }
+
+    private record Answer(int http, String statusCode, String body) {
+    }
+
+    private static Answer submit(Gateway.Vasp vasp, String tx) {
+        HttpResponse<String> r = Gateway.postSoap(vasp, Envelopes.submit(tx, vasp, "<To><Number>447700900641</Number></To>"));
+        String status = "";
+        try {
+            status = mm7(xml(r.body()), "StatusCode");
+        } catch (RuntimeException | AssertionError notSoap) {
+            // e.g. an authentication failure page
+        }
+        return new Answer(r.statusCode(), status, r.body());
+    }
+}

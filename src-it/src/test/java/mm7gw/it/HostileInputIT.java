@@ -1,0 +1,207 @@
+package mm7gw.it;
+
+import static mm7gw.it.Gateway.mm7;
+import static mm7gw.it.Gateway.xml;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+
+/**
+ * Requests built to hurt the gateway: each is answered with a specific MM7 status in an RSErrorRsp, nothing is
+ * stored, and the server serves the next ordinary submit at once. Covered elsewhere and not repeated here: a SOAP
+ * 1.2 envelope, invalid enumerations, booleans and dates (WireFormatIT); a multipart without boundary, without
+ * its start part, truncated, or with a cid pointing nowhere (AttachmentsIT); an unknown MM7 namespace
+ * (VersionsIT).
+ */
+class HostileInputIT {
+    private static final int MAX_REQUEST_BYTES = 20 * 1024 * 1024;
+    private static final long HARD_CAP_BYTES = 64L * 1024 * 1024;
+    private static Gateway.Vasp vasp;
+
+    @BeforeAll
+    static void registerVasp() {
+        vasp = Gateway.newVasp();
+    }
+
+    /** After every attack: an ordinary submit is accepted straight away. */
+    @AfterEach
+    void serverStillServes() {
+        String tx = Gateway.unique("after");
+        long start = System.nanoTime();
+        HttpResponse<String> r = Gateway.postSoap(vasp, Envelopes.submit(tx, vasp, "<To><Number>447700900611</Number></To>"));
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("1000", mm7(xml(r.body()), "StatusCode"), r.body());
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(millis < 5_000, "the follow-up submit took " + millis + " ms");
+    }
+
+    private static String submit(String tx) {
+        return Envelopes.submit(tx, vasp, "<To><Number>447700900610</Number></To>");
+    }
+
+    /** The submit with a prolog (DOCTYPE) between the XML declaration and the envelope. */
+    private static String withDoctype(String tx, String doctype, String subject) {
+        return submit(tx).replaceFirst("\\?>\\s*", "?>\n" + doctype + "\n")
+                .replace("<Subject>Today's forecast</Subject>", "<Subject>" + subject + "</Subject>");
+    }
+
+    private static Document refused(HttpResponse<String> r, String status, String faultCode, String tx) {
+        Document d = SubmitRefusalIT.assertRsError(r, status, faultCode);
+        assertFalse(r.body().contains("\tat "), "no stack trace: " + r.body());
+        assertEquals(0, Gateway.messagesOfTransaction(vasp.vaspId(), tx).size(), "nothing stored for " + tx);
+        return d;
+    }
+
+    @Test
+    void anExternalEntityIsRefusedUnresolved() {
+        String tx = Gateway.unique("xxe");
+        String body = withDoctype(tx, "<!DOCTYPE env:Envelope [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>", "&xxe;");
+        HttpResponse<String> r = Gateway.postSoap(vasp, body);
+        Document d = refused(r, "4004", "Client", tx);
+        assertTrue(mm7(d, "Details").contains("DOCTYPE"), mm7(d, "Details"));
+        assertFalse(r.body().contains("root:"), "the file must not be read: " + r.body());
+    }
+
+    @Test
+    void anExternalDtdIsNeverFetched() throws Exception {
+        String tx = Gateway.unique("dtd");
+        try (java.net.ServerSocket trap = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            trap.setSoTimeout(1);
+            String body = withDoctype(tx, "<!DOCTYPE env:Envelope SYSTEM \"http://127.0.0.1:" + trap.getLocalPort()
+                    + "/evil.dtd\">", "external DTD");
+            refused(Gateway.postSoap(vasp, body), "4004", "Client", tx);
+            try (java.net.Socket fetched = trap.accept()) {
+                throw new AssertionError("the gateway connected to the DTD's URL");
+            } catch (java.net.SocketTimeoutException expected) {
+                // nobody came for the DTD
+            }
+        }
+    }
+
+    @Test
+    void entityExpansionIsRefusedQuickly() {
+        String tx = Gateway.unique("lol");
+        StringBuilder dtd = new StringBuilder("<!DOCTYPE env:Envelope [<!ENTITY lol0 \"lol\">");
+        for (int i = 1; i <= 9; i++) {
+            dtd.append("<!ENTITY lol").append(i).append(" \"").append(("&lol" + (i - 1) + ";").repeat(10)).append("\">");
+        }
+        dtd.append("]>");
+        long start = System.nanoTime();
+        HttpResponse<String> r = Gateway.postSoap(vasp, withDoctype(tx, dtd.toString(), "&lol9;"));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        refused(r, "4004", "Client", tx);
+        assertTrue(millis < 5_000, "refusing a billion laughs took " + millis + " ms");
+    }
+
+    @Test
+    void tenThousandLevelsOfNestingAreRefused() {
+        String tx = Gateway.unique("deep");
+        String deep = "<x>".repeat(10_000) + "</x>".repeat(10_000);
+        String body = submit(tx).replace("<Subject>Today's forecast</Subject>", "<Subject>" + deep + "</Subject>");
+        Document d = refused(Gateway.postSoap(vasp, body), "4004", "Client", tx);
+        assertTrue(mm7(d, "Details").contains("depth"), mm7(d, "Details"));
+    }
+
+    @Test
+    void a50MegabyteTextNodeIsRefusedOnItsDeclaredSize() throws Exception {
+        String tx = Gateway.unique("big");
+        String[] around = submit(tx).split("Today's forecast");
+        RawHttp.Body body = new RawHttp.Body(around[0].getBytes(StandardCharsets.UTF_8), (byte) 'A',
+                50L * 1024 * 1024, around[1].getBytes(StandardCharsets.UTF_8));
+        RawHttp.Answer a = RawHttp.post(vasp, "text/xml; charset=utf-8", body, false);
+        assertEquals(0, a.bytesSent(), "refused on the Content-Length, before reading the body");
+        assertTooLarge(a, tx);
+    }
+
+    /**
+     * Chunked, so the size is not known up front. The binding stops buffering at its 20 MB limit and answers 2004
+     * at once; Undertow discards what the client still sends up to its 64 MB hard cap and then drops the
+     * connection, so the server never takes in the whole 100 MB.
+     */
+    @Test
+    void anAttachmentOverTheLimitIsRefusedWhileStreaming() throws Exception {
+        String tx = Gateway.unique("att");
+        String boundary = "hostile-boundary";
+        String envelope = submit(tx).replace("</SubmitReq>", "<Content href=\"cid:big\"/></SubmitReq>");
+        String head = "--" + boundary + "\r\nContent-Type: text/xml; charset=utf-8\r\nContent-ID: <soap>\r\n\r\n"
+                + envelope + "\r\n--" + boundary + "\r\nContent-Type: application/octet-stream\r\n"
+                + "Content-Transfer-Encoding: binary\r\nContent-ID: <big>\r\n\r\n";
+        RawHttp.Body body = new RawHttp.Body(head.getBytes(StandardCharsets.UTF_8), (byte) 7, 100L * 1024 * 1024,
+                ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        RawHttp.Answer a = RawHttp.post(vasp, "multipart/related; type=\"text/xml\"; boundary=\"" + boundary
+                + "\"; start=\"<soap>\"", body, true);
+        System.out.printf("MM7 hostile: a chunked 100 MB attachment was cut off after %d of %d bytes (answer %d)%n",
+                a.bytesSent(), a.bytesOffered(), a.status());
+        assertTrue(a.refusedEarly(), "the server read the whole 100 MB body");
+        assertTrue(a.bytesSent() < HARD_CAP_BYTES + 8L * 1024 * 1024, "sent " + a.bytesSent() + " bytes");
+        if (a.status() != 0) {
+            assertTooLarge(a, tx);
+        }
+        assertEquals(0, Gateway.messagesOfTransaction(vasp.vaspId(), tx).size());
+    }
+
+    @Test
+    void aBodyDeclaredOverTheServersHardCapIsRefusedByUndertow() throws Exception {
+        String tx = Gateway.unique("huge");
+        String[] around = submit(tx).split("Today's forecast");
+        RawHttp.Body body = new RawHttp.Body(around[0].getBytes(StandardCharsets.UTF_8), (byte) 'A',
+                100L * 1024 * 1024, around[1].getBytes(StandardCharsets.UTF_8));
+        RawHttp.Answer a = RawHttp.post(vasp, "text/xml; charset=utf-8", body, false);
+        assertEquals(0, a.bytesSent(), "refused on the Content-Length, before reading the body");
+        assertTrue(a.status() == 400 || a.status() == 413, a.status() + " " + a.body());
+        assertEquals(0, Gateway.messagesOfTransaction(vasp.vaspId(), tx).size());
+    }
+
+    private static void assertTooLarge(RawHttp.Answer a, String tx) {
+        assertEquals(500, a.status(), a.body());
+        Document d = xml(a.body());
+        assertEquals("2004", mm7(d, "StatusCode"), a.body());
+        assertTrue(mm7(d, "Details").contains("at most " + MAX_REQUEST_BYTES + " bytes"), a.body());
+        assertEquals(0, Gateway.messagesOfTransaction(vasp.vaspId(), tx).size());
+    }
+
+    @Test
+    void aHundredThousandRecipientsAreRejected() {
+        String tx = Gateway.unique("many");
+        StringBuilder to = new StringBuilder(100_000 * 30).append("<To>");
+        for (int i = 0; i < 100_000; i++) {
+            to.append("<Number>4477009").append(String.format("%05d", i)).append("</Number>");
+        }
+        to.append("</To>");
+        HttpResponse<String> r = Gateway.postSoap(vasp, Envelopes.submit(tx, vasp, to.toString()));
+        Document d = refused(r, "2001", "Client", tx);
+        assertTrue(mm7(d, "Details").contains("100000 recipient addresses"), mm7(d, "Details"));
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreAValidationError() {
+        String tx = Gateway.unique("latin");
+        byte[] body = submit(tx).replace("Today's forecast", "Pr\u00e9vision").getBytes(StandardCharsets.ISO_8859_1);
+        HttpResponse<String> r = Gateway.post(vasp, "text/xml; charset=utf-8", body, "\"\"");
+        Document d = refused(r, "4004", "Client", tx);
+        assertTrue(mm7(d, "Details").contains("XML"), mm7(d, "Details"));
+    }
+
+    @Test
+    void aWrongEnvelopeNamespaceIsAValidationError() {
+        String tx = Gateway.unique("ns");
+        String body = submit(tx).replace("http://schemas.xmlsoap.org/soap/envelope/", "urn:not-soap");
+        Document d = refused(Gateway.postSoap(vasp, body), "4004", "Client", tx);
+        assertTrue(mm7(d, "Details").contains("urn:not-soap"), mm7(d, "Details"));
+    }
+
+    @Test
+    void aSlowlorisClientIsDisconnected() throws Exception {
+        // request-parse-timeout (gateway.cli) is 10 s: a request whose headers take longer is dropped
+        long open = RawHttp.dribble(500, 30_000);
+        System.out.printf("MM7 hostile: a slowloris connection was closed after %d ms%n", open);
+        assertTrue(open < 25_000, "the server kept a dribbling connection open for " + open + " ms");
+    }
+}
