@@ -61,10 +61,14 @@ public final class Benchmark {
                 report.append("## ").append(variant).append("\n\nSkipped: nothing answers on 127.0.0.1:5432.\n\n");
                 continue;
             }
-            measure(variant.trim());
+            try {
+                measure(variant.trim());
+            } catch (Exception e) {
+                report.append("\nThe ").append(variant).append(" run failed: ").append(e).append("\n\n");
+                e.printStackTrace();
+            }
+            writeReport();
         }
-        Files.createDirectories(docs);
-        Files.writeString(docs.resolve("benchmarks.md"), report.toString());
         System.out.println();
         System.out.println(report);
     }
@@ -117,6 +121,11 @@ public final class Benchmark {
             report.append(String.format("| (c) %d-recipient distribution | %d | %d |%n%n", MASS_RECIPIENTS,
                     massMemory.maxHeap(), massMemory.maxRss()));
         }
+    }
+
+    private void writeReport() throws IOException {
+        Files.createDirectories(docs);
+        Files.writeString(docs.resolve("benchmarks.md"), report.toString());
     }
 
     /** Closed-loop steps at 1/8/32 clients for gateway and echo; returns the gateway's best throughput. */
