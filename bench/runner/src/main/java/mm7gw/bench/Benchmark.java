@@ -44,6 +44,8 @@ public final class Benchmark {
 
     public static void main(String[] args) throws Exception {
         new Benchmark().run(List.of(System.getProperty("bench.variants", "h2,postgresql").split(",")));
+        // the HTTP clients' worker pools are not daemon threads: end the run here
+        System.exit(0);
     }
 
     private void run(List<String> variants) throws Exception {
