@@ -5,7 +5,8 @@ final class Envelopes {
     private Envelopes() {
     }
 
-    static String submit(String transactionId, String vaspId, String vasId, String serviceCode, String recipientsXml) {
+    /** A SOAP 1.1 envelope in the canonical MM7 namespace around one request element written in that namespace. */
+    private static String envelope(String transactionId, String requestXml) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <env:Envelope xmlns:env="http://schemas.xmlsoap.org/soap/envelope/">
@@ -13,24 +14,38 @@ final class Envelopes {
                   <mm7:TransactionID xmlns:mm7="%1$s" env:mustUnderstand="1">%2$s</mm7:TransactionID>
                  </env:Header>
                  <env:Body>
-                  <SubmitReq xmlns="%1$s">
-                   <MM7Version>6.8.0</MM7Version>
-                   <SenderIdentification>
-                    <VASPID>%3$s</VASPID>
-                    <VASID>%4$s</VASID>
-                    <SenderAddress><ShortCode>4455</ShortCode></SenderAddress>
-                   </SenderIdentification>
-                   <Recipients>%6$s</Recipients>
-                   <ServiceCode>%5$s</ServiceCode>
-                   <MessageClass>Informational</MessageClass>
-                   <ExpiryDate>P1D</ExpiryDate>
-                   <DeliveryReport>true</DeliveryReport>
-                   <Priority>High</Priority>
-                   <Subject>Today's forecast</Subject>
-                  </SubmitReq>
+                %3$s
                  </env:Body>
                 </env:Envelope>
-                """.formatted(Gateway.NS, transactionId, vaspId, vasId, serviceCode, recipientsXml);
+                """.formatted(Gateway.NS, transactionId, requestXml);
+    }
+
+    /** A request element {@code name} in the canonical namespace: MM7Version 6.8.0, then {@code elementsXml}. */
+    private static String request(String name, String elementsXml) {
+        return """
+                  <%1$s xmlns="%2$s">
+                   <MM7Version>6.8.0</MM7Version>
+                   %3$s
+                  </%1$s>""".formatted(name, Gateway.NS, elementsXml);
+    }
+
+    private static String sender(String vaspId, String vasId, boolean shortCode) {
+        return "<SenderIdentification><VASPID>" + vaspId + "</VASPID><VASID>" + vasId + "</VASID>"
+                + (shortCode ? "<SenderAddress><ShortCode>4455</ShortCode></SenderAddress>" : "")
+                + "</SenderIdentification>";
+    }
+
+    private static String optional(String element, String value) {
+        return value == null ? "" : "<" + element + ">" + value + "</" + element + ">";
+    }
+
+    static String submit(String transactionId, String vaspId, String vasId, String serviceCode, String recipientsXml) {
+        return envelope(transactionId, request("SubmitReq", sender(vaspId, vasId, true)
+                + "<Recipients>" + recipientsXml + "</Recipients>"
+                + "<ServiceCode>" + serviceCode + "</ServiceCode>"
+                + "<MessageClass>Informational</MessageClass><ExpiryDate>P1D</ExpiryDate>"
+                + "<DeliveryReport>true</DeliveryReport><Priority>High</Priority>"
+                + "<Subject>Today's forecast</Subject>"));
     }
 
     /**
@@ -91,122 +106,38 @@ final class Envelopes {
     /** A submit with an optional EarliestDeliveryTime and ExpiryDate (null leaves one out). */
     static String submitTimed(String transactionId, Gateway.Vasp vasp, String recipientsXml, String earliestDeliveryTime,
             String expiryDate) {
-        return """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <env:Envelope xmlns:env="http://schemas.xmlsoap.org/soap/envelope/">
-                 <env:Header>
-                  <mm7:TransactionID xmlns:mm7="%1$s" env:mustUnderstand="1">%2$s</mm7:TransactionID>
-                 </env:Header>
-                 <env:Body>
-                  <SubmitReq xmlns="%1$s">
-                   <MM7Version>6.8.0</MM7Version>
-                   <SenderIdentification>
-                    <VASPID>%3$s</VASPID>
-                    <VASID>%4$s</VASID>
-                    <SenderAddress><ShortCode>4455</ShortCode></SenderAddress>
-                   </SenderIdentification>
-                   <Recipients>%5$s</Recipients>
-                   <ServiceCode>svc-%2$s</ServiceCode>
-                   %6$s%7$s
-                   <Priority>Low</Priority>
-                   <Subject>Timed</Subject>
-                  </SubmitReq>
-                 </env:Body>
-                </env:Envelope>
-                """.formatted(Gateway.NS, transactionId, vasp.vaspId(), vasp.vasId(), recipientsXml,
-                earliestDeliveryTime == null ? "" : "<EarliestDeliveryTime>" + earliestDeliveryTime + "</EarliestDeliveryTime>",
-                expiryDate == null ? "" : "<ExpiryDate>" + expiryDate + "</ExpiryDate>");
+        return envelope(transactionId, request("SubmitReq", sender(vasp.vaspId(), vasp.vasId(), true)
+                + "<Recipients>" + recipientsXml + "</Recipients>"
+                + "<ServiceCode>svc-" + transactionId + "</ServiceCode>"
+                + optional("EarliestDeliveryTime", earliestDeliveryTime) + optional("ExpiryDate", expiryDate)
+                + "<Priority>Low</Priority><Subject>Timed</Subject>"));
     }
 
     static String cancel(String transactionId, Gateway.Vasp vasp, String messageId) {
-        return """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <env:Envelope xmlns:env="http://schemas.xmlsoap.org/soap/envelope/">
-                 <env:Header>
-                  <mm7:TransactionID xmlns:mm7="%1$s" env:mustUnderstand="1">%2$s</mm7:TransactionID>
-                 </env:Header>
-                 <env:Body>
-                  <CancelReq xmlns="%1$s">
-                   <MM7Version>6.8.0</MM7Version>
-                   <SenderIdentification><VASPID>%3$s</VASPID><VASID>%4$s</VASID></SenderIdentification>
-                   <MessageID>%5$s</MessageID>
-                  </CancelReq>
-                 </env:Body>
-                </env:Envelope>
-                """.formatted(Gateway.NS, transactionId, vasp.vaspId(), vasp.vasId(), messageId);
+        return envelope(transactionId, request("CancelReq", sender(vasp.vaspId(), vasp.vasId(), false)
+                + "<MessageID>" + messageId + "</MessageID>"));
     }
 
     /** A ReplaceReq; {@code elementsXml} are its elements after MessageID (ServiceCode, ... in schema order). */
     static String replace(String transactionId, Gateway.Vasp vasp, String messageId, String elementsXml) {
-        return """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <env:Envelope xmlns:env="http://schemas.xmlsoap.org/soap/envelope/">
-                 <env:Header>
-                  <mm7:TransactionID xmlns:mm7="%1$s" env:mustUnderstand="1">%2$s</mm7:TransactionID>
-                 </env:Header>
-                 <env:Body>
-                  <ReplaceReq xmlns="%1$s">
-                   <MM7Version>6.8.0</MM7Version>
-                   <SenderIdentification><VASPID>%3$s</VASPID><VASID>%4$s</VASID></SenderIdentification>
-                   <MessageID>%5$s</MessageID>
-                   %6$s
-                  </ReplaceReq>
-                 </env:Body>
-                </env:Envelope>
-                """.formatted(Gateway.NS, transactionId, vasp.vaspId(), vasp.vasId(), messageId, elementsXml);
+        return envelope(transactionId, request("ReplaceReq", sender(vasp.vaspId(), vasp.vasId(), false)
+                + "<MessageID>" + messageId + "</MessageID>" + elementsXml));
     }
 
     /** A submit asking for a delivery report and a read reply, with an optional ExpiryDate (null: none). */
     static String submitWithReports(String transactionId, Gateway.Vasp vasp, String recipientsXml, String expiryDate) {
-        return """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <env:Envelope xmlns:env="http://schemas.xmlsoap.org/soap/envelope/">
-                 <env:Header>
-                  <mm7:TransactionID xmlns:mm7="%1$s" env:mustUnderstand="1">%2$s</mm7:TransactionID>
-                 </env:Header>
-                 <env:Body>
-                  <SubmitReq xmlns="%1$s">
-                   <MM7Version>6.8.0</MM7Version>
-                   <SenderIdentification>
-                    <VASPID>%3$s</VASPID>
-                    <VASID>%4$s</VASID>
-                    <SenderAddress><ShortCode>4455</ShortCode></SenderAddress>
-                   </SenderIdentification>
-                   <Recipients>%5$s</Recipients>
-                   <ServiceCode>svc-%2$s</ServiceCode>
-                   %6$s
-                   <DeliveryReport>true</DeliveryReport>
-                   <ReadReply>true</ReadReply>
-                   <Subject>Reports please</Subject>
-                  </SubmitReq>
-                 </env:Body>
-                </env:Envelope>
-                """.formatted(Gateway.NS, transactionId, vasp.vaspId(), vasp.vasId(), recipientsXml,
-                expiryDate == null ? "" : "<ExpiryDate>" + expiryDate + "</ExpiryDate>");
+        return envelope(transactionId, request("SubmitReq", sender(vasp.vaspId(), vasp.vasId(), true)
+                + "<Recipients>" + recipientsXml + "</Recipients>"
+                + "<ServiceCode>svc-" + transactionId + "</ServiceCode>"
+                + optional("ExpiryDate", expiryDate)
+                + "<DeliveryReport>true</DeliveryReport><ReadReply>true</ReadReply><Subject>Reports please</Subject>"));
     }
 
     /** A submit replying to an MO message: LinkedID set, one Number recipient. */
     static String reply(String transactionId, Gateway.Vasp vasp, String number, String linkedId) {
-        return """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <env:Envelope xmlns:env="http://schemas.xmlsoap.org/soap/envelope/">
-                 <env:Header>
-                  <mm7:TransactionID xmlns:mm7="%1$s" env:mustUnderstand="1">%2$s</mm7:TransactionID>
-                 </env:Header>
-                 <env:Body>
-                  <SubmitReq xmlns="%1$s">
-                   <MM7Version>6.8.0</MM7Version>
-                   <SenderIdentification>
-                    <VASPID>%3$s</VASPID>
-                    <VASID>%4$s</VASID>
-                   </SenderIdentification>
-                   <Recipients><To><Number>%5$s</Number></To></Recipients>
-                   <ServiceCode>svc-%2$s</ServiceCode>
-                   <LinkedID>%6$s</LinkedID>
-                   <Subject>Your vote counted</Subject>
-                  </SubmitReq>
-                 </env:Body>
-                </env:Envelope>
-                """.formatted(Gateway.NS, transactionId, vasp.vaspId(), vasp.vasId(), number, linkedId);
+        return envelope(transactionId, request("SubmitReq", sender(vasp.vaspId(), vasp.vasId(), false)
+                + "<Recipients><To><Number>" + number + "</Number></To></Recipients>"
+                + "<ServiceCode>svc-" + transactionId + "</ServiceCode>"
+                + "<LinkedID>" + linkedId + "</LinkedID><Subject>Your vote counted</Subject>"));
     }
 }
