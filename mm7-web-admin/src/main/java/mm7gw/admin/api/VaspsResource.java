@@ -48,6 +48,26 @@ public class VaspsResource {
         return vasps.get(vaspId);
     }
 
+    /** Deletes a VASP without traffic (204); 409 when messages, charging events or relay calls refer to it. */
+    @DELETE
+    @Path("{vaspId}")
+    public Response delete(@PathParam("vaspId") String vaspId) {
+        vasps.delete(vaspId);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{vaspId}/services/{vasId}/deactivate")
+    public VaspView deactivateService(@PathParam("vaspId") String vaspId, @PathParam("vasId") String vasId) {
+        return vasps.deactivateService(vaspId, vasId);
+    }
+
+    @POST
+    @Path("{vaspId}/services/{vasId}/activate")
+    public VaspView activateService(@PathParam("vaspId") String vaspId, @PathParam("vasId") String vasId) {
+        return vasps.activateService(vaspId, vasId);
+    }
+
     @POST
     @Path("{vaspId}/suspend")
     public VaspView suspend(@PathParam("vaspId") String vaspId) {
