@@ -82,6 +82,18 @@ final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
     }
 
+    /** Scrolls the page so that the element is at the top of the window (for a screenshot of a lower panel). */
+    void scrollTo(By by) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'})",
+                visible(by));
+    }
+
+    /** Picks an item of a PrimeFaces selectOneMenu by its label. */
+    void select(String menuId, String label) {
+        click(By.id(menuId));
+        click(By.xpath("//ul[@id='" + menuId + "_items']/li[@data-label='" + label + "']"));
+    }
+
     void screenshot(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
