@@ -93,7 +93,7 @@ class ConsoleIT {
         browser.waitForText(By.id("vasp-status"), "ACTIVE");
         browser.screenshot("vasp");
         browser.click(By.id("vasp:suspend"));
-        browser.click(By.id("vasp:confirm-yes"));
+        browser.confirm("vasp:confirm-yes");
         browser.waitForText(By.id("vasp-status"), "SUSPENDED");
         HttpResponse<String> refused = Gateway.postSoap(vasp, Envelopes.submit(Gateway.unique("tx"), vasp,
                 "<To><Number>447700900556</Number></To>"));
@@ -226,6 +226,7 @@ class ConsoleIT {
             TestVasp.Request probe = endpoint.received().get(endpoint.received().size() - 1);
             assertEquals("HEAD", probe.method());
             assertEquals(Gateway.basic(login, password), probe.authorization());
+            browser.dismissNotifications();
             browser.scrollTo(By.id("vasp:relay-panel"));
             browser.screenshot("vasp-relay");
 
@@ -235,6 +236,7 @@ class ConsoleIT {
             browser.waitForText(By.id("probe-verdict"), "Connection failed");
             assertTrue(browser.driver.findElement(By.id("probe-status")).getText().startsWith("401"));
             assertEquals("REFUSED", browser.driver.findElement(By.id("probe-credentials")).getText());
+            browser.dismissNotifications();
             browser.scrollTo(By.id("vasp:relay-panel"));
             browser.screenshot("vasp-relay-refused");
 
@@ -250,22 +252,34 @@ class ConsoleIT {
             browser.click(By.id("vasp:testConnection"));
             browser.waitForText(By.id("probe-summary"), "Not reachable");
             assertEquals("no", browser.driver.findElement(By.id("probe-reachable")).getText());
+            browser.dismissNotifications();
+            browser.scrollTo(By.id("vasp:relay-panel"));
             browser.screenshot("vasp-relay-unreachable");
         }
     }
 
     @Test
-    void aDeactivatedServiceIsRefusedAndServedAgainOnceReactivated() throws Exception {
+    void aVaspIsRenamedAndADeactivatedServiceIsRefusedAndServedAgainOnceReactivated() throws Exception {
         Gateway.Vasp vasp = Gateway.newVasp();
         browser.login(Gateway.ADMIN_USER, Gateway.ADMIN_PASSWORD);
         browser.waitForText(By.id("signed-in-user"), Gateway.ADMIN_USER);
         browser.open("/admin/vasp.xhtml?vaspId=" + vasp.vaspId());
         browser.waitForText(By.id("vasp:services"), vasp.vasId());
 
+        // the display name can be edited (an empty one is refused)
+        browser.type(By.id("vasp:name"), " ");
+        browser.click(By.id("vasp:rename"));
+        browser.waitForText(By.id("growl_container"), "the name must not be empty");
+        browser.type(By.id("vasp:name"), "Renamed in the console");
+        browser.click(By.id("vasp:rename"));
+        browser.waitForText(By.id("growl_container"), "Name changed");
+        assertEquals("Renamed in the console", ((JsonObject) Gateway.adminJson("/api/vasps/" + vasp.vaspId()))
+                .getString("name"));
+
         browser.click(By.id("vasp:services:0:deactivate"));
-        browser.visible(By.id("vasp:confirm-yes"));
+        browser.awaitConfirmation("vasp:confirm-yes");
         browser.screenshot("vasp-service-deactivate-confirm");
-        browser.click(By.id("vasp:confirm-yes"));
+        browser.confirm("vasp:confirm-yes");
         browser.waitForText(By.id("vasp:services"), "deactivated");
         browser.visible(By.id("vasp:services:0:activate"));
         browser.screenshot("vasp-service-deactivated");
@@ -284,6 +298,7 @@ class ConsoleIT {
         browser.waitForText(By.id("audit:entries"), "VAS_ACTIVATED");
         String audit = browser.driver.findElement(By.id("audit:entries")).getText();
         assertTrue(audit.contains("VAS_DEACTIVATED") && audit.contains(vasp.vaspId() + "/" + vasp.vasId()), audit);
+        assertTrue(audit.contains("VASP_RENAMED"), audit);
     }
 
     @Test
@@ -303,9 +318,9 @@ class ConsoleIT {
         browser.open("/admin/vasp.xhtml?vaspId=" + busy.vaspId());
         browser.waitForText(By.id("vasp-status"), "ACTIVE");
         browser.click(By.id("vasp:delete"));
-        browser.visible(By.id("vasp:confirm-yes"));
+        browser.awaitConfirmation("vasp:confirm-yes");
         browser.screenshot("vasp-delete-confirm");
-        browser.click(By.id("vasp:confirm-yes"));
+        browser.confirm("vasp:confirm-yes");
         browser.waitForText(By.id("growl_container"), "has traffic (messages: 1");
         browser.screenshot("vasp-delete-refused");
         assertEquals(busy.vaspId(), browser.driver.findElement(By.id("vasp-id")).getText());
@@ -315,7 +330,7 @@ class ConsoleIT {
         browser.open("/admin/vasp.xhtml?vaspId=" + idle.vaspId());
         browser.waitForText(By.id("vasp-status"), "ACTIVE");
         browser.click(By.id("vasp:delete"));
-        browser.click(By.id("vasp:confirm-yes"));
+        browser.confirm("vasp:confirm-yes");
         browser.waitForText(By.id("growl_container"), "VASP deleted");
         browser.visible(By.id("vasps:table"));
         browser.type(By.id("vasps:query"), idle.vaspId());

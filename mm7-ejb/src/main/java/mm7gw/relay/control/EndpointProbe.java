@@ -11,6 +11,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,7 +104,7 @@ public class EndpointProbe {
                             + (endpoint.trustedCertificatesPem() == null ? " (JVM default trust store)"
                                     : " (with the trusted certificates configured)") + ": " + why);
         }
-        if (cause(e, UnknownHostException.class) != null) {
+        if (cause(e, UnknownHostException.class) != null || cause(e, UnresolvedAddressException.class) != null) {
             return unreachable(vaspId, endpoint, millis, unknown, "unknown host " + URI.create(endpoint.url())
                     .getHost());
         }

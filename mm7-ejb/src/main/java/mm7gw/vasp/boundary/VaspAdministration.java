@@ -84,6 +84,22 @@ public class VaspAdministration {
         return VaspView.of(v);
     }
 
+    /** Changes the VASP's display name (its VASP ID and login stay). */
+    public VaspView rename(String vaspId, String name) {
+        Vasp v = find(vaspId);
+        if (name == null || name.isBlank()) {
+            throw RequestRefused.invalid("the name must not be empty");
+        }
+        String trimmed = name.trim();
+        if (trimmed.length() > 200) {
+            throw RequestRefused.invalid("the name is at most 200 characters");
+        }
+        String old = v.name();
+        v.rename(trimmed);
+        adminAudit.record("VASP_RENAMED", vaspId, old + " -> " + trimmed);
+        return VaspView.of(v);
+    }
+
     public void changePassword(String vaspId, String password) {
         setPassword(find(vaspId), password);
         adminAudit.record("VASP_PASSWORD_SET", vaspId, null);

@@ -83,6 +83,16 @@ public class VaspsResource {
     public record PasswordChange(String password) {
     }
 
+    public record NameChange(String name) {
+    }
+
+    /** Changes the display name; the VASP ID and login stay. */
+    @PUT
+    @Path("{vaspId}/name")
+    public VaspView rename(@PathParam("vaspId") String vaspId, NameChange change) {
+        return vasps.rename(vaspId, change == null ? null : change.name());
+    }
+
     @PUT
     @Path("{vaspId}/password")
     public Response changePassword(@PathParam("vaspId") String vaspId, PasswordChange change) {

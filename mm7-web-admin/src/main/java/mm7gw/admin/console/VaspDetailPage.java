@@ -17,7 +17,7 @@ import mm7gw.vasp.boundary.VaspAdministration;
 import mm7gw.vasp.boundary.VaspView;
 
 /**
- * One VASP: its services (add, deactivate, reactivate), suspend/resume, password rotation (the new password is
+ * One VASP: its name, its services (add, deactivate, reactivate), suspend/resume, password rotation (the new password is
  * shown once), the relay to it (callback endpoint, release, outbound credentials, short codes, trusted
  * certificates) with a connection test, the client certificate, the service level, and deletion while it has no
  * traffic.
@@ -41,6 +41,7 @@ public class VaspDetailPage implements Serializable {
     private ServiceLevelForm serviceLevel;
     private RelayForm relay;
     private ProbeResult probe;
+    private String name;
 
     /** f:viewAction: loads the VASP named by the vaspId view parameter. */
     public void load() {
@@ -50,6 +51,7 @@ public class VaspDetailPage implements Serializable {
         }
         try {
             vasp = administration.get(vaspId);
+            name = vasp.name();
             serviceLevel = ServiceLevelForm.of(administration.serviceLevel(vaspId));
             loadRelay();
         } catch (RequestRefused e) {
@@ -128,6 +130,24 @@ public class VaspDetailPage implements Serializable {
 
     public ProbeResult getProbe() {
         return probe;
+    }
+
+    public void rename() {
+        try {
+            vasp = administration.rename(vaspId, name);
+            name = vasp.name();
+            Messages.info("Name changed", vaspId + " is now shown as " + name);
+        } catch (RequestRefused e) {
+            Messages.error("Name not changed", e.getMessage());
+        }
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
     }
 
     public void suspend() {
