@@ -82,6 +82,46 @@ final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
     }
 
+    /** Scrolls the page so that the element is at the top of the window (for a screenshot of a lower panel). */
+    void scrollTo(By by) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'})",
+                visible(by));
+    }
+
+    /**
+     * Answers the page's confirmation dialog with its button (e.g. "vasp:confirm-yes") once the dialog has faded in
+     * and stopped moving, so that the click lands on the button.
+     */
+    void confirm(String buttonId) {
+        awaitConfirmation(buttonId);
+        click(By.id(buttonId));
+    }
+
+    /** Waits until the confirmation dialog with that button has faded in and stopped moving. */
+    void awaitConfirmation(String buttonId) {
+        visible(By.id(buttonId));
+        wait.until(d -> "1".equals(d.findElement(By.cssSelector(".ui-confirm-dialog")).getCssValue("opacity")));
+        org.openqa.selenium.Point[] last = {null};
+        wait.until(d -> {
+            org.openqa.selenium.Point now = d.findElement(By.id(buttonId)).getLocation();
+            boolean still = now.equals(last[0]);
+            last[0] = now;
+            return still;
+        });
+    }
+
+    /** Removes the growl notifications from the page (so that a screenshot shows what is under them). */
+    void dismissNotifications() {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "document.querySelectorAll('.ui-growl-item-container').forEach(function (e) { e.remove(); })");
+    }
+
+    /** Picks an item of a PrimeFaces selectOneMenu by its label. */
+    void select(String menuId, String label) {
+        click(By.id(menuId));
+        click(By.xpath("//ul[@id='" + menuId + "_items']/li[@data-label='" + label + "']"));
+    }
+
     void screenshot(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));

@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,8 +19,9 @@ import org.openqa.selenium.By;
 
 /**
  * The admin console in a real browser (headless Chromium): login, VASP registration with a password shown once,
- * that VASP submitting over MM7, suspension, and finding the message in the traffic view. Saves screenshots of
- * the main pages to target/screenshots.
+ * that VASP submitting over MM7, suspension, and finding the message in the traffic view; relay settings and the
+ * connection test against a {@link TestVasp}; deactivating a service; deleting a VASP only without traffic. Saves
+ * screenshots of the main pages to target/screenshots.
  */
 class ConsoleIT {
     private Browser browser;
@@ -88,7 +93,7 @@ class ConsoleIT {
         browser.waitForText(By.id("vasp-status"), "ACTIVE");
         browser.screenshot("vasp");
         browser.click(By.id("vasp:suspend"));
-        browser.click(By.id("vasp:confirm-yes"));
+        browser.confirm("vasp:confirm-yes");
         browser.waitForText(By.id("vasp-status"), "SUSPENDED");
         HttpResponse<String> refused = Gateway.postSoap(vasp, Envelopes.submit(Gateway.unique("tx"), vasp,
                 "<To><Number>447700900556</Number></To>"));
@@ -171,5 +176,195 @@ class ConsoleIT {
         browser.click(By.id("nav-dead-letters"));
         browser.visible(By.id("dlq:entries"));
         browser.screenshot("dead-letters");
+    }
+
+    @Test
+    void relaySettingsEditedInTheConsoleAreStoredAndTheConnectionTestShowsWhatHappened() throws Exception {
+        Gateway.Vasp vasp = Gateway.newVasp();
+        String login = "gw-" + vasp.vaspId();
+        String password = "out-" + Gateway.unique("pw");
+        String shortCode = "8" + (System.nanoTime() % 100_000_000L);
+        try (TestVasp endpoint = TestVasp.start()) {
+            endpoint.requireCredentials(login, password);
+            browser.login(Gateway.ADMIN_USER, Gateway.ADMIN_PASSWORD);
+            browser.waitForText(By.id("signed-in-user"), Gateway.ADMIN_USER);
+            browser.open("/admin/vasp.xhtml?vaspId=" + vasp.vaspId());
+            browser.visible(By.id("vasp:relay-panel"));
+            assertFalse(browser.driver.findElement(By.id("vasp:testConnection")).isEnabled(), "nothing to test yet");
+
+            // the EJB layer's validation message is shown
+            browser.type(By.id("vasp:relayUrl"), "ftp://vasp.example/mm7");
+            browser.click(By.id("vasp:saveRelay"));
+            browser.waitForText(By.id("growl_container"), "url must be an absolute http or https URL");
+            assertEquals(404, Gateway.admin("GET", "/api/relay/vasps/" + vasp.vaspId(), null).statusCode());
+
+            browser.type(By.id("vasp:relayUrl"), endpoint.url().toString());
+            browser.select("vasp:relayRelease", "REL-5-MM7-1-2");
+            browser.type(By.id("vasp:relayLogin"), login);
+            browser.type(By.name("vasp:relayPassword"), password);
+            browser.type(By.id("vasp:relayTimeout_input"), "5000");
+            browser.type(By.id("vasp:relayShortCodes"), shortCode);
+            browser.click(By.id("vasp:saveRelay"));
+            JsonObject stored = awaitRelay(vasp.vaspId(), r -> r.getString("url").equals(endpoint.url().toString()));
+            assertEquals("REL-5-MM7-1-2", stored.getString("mm7Release"));
+            assertEquals(login, stored.getString("login"));
+            assertTrue(stored.getBoolean("passwordSet"));
+            assertEquals(5000, stored.getInt("timeoutMillis"));
+            assertEquals(List.of(shortCode), stored.getJsonArray("shortCodes").getValuesAs(JsonString::getString));
+            assertFalse(stored.toString().contains(password), "the outbound password is never shown");
+            browser.waitForText(By.id("growl_container"), "Relay settings saved");
+            assertEquals("", browser.driver.findElement(By.name("vasp:relayPassword")).getAttribute("value"));
+            assertFalse(browser.driver.getPageSource().contains(password), "nor sent back to the browser");
+
+            // test connection: reachable, credentials accepted, no MM7 request sent
+            browser.click(By.id("vasp:testConnection"));
+            browser.waitForText(By.id("probe-verdict"), "Connection OK");
+            assertEquals("yes", browser.driver.findElement(By.id("probe-reachable")).getText());
+            assertTrue(browser.driver.findElement(By.id("probe-status")).getText().startsWith("405"));
+            assertEquals("ACCEPTED", browser.driver.findElement(By.id("probe-credentials")).getText());
+            assertTrue(browser.driver.findElement(By.id("probe-latency")).getText().endsWith(" ms"));
+            TestVasp.Request probe = endpoint.received().get(endpoint.received().size() - 1);
+            assertEquals("HEAD", probe.method());
+            assertEquals(Gateway.basic(login, password), probe.authorization());
+            browser.dismissNotifications();
+            browser.scrollTo(By.id("vasp:relay-panel"));
+            browser.screenshot("vasp-relay");
+
+            // the VASP no longer accepts these credentials
+            endpoint.requireCredentials(login, "another-password");
+            browser.click(By.id("vasp:testConnection"));
+            browser.waitForText(By.id("probe-verdict"), "Connection failed");
+            assertTrue(browser.driver.findElement(By.id("probe-status")).getText().startsWith("401"));
+            assertEquals("REFUSED", browser.driver.findElement(By.id("probe-credentials")).getText());
+            browser.dismissNotifications();
+            browser.scrollTo(By.id("vasp:relay-panel"));
+            browser.screenshot("vasp-relay-refused");
+
+            // nothing listens at the URL (the stored password is kept: same login, empty field)
+            int closed;
+            try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                closed = s.getLocalPort();
+            }
+            String closedUrl = "http://127.0.0.1:" + closed + "/mm7";
+            browser.type(By.id("vasp:relayUrl"), closedUrl);
+            browser.click(By.id("vasp:saveRelay"));
+            assertTrue(awaitRelay(vasp.vaspId(), r -> r.getString("url").equals(closedUrl)).getBoolean("passwordSet"));
+            browser.click(By.id("vasp:testConnection"));
+            browser.waitForText(By.id("probe-summary"), "Not reachable");
+            assertEquals("no", browser.driver.findElement(By.id("probe-reachable")).getText());
+            browser.dismissNotifications();
+            browser.scrollTo(By.id("vasp:relay-panel"));
+            browser.screenshot("vasp-relay-unreachable");
+        }
+    }
+
+    @Test
+    void aVaspIsRenamedAndADeactivatedServiceIsRefusedAndServedAgainOnceReactivated() throws Exception {
+        Gateway.Vasp vasp = Gateway.newVasp();
+        browser.login(Gateway.ADMIN_USER, Gateway.ADMIN_PASSWORD);
+        browser.waitForText(By.id("signed-in-user"), Gateway.ADMIN_USER);
+        browser.open("/admin/vasp.xhtml?vaspId=" + vasp.vaspId());
+        browser.waitForText(By.id("vasp:services"), vasp.vasId());
+
+        // the display name can be edited (an empty one is refused)
+        browser.type(By.id("vasp:name"), " ");
+        browser.click(By.id("vasp:rename"));
+        browser.waitForText(By.id("growl_container"), "the name must not be empty");
+        browser.type(By.id("vasp:name"), "Renamed in the console");
+        browser.click(By.id("vasp:rename"));
+        browser.waitForText(By.id("growl_container"), "Name changed");
+        assertEquals("Renamed in the console", ((JsonObject) Gateway.adminJson("/api/vasps/" + vasp.vaspId()))
+                .getString("name"));
+
+        browser.click(By.id("vasp:services:0:deactivate"));
+        browser.awaitConfirmation("vasp:confirm-yes");
+        browser.screenshot("vasp-service-deactivate-confirm");
+        browser.confirm("vasp:confirm-yes");
+        browser.waitForText(By.id("vasp:services"), "deactivated");
+        browser.visible(By.id("vasp:services:0:activate"));
+        browser.screenshot("vasp-service-deactivated");
+        HttpResponse<String> refused = Gateway.postSoap(vasp, Envelopes.submit(Gateway.unique("tx"), vasp,
+                "<To><Number>447700900611</Number></To>"));
+        assertEquals("4007", mm7(xml(refused.body()), "StatusCode"), refused.body());
+        assertTrue(mm7(xml(refused.body()), "Details").contains("not active"), refused.body());
+
+        browser.click(By.id("vasp:services:0:activate"));
+        browser.visible(By.id("vasp:services:0:deactivate"));
+        HttpResponse<String> accepted = Gateway.postSoap(vasp, Envelopes.submit(Gateway.unique("tx"), vasp,
+                "<To><Number>447700900612</Number></To>"));
+        assertEquals("1000", mm7(xml(accepted.body()), "StatusCode"), accepted.body());
+
+        browser.click(By.id("nav-audit"));
+        browser.waitForText(By.id("audit:entries"), "VAS_ACTIVATED");
+        String audit = browser.driver.findElement(By.id("audit:entries")).getText();
+        assertTrue(audit.contains("VAS_DEACTIVATED") && audit.contains(vasp.vaspId() + "/" + vasp.vasId()), audit);
+        assertTrue(audit.contains("VASP_RENAMED"), audit);
+    }
+
+    @Test
+    void aVaspWithTrafficIsNotDeletedAndOneWithoutIsDeletedAndGoneFromTheList() throws Exception {
+        Gateway.Vasp busy = Gateway.newVasp();
+        HttpResponse<String> accepted = Gateway.postSoap(busy, Envelopes.submit(Gateway.unique("tx"), busy,
+                "<To><Number>447700900621</Number></To>"));
+        assertEquals("1000", mm7(xml(accepted.body()), "StatusCode"), accepted.body());
+        Gateway.Vasp idle = Gateway.newVasp();
+        String shortCode = "9" + (System.nanoTime() % 100_000_000L);
+        JsonObject relay = Json.createObjectBuilder().add("url", "http://127.0.0.1:9/mm7")
+                .add("shortCodes", Json.createArrayBuilder().add(shortCode)).build();
+        assertEquals(200, Gateway.admin("PUT", "/api/relay/vasps/" + idle.vaspId(), relay.toString()).statusCode());
+
+        browser.login(Gateway.ADMIN_USER, Gateway.ADMIN_PASSWORD);
+        browser.waitForText(By.id("signed-in-user"), Gateway.ADMIN_USER);
+        browser.open("/admin/vasp.xhtml?vaspId=" + busy.vaspId());
+        browser.waitForText(By.id("vasp-status"), "ACTIVE");
+        browser.click(By.id("vasp:delete"));
+        browser.awaitConfirmation("vasp:confirm-yes");
+        browser.screenshot("vasp-delete-confirm");
+        browser.confirm("vasp:confirm-yes");
+        browser.waitForText(By.id("growl_container"), "has traffic (messages: 1");
+        browser.screenshot("vasp-delete-refused");
+        assertEquals(busy.vaspId(), browser.driver.findElement(By.id("vasp-id")).getText());
+        assertEquals(200, Gateway.admin("GET", "/api/vasps/" + busy.vaspId(), null).statusCode());
+        assertEquals(409, Gateway.admin("DELETE", "/api/vasps/" + busy.vaspId(), null).statusCode());
+
+        browser.open("/admin/vasp.xhtml?vaspId=" + idle.vaspId());
+        browser.waitForText(By.id("vasp-status"), "ACTIVE");
+        browser.click(By.id("vasp:delete"));
+        browser.confirm("vasp:confirm-yes");
+        browser.waitForText(By.id("growl_container"), "VASP deleted");
+        browser.visible(By.id("vasps:table"));
+        browser.type(By.id("vasps:query"), idle.vaspId());
+        browser.click(By.id("vasps:search"));
+        browser.waitForText(By.id("vasps:table"), "No VASP matches");
+        browser.screenshot("vasps-after-delete");
+        assertEquals(404, Gateway.admin("GET", "/api/vasps/" + idle.vaspId(), null).statusCode());
+        assertEquals(404, Gateway.admin("GET", "/api/relay/vasps/" + idle.vaspId(), null).statusCode());
+        assertEquals(401, Gateway.postSoap(idle, Envelopes.submit(Gateway.unique("tx"), idle,
+                "<To><Number>447700900622</Number></To>")).statusCode(), "its account is gone");
+        assertEquals(200, Gateway.admin("PUT", "/api/relay/vasps/" + busy.vaspId(), relay.toString()).statusCode(),
+                "the deleted VASP's short code is free again");
+
+        browser.click(By.id("nav-audit"));
+        browser.waitForText(By.id("audit:entries"), "VASP_DELETED");
+        assertTrue(browser.driver.findElement(By.id("audit:entries")).getText().contains(idle.vaspId()));
+    }
+
+    private static JsonObject awaitRelay(String vaspId, java.util.function.Predicate<JsonObject> condition)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (true) {
+            HttpResponse<String> r = Gateway.admin("GET", "/api/relay/vasps/" + vaspId, null);
+            if (r.statusCode() == 200) {
+                JsonObject o = Json.createReader(new java.io.StringReader(r.body())).readObject();
+                if (condition.test(o)) {
+                    return o;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("relay settings of " + vaspId + " not as expected: " + r.statusCode() + " "
+                        + r.body());
+            }
+            Thread.sleep(200);
+        }
     }
 }

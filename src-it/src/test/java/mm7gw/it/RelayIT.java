@@ -374,6 +374,72 @@ class RelayIT {
         assertTrue(shown.getJsonArray("trustedCertificates").getString(0).contains("CN=127.0.0.1"), shown.toString());
     }
 
+    @Test
+    void aProbeReportsReachabilityTlsCredentialsAndLatencyWithoutSendingAnMm7Request() throws Exception {
+        String path = "/api/relay/vasps/" + vasp.vaspId();
+        assertEquals(409, Gateway.admin("POST", path + "/probe", null).statusCode(), "nothing saved to probe yet");
+        assertEquals(404, Gateway.admin("POST", "/api/relay/vasps/no-such-vasp/probe", null).statusCode());
+        endpoint.requireCredentials(login, password);
+        configure("REL-6-MM7-1-4");
+
+        JsonObject ok = probe(path);
+        assertTrue(ok.getBoolean("ok"), ok.toString());
+        assertTrue(ok.getBoolean("reachable"));
+        assertTrue(!ok.containsKey("tls") || ok.isNull("tls"), "no TLS over http: " + ok);
+        assertEquals(405, ok.getInt("httpStatus"), "the test VASP accepts only POST, after authentication");
+        assertEquals("ACCEPTED", ok.getString("credentials"));
+        assertTrue(ok.getJsonNumber("latencyMillis").longValue() >= 0);
+        TestVasp.Request seen = endpoint.received().get(endpoint.received().size() - 1);
+        assertEquals("HEAD", seen.method());
+        assertEquals("", seen.body(), "no MM7 request is sent");
+        assertEquals(Gateway.basic(login, password), seen.authorization());
+
+        assertEquals(200, put(path, Json.createObjectBuilder(settings("REL-6-MM7-1-4")).add("password", "wrong")));
+        JsonObject refused = probe(path);
+        assertFalse(refused.getBoolean("ok"), refused.toString());
+        assertEquals(401, refused.getInt("httpStatus"));
+        assertEquals("REFUSED", refused.getString("credentials"));
+        assertTrue(refused.getString("summary").contains("refused the outbound credentials"), refused.toString());
+
+        endpoint.close();
+        endpoint = TestVasp.startHttps(Tls.DIR.resolve("mm7-tls.p12"), "mm7-gateway-tls");
+        endpoint.requireCredentials(login, password);
+        assertEquals(200, put(path, Json.createObjectBuilder(settings("REL-6-MM7-1-4"))
+                .add("trustedCertificatesPem", Files.readString(Tls.DIR.resolve("it-vasp-client.pem")))));
+        JsonObject untrusted = probe(path);
+        assertFalse(untrusted.getBoolean("ok"), untrusted.toString());
+        assertTrue(untrusted.getBoolean("reachable"));
+        assertFalse(untrusted.getBoolean("tls"), untrusted.toString());
+        assertTrue(untrusted.getString("summary").contains("TLS handshake failed"), untrusted.toString());
+        assertTrue(endpoint.received().isEmpty(), "no HTTP request over an untrusted connection");
+
+        assertEquals(200, put(path, Json.createObjectBuilder(settings("REL-6-MM7-1-4"))
+                .add("trustedCertificatesPem", Files.readString(Tls.DIR.resolve("mm7-gateway.pem")))));
+        JsonObject trusted = probe(path);
+        assertTrue(trusted.getBoolean("ok"), trusted.toString());
+        assertTrue(trusted.getBoolean("tls"));
+        assertTrue(trusted.getString("tlsDetail").contains("CN=127.0.0.1"), trusted.toString());
+        assertEquals(405, trusted.getInt("httpStatus"));
+        assertEquals("ACCEPTED", trusted.getString("credentials"));
+
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        assertEquals(200, put(path, Json.createObjectBuilder(settings("REL-6-MM7-1-4"))
+                .add("url", "http://127.0.0.1:" + closed + "/mm7")));
+        JsonObject down = probe(path);
+        assertFalse(down.getBoolean("ok"), down.toString());
+        assertFalse(down.getBoolean("reachable"), down.toString());
+        assertTrue(down.getString("summary").startsWith("Not reachable"), down.toString());
+    }
+
+    private static JsonObject probe(String path) {
+        HttpResponse<String> r = Gateway.admin("POST", path + "/probe", null);
+        assertEquals(200, r.statusCode(), r.body());
+        return Json.createReader(new StringReader(r.body())).readObject();
+    }
+
     private static int put(String path, JsonObjectBuilder body) {
         return Gateway.admin("PUT", path, body.build().toString()).statusCode();
     }

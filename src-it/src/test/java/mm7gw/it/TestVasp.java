@@ -29,12 +29,14 @@ import java.util.regex.Pattern;
  * request (Authorization header and body) with the HTTP status it answered, answers each XxxReq with an XxxRsp
  * in the request's namespace, status 1000 by default, and can be told to fail a number of times (HTTP 500 or a
  * dropped connection), to answer with an MM7 error status or a VASPErrorRsp fault, or to be slow. Plain HTTP or
- * HTTPS (with a given key pair).
+ * HTTPS (with a given key pair). Like a servlet container, it can require HTTP Basic credentials (401 otherwise,
+ * before anything else) and answers any method but POST with 405.
  */
 final class TestVasp implements AutoCloseable {
     private static final Pattern REQUEST = Pattern.compile("<(?:\\w+:)?(\\w+)Req\\b[^>]*xmlns(?::\\w+)?=\"([^\"]+)\"");
 
-    record Request(String authorization, String contentType, String body, int answeredWith, Instant at) {
+    record Request(String authorization, String contentType, String body, int answeredWith, Instant at,
+            String method) {
         boolean isAcknowledged() {
             return answeredWith == 200;
         }
@@ -50,6 +52,7 @@ final class TestVasp implements AutoCloseable {
     private volatile String statusText = "Success";
     private volatile boolean fault;
     private volatile long delayMillis;
+    private volatile String requiredAuthorization;
 
     private TestVasp(SSLContext tls) throws IOException {
         InetSocketAddress address = new InetSocketAddress("127.0.0.1", 0);
@@ -115,6 +118,11 @@ final class TestVasp implements AutoCloseable {
         fault = asFault;
     }
 
+    /** From now on, requests without these HTTP Basic credentials get 401. */
+    void requireCredentials(String login, String password) {
+        requiredAuthorization = Gateway.basic(login, password);
+    }
+
     void slow(Duration delay) {
         delayMillis = delay.toMillis();
     }
@@ -150,6 +158,20 @@ final class TestVasp implements AutoCloseable {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
         String type = exchange.getRequestHeaders().getFirst("Content-Type");
+        String method = exchange.getRequestMethod();
+        String required = requiredAuthorization;
+        if (required != null && !required.equals(auth)) {
+            requests.add(new Request(auth, type, body, 401, Instant.now(), method));
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"test-vasp\"");
+            respond(exchange, 401, "text/plain", "credentials required");
+            return;
+        }
+        if (!"POST".equals(method)) {
+            requests.add(new Request(auth, type, body, 405, Instant.now(), method));
+            exchange.getResponseHeaders().set("Allow", "POST");
+            respond(exchange, 405, "text/plain", "POST only");
+            return;
+        }
         try {
             if (delayMillis > 0) {
                 Thread.sleep(delayMillis);
@@ -159,17 +181,17 @@ final class TestVasp implements AutoCloseable {
         }
         if (failuresLeft.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
             if (failure == Failure.DROP_CONNECTION) {
-                requests.add(new Request(auth, type, body, -1, Instant.now()));
+                requests.add(new Request(auth, type, body, -1, Instant.now(), method));
                 exchange.close();
                 return;
             }
-            requests.add(new Request(auth, type, body, 500, Instant.now()));
+            requests.add(new Request(auth, type, body, 500, Instant.now(), method));
             respond(exchange, 500, "text/plain", "temporarily broken");
             return;
         }
         Matcher m = REQUEST.matcher(body);
         if (!m.find()) {
-            requests.add(new Request(auth, type, body, 400, Instant.now()));
+            requests.add(new Request(auth, type, body, 400, Instant.now(), method));
             respond(exchange, 400, "text/plain", "not an MM7 request");
             return;
         }
@@ -183,7 +205,7 @@ final class TestVasp implements AutoCloseable {
                 : "<" + m.group(1) + "Rsp xmlns=\"" + ns + "\"><MM7Version>6.8.0</MM7Version>" + status + "</"
                         + m.group(1) + "Rsp>";
         int http = fault ? 500 : 200;
-        requests.add(new Request(auth, type, body, http, Instant.now()));
+        requests.add(new Request(auth, type, body, http, Instant.now(), method));
         respond(exchange, http, "text/xml; charset=utf-8", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
                 + "<env:Envelope xmlns:env=\"http://schemas.xmlsoap.org/soap/envelope/\"><env:Body>" + inner
                 + "</env:Body></env:Envelope>");
@@ -192,6 +214,11 @@ final class TestVasp implements AutoCloseable {
     private static void respond(HttpExchange exchange, int status, String type, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", type);
+        if ("HEAD".equals(exchange.getRequestMethod())) {
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+            return;
+        }
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);

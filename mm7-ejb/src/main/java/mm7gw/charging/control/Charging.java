@@ -2,6 +2,7 @@ package mm7gw.charging.control;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -10,6 +11,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import mm7gw.charging.entity.ChargingEvent;
 import mm7gw.charging.entity.ChargingWriter;
+import mm7gw.vasp.control.VaspRemoval;
 
 /**
  * Writes charging events, always inside the transaction of the state change they record: the event, its
@@ -31,6 +33,13 @@ public class Charging {
 
     @Inject
     ChargingTopic topic;
+
+    /** Charged traffic must stay attributable to its VASP: a VASP with charging events cannot be deleted. */
+    void countEvents(@Observes VaspRemoval removal) {
+        removal.traffic("charging events", em.createQuery(
+                "select count(e) from ChargingEvent e where e.vaspId = :vaspId", Long.class)
+                .setParameter("vaspId", removal.vaspId()).getSingleResult());
+    }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(ChargingEvent event) {

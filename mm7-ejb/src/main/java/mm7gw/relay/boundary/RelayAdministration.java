@@ -3,6 +3,8 @@ package mm7gw.relay.boundary;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
@@ -23,7 +25,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import mm7gw.admin.boundary.RequestRefused;
 import mm7gw.admin.control.AdminAudit;
+import mm7gw.relay.control.EndpointProbe;
 import mm7gw.relay.control.OutboundQueue;
+import mm7gw.relay.control.ProbeResult;
 import mm7gw.relay.control.RelayReleases;
 import mm7gw.relay.control.SecretBox;
 import mm7gw.relay.control.TrustAnchors;
@@ -33,8 +37,8 @@ import mm7gw.vasp.control.VaspRegistry;
 import mm7gw.vasp.entity.Vasp;
 
 /**
- * Admin facade of the relay to VASPs: a VASP's relay endpoint and outbound credentials, the calls made about a
- * message, the dead-letter queue and the replay of a dead-lettered call.
+ * Admin facade of the relay to VASPs: a VASP's relay endpoint and outbound credentials, a probe of that endpoint,
+ * the calls made about a message, the dead-letter queue and the replay of a dead-lettered call.
  */
 @Stateless
 @RolesAllowed("admin")
@@ -61,6 +65,9 @@ public class RelayAdministration {
 
     @Inject
     JMSContext jms;
+
+    @Inject
+    EndpointProbe probe;
 
     @Resource(lookup = "java:/jms/queue/mm7/dlq")
     Queue deadLetters;
@@ -144,6 +151,18 @@ public class RelayAdministration {
         audit.record("relay endpoint set", vaspId, url + " " + release + (login == null ? ", no credentials"
                 : ", Basic " + login + (request.password() != null ? " (new password)" : "")));
         return RelayEndpointView.of(endpoint);
+    }
+
+    /**
+     * Tests the VASP's stored relay endpoint (reachable, TLS handshake, HTTP status, credentials, latency) with a
+     * HEAD request, no MM7 request. Outside a transaction: it may wait for the endpoint's timeout.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public ProbeResult probe(String vaspId) {
+        vasps.byVaspId(vaspId).orElseThrow(() -> RequestRefused.notFound("VASP " + vaspId));
+        RelayEndpoint endpoint = find(vaspId).orElseThrow(() -> new RequestRefused(RequestRefused.Reason.CONFLICT,
+                "VASP " + vaspId + " has no relay endpoint to test; save its relay settings first"));
+        return probe.probe(endpoint);
     }
 
     public List<OutboundCallView> calls(String messageId) {

@@ -5,14 +5,17 @@ import java.util.List;
 import mm7gw.relay.control.TrustAnchors;
 import mm7gw.relay.entity.RelayEndpoint;
 
-/** A VASP's relay settings as admins see them: the password is never shown, only whether one is set. */
+/**
+ * A VASP's relay settings as admins see them: the password is never shown, only whether one is set. The trusted
+ * certificates (public) are given as their subjects and as the PEM text stored.
+ */
 public record RelayEndpointView(String vaspId, String url, String mm7Release, String login, boolean passwordSet,
         int timeoutMillis, boolean emptyResponseIsAck, List<String> shortCodes, List<String> trustedCertificates,
-        Instant updatedAt) {
+        String trustedCertificatesPem, Instant updatedAt) {
 
     static RelayEndpointView of(RelayEndpoint e) {
         return new RelayEndpointView(e.vasp().vaspId(), e.url(), e.release(), e.login(), e.sealedPassword() != null,
                 e.timeoutMillis(), e.emptyResponseIsAck(), e.shortCodes(),
-                TrustAnchors.subjects(e.trustedCertificatesPem()), e.updatedAt());
+                TrustAnchors.subjects(e.trustedCertificatesPem()), e.trustedCertificatesPem(), e.updatedAt());
     }
 }

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
 import mm7gw.charging.control.Charging;
@@ -94,11 +95,7 @@ public class OutboundSender {
                     .POST(HttpRequest.BodyPublishers.ofString(OutboundEnvelopes.of(call, endpoint.release(),
                             RELAY_SERVER_ID, "out-" + call.id()), StandardCharsets.UTF_8));
         }
-        if (endpoint.login() != null) {
-            String pair = endpoint.login() + ":" + secrets.open(endpoint.sealedPassword());
-            request.header("Authorization", "Basic "
-                    + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
-        }
+        authorization(endpoint, secrets).ifPresent(a -> request.header("Authorization", a));
         HttpResponse<String> response;
         try {
             response = trust.clientFor(endpoint.trustedCertificatesPem()).send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -120,6 +117,15 @@ public class OutboundSender {
         }
         complete(call, answer.state(), response.statusCode(), answer.vaspStatus(), answer.text());
         return true;
+    }
+
+    /** The HTTP Basic Authorization header value of the endpoint's outbound credentials, if it has any. */
+    static Optional<String> authorization(RelayEndpoint endpoint, SecretBox secrets) {
+        if (endpoint.login() == null) {
+            return Optional.empty();
+        }
+        String pair = endpoint.login() + ":" + secrets.open(endpoint.sealedPassword());
+        return Optional.of("Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
     }
 
     private void complete(OutboundCall call, OutboundState state, Integer httpStatus, Integer vaspStatus,

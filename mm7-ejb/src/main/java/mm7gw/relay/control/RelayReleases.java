@@ -43,6 +43,11 @@ public final class RelayReleases {
                 () -> new IllegalArgumentException("unknown MM7 release " + release));
     }
 
+    /** every release name, oldest first */
+    public static java.util.List<String> all() {
+        return java.util.List.copyOf(VERSIONS.keySet());
+    }
+
     public static String known() {
         return String.join(", ", VERSIONS.keySet());
     }

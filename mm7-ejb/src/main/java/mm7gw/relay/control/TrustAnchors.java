@@ -19,7 +19,7 @@ import javax.net.ssl.TrustManagerFactory;
 /**
  * The HTTP clients for outbound calls: one with the JVM's default trust store, and one per set of trusted
  * certificates configured for a VASP's https endpoint (kept while that set is in use). Host names are verified
- * as usual; HTTP/1.1, no redirects.
+ * as usual; HTTP/1.1, no redirects. Probes get a client of their own ({@link #newClientFor}).
  */
 @ApplicationScoped
 public class TrustAnchors {
@@ -34,6 +34,19 @@ public class TrustAnchors {
             clients.clear();
         }
         return clients.computeIfAbsent(pem, p -> builder().sslContext(sslContext(parse(p))).build());
+    }
+
+    /**
+     * A client of its own, set up like the shared ones (same trust, host name check, HTTP/1.1, no redirects) but
+     * with no pooled connection, so that its first request opens a new connection and makes a full TLS handshake.
+     * For probes; the caller drops it afterwards.
+     */
+    public HttpClient newClientFor(String pem, Duration connectTimeout) {
+        HttpClient.Builder b = builder().connectTimeout(connectTimeout);
+        if (pem != null) {
+            b.sslContext(sslContext(parse(pem)));
+        }
+        return b.build();
     }
 
     /** The certificates in a PEM text; IllegalArgumentException if there are none or one is broken. */

@@ -1,6 +1,7 @@
 package mm7gw.submission.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -10,12 +11,19 @@ import mm7gw.submission.entity.MultimediaMessage;
 import mm7gw.submission.entity.PlannedRecipients;
 import mm7gw.submission.entity.Recipient;
 import mm7gw.submission.entity.RecipientState;
+import mm7gw.vasp.control.VaspRemoval;
 
 /** Stores and finds submitted messages and their recipients. */
 @ApplicationScoped
 public class Messages {
     @PersistenceContext(unitName = "mm7")
     EntityManager em;
+
+    /** A VASP that submitted messages keeps them: it cannot be deleted. */
+    void countMessages(@Observes VaspRemoval removal) {
+        removal.traffic("messages", em.createQuery("select count(m) from MultimediaMessage m where m.vasp = :vasp",
+                Long.class).setParameter("vasp", removal.vasp()).getSingleResult());
+    }
 
     public void add(MultimediaMessage message) {
         em.persist(message);

@@ -2,6 +2,7 @@ package mm7gw.vasp.boundary;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -10,9 +11,11 @@ import mm7gw.admin.control.AdminAudit;
 import mm7gw.security.PasswordHashing;
 import mm7gw.vasp.control.AccessAudit;
 import mm7gw.vasp.control.VaspRegistry;
+import mm7gw.vasp.control.VaspRemoval;
+import mm7gw.vasp.entity.VasService;
 import mm7gw.vasp.entity.Vasp;
 
-/** Admin operations on VASPs: register, look up, suspend and resume, set credentials. */
+/** Admin operations on VASPs: register, look up, suspend and resume, set credentials, services, delete. */
 @Stateless
 @RolesAllowed("admin")
 public class VaspAdministration {
@@ -26,6 +29,9 @@ public class VaspAdministration {
 
     @Inject
     AdminAudit adminAudit;
+
+    @Inject
+    Event<VaspRemoval> removals;
 
     public VaspView register(NewVasp request) {
         String vaspId = identifier("VASP ID", request.vaspId());
@@ -78,6 +84,22 @@ public class VaspAdministration {
         return VaspView.of(v);
     }
 
+    /** Changes the VASP's display name (its VASP ID and login stay). */
+    public VaspView rename(String vaspId, String name) {
+        Vasp v = find(vaspId);
+        if (name == null || name.isBlank()) {
+            throw RequestRefused.invalid("the name must not be empty");
+        }
+        String trimmed = name.trim();
+        if (trimmed.length() > 200) {
+            throw RequestRefused.invalid("the name is at most 200 characters");
+        }
+        String old = v.name();
+        v.rename(trimmed);
+        adminAudit.record("VASP_RENAMED", vaspId, old + " -> " + trimmed);
+        return VaspView.of(v);
+    }
+
     public void changePassword(String vaspId, String password) {
         setPassword(find(vaspId), password);
         adminAudit.record("VASP_PASSWORD_SET", vaspId, null);
@@ -93,6 +115,39 @@ public class VaspAdministration {
         v.addService(id, name == null || name.isBlank() ? id : name.trim());
         adminAudit.record("VAS_ADDED", vaspId, id);
         return VaspView.of(v);
+    }
+
+    /** Deactivates a service: requests naming its VAS ID are refused with 4007 (Service denied) until reactivated. */
+    public VaspView deactivateService(String vaspId, String vasId) {
+        Vasp v = find(vaspId);
+        service(v, vasId).deactivate();
+        adminAudit.record("VAS_DEACTIVATED", vaspId + "/" + vasId, null);
+        return VaspView.of(v);
+    }
+
+    public VaspView activateService(String vaspId, String vasId) {
+        Vasp v = find(vaspId);
+        service(v, vasId).activate();
+        adminAudit.record("VAS_ACTIVATED", vaspId + "/" + vasId, null);
+        return VaspView.of(v);
+    }
+
+    /**
+     * Deletes a VASP that has no traffic: no message, charging event, MO message or outbound call refers to it
+     * (each feature reports its own, see {@link VaspRemoval}). Its services, service levels, rate window and relay
+     * endpoint go with it; its audit records stay. A VASP with traffic is refused (409): suspend it instead.
+     */
+    public void delete(String vaspId) {
+        Vasp vasp = find(vaspId);
+        registry.lock(vasp);
+        VaspRemoval removal = new VaspRemoval(vasp);
+        removals.fire(removal);
+        if (removal.hasTraffic()) {
+            throw new RequestRefused(RequestRefused.Reason.CONFLICT, "VASP " + vaspId + " has traffic ("
+                    + removal.describeTraffic() + ") and cannot be deleted; suspend it instead");
+        }
+        registry.remove(vasp);
+        adminAudit.record("VASP_DELETED", vaspId, "login " + vasp.login() + ", services " + vasp.services().size());
     }
 
     /** VASPs whose VASP ID, name or login contains the text (case-insensitive); all for a blank text. */
@@ -200,10 +255,9 @@ public class VaspAdministration {
         return level;
     }
 
-    private static void service(Vasp vasp, String vasId) {
-        if (vasp.service(vasId).isEmpty()) {
-            throw RequestRefused.notFound("VAS " + vasId + " of VASP " + vasp.vaspId());
-        }
+    private static VasService service(Vasp vasp, String vasId) {
+        return vasp.service(vasId).orElseThrow(() -> RequestRefused.notFound("VAS " + vasId + " of VASP "
+                + vasp.vaspId()));
     }
 
     private Vasp find(String vaspId) {

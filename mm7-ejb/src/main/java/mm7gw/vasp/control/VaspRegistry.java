@@ -2,9 +2,11 @@ package mm7gw.vasp.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
+import mm7gw.vasp.entity.RateWindow;
 import mm7gw.vasp.entity.Vasp;
 
 /** Finds VASPs by the names they are known by. */
@@ -34,5 +36,19 @@ public class VaspRegistry {
 
     public void add(Vasp vasp) {
         em.persist(vasp);
+    }
+
+    /** Locks the VASP's row until the transaction ends (against a concurrent change or deletion). */
+    public void lock(Vasp vasp) {
+        em.lock(vasp, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Deletes the VASP with its services and service levels, and its rate-limit window. */
+    public void remove(Vasp vasp) {
+        RateWindow window = em.find(RateWindow.class, vasp.vaspId());
+        if (window != null) {
+            em.remove(window);
+        }
+        em.remove(vasp);
     }
 }

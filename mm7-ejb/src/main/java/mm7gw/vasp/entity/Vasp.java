@@ -213,6 +213,10 @@ public class Vasp {
         return clientCertNotAfter;
     }
 
+    public void rename(String name) {
+        this.name = name;
+    }
+
     public void suspend() {
         status = VaspStatus.SUSPENDED;
     }

@@ -16,8 +16,12 @@ import mm7gw.relay.boundary.OutboundCallView;
 import mm7gw.relay.boundary.RelayAdministration;
 import mm7gw.relay.boundary.RelayEndpointRequest;
 import mm7gw.relay.boundary.RelayEndpointView;
+import mm7gw.relay.control.ProbeResult;
 
-/** The relay to VASPs: endpoints and outbound credentials, calls per message, dead letters and their replay. */
+/**
+ * The relay to VASPs: endpoints and outbound credentials, a probe of an endpoint, calls per message, dead letters
+ * and their replay.
+ */
 @RequestScoped
 @Path("relay")
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,6 +40,13 @@ public class RelayResource {
     @Path("vasps/{vaspId}")
     public RelayEndpointView configure(@PathParam("vaspId") String vaspId, RelayEndpointRequest request) {
         return relay.configure(vaspId, request);
+    }
+
+    /** Tests the VASP's relay endpoint (HEAD with the outbound credentials; no MM7 request is sent). */
+    @POST
+    @Path("vasps/{vaspId}/probe")
+    public ProbeResult probe(@PathParam("vaspId") String vaspId) {
+        return relay.probe(vaspId);
     }
 
     @GET

@@ -48,6 +48,26 @@ public class VaspsResource {
         return vasps.get(vaspId);
     }
 
+    /** Deletes a VASP without traffic (204); 409 when messages, charging events or relay calls refer to it. */
+    @DELETE
+    @Path("{vaspId}")
+    public Response delete(@PathParam("vaspId") String vaspId) {
+        vasps.delete(vaspId);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{vaspId}/services/{vasId}/deactivate")
+    public VaspView deactivateService(@PathParam("vaspId") String vaspId, @PathParam("vasId") String vasId) {
+        return vasps.deactivateService(vaspId, vasId);
+    }
+
+    @POST
+    @Path("{vaspId}/services/{vasId}/activate")
+    public VaspView activateService(@PathParam("vaspId") String vaspId, @PathParam("vasId") String vasId) {
+        return vasps.activateService(vaspId, vasId);
+    }
+
     @POST
     @Path("{vaspId}/suspend")
     public VaspView suspend(@PathParam("vaspId") String vaspId) {
@@ -61,6 +81,16 @@ public class VaspsResource {
     }
 
     public record PasswordChange(String password) {
+    }
+
+    public record NameChange(String name) {
+    }
+
+    /** Changes the display name; the VASP ID and login stay. */
+    @PUT
+    @Path("{vaspId}/name")
+    public VaspView rename(@PathParam("vaspId") String vaspId, NameChange change) {
+        return vasps.rename(vaspId, change == null ? null : change.name());
     }
 
     @PUT

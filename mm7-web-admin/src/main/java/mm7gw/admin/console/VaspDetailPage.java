@@ -11,10 +11,17 @@ import mm7gw.submission.entity.Priority;
 import mm7gw.vasp.entity.AuthMechanism;
 import mm7gw.vasp.entity.Operation;
 import mm7gw.admin.boundary.RequestRefused;
+import mm7gw.relay.boundary.RelayAdministration;
+import mm7gw.relay.control.ProbeResult;
 import mm7gw.vasp.boundary.VaspAdministration;
 import mm7gw.vasp.boundary.VaspView;
 
-/** One VASP: its services, suspend/resume, password rotation (the new password is shown once). */
+/**
+ * One VASP: its name, its services (add, deactivate, reactivate), suspend/resume, password rotation (the new password is
+ * shown once), the relay to it (callback endpoint, release, outbound credentials, short codes, trusted
+ * certificates) with a connection test, the client certificate, the service level, and deletion while it has no
+ * traffic.
+ */
 @Named
 @ViewScoped
 public class VaspDetailPage implements Serializable {
@@ -23,12 +30,18 @@ public class VaspDetailPage implements Serializable {
     @Inject
     VaspAdministration administration;
 
+    @Inject
+    RelayAdministration relayAdministration;
+
     private String vaspId;
     private VaspView vasp;
     private String newVasId;
     private String newVasName;
     private String issuedPassword;
     private ServiceLevelForm serviceLevel;
+    private RelayForm relay;
+    private ProbeResult probe;
+    private String name;
 
     /** f:viewAction: loads the VASP named by the vaspId view parameter. */
     public void load() {
@@ -38,10 +51,103 @@ public class VaspDetailPage implements Serializable {
         }
         try {
             vasp = administration.get(vaspId);
+            name = vasp.name();
             serviceLevel = ServiceLevelForm.of(administration.serviceLevel(vaspId));
+            loadRelay();
         } catch (RequestRefused e) {
             Messages.error("Unknown VASP", e.getMessage());
         }
+    }
+
+    private void loadRelay() {
+        try {
+            relay = RelayForm.of(relayAdministration.endpoint(vaspId));
+        } catch (RequestRefused e) {
+            relay = RelayForm.empty();
+        }
+    }
+
+    public void saveRelay() {
+        try {
+            relay = RelayForm.of(relayAdministration.configure(vaspId, relay.toRequest()));
+            probe = null;
+            Messages.info("Relay settings saved", "reports and MO messages go to " + relay.getUrl());
+        } catch (RequestRefused e) {
+            relay.setPassword(null);
+            Messages.error("Relay settings not saved", e.getMessage());
+        }
+    }
+
+    /** Tests the saved relay endpoint; the result stays on the page. */
+    public void testConnection() {
+        try {
+            probe = relayAdministration.probe(vaspId);
+            if (probe.ok()) {
+                Messages.info("Connection OK", probe.summary());
+            } else {
+                Messages.error("Connection failed", probe.summary());
+            }
+        } catch (RequestRefused e) {
+            probe = null;
+            Messages.error("Connection not tested", e.getMessage());
+        }
+    }
+
+    public void deactivateService(String vasId) {
+        try {
+            vasp = administration.deactivateService(vaspId, vasId);
+            Messages.info("Service deactivated", vasId + ": requests naming it are refused (MM7 status 4007)");
+        } catch (RequestRefused e) {
+            Messages.error("Service not deactivated", e.getMessage());
+        }
+    }
+
+    public void activateService(String vasId) {
+        try {
+            vasp = administration.activateService(vaspId, vasId);
+            Messages.info("Service reactivated", vasId + " may be used again");
+        } catch (RequestRefused e) {
+            Messages.error("Service not reactivated", e.getMessage());
+        }
+    }
+
+    /** Deletes the VASP (only without traffic) and goes back to the list. */
+    public String delete() {
+        try {
+            administration.delete(vaspId);
+        } catch (RequestRefused e) {
+            Messages.error("VASP not deleted", e.getMessage());
+            return null;
+        }
+        Messages.info("VASP deleted", vaspId + " and its services, service levels and relay settings are gone");
+        jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+        return "vasps?faces-redirect=true";
+    }
+
+    public RelayForm getRelay() {
+        return relay;
+    }
+
+    public ProbeResult getProbe() {
+        return probe;
+    }
+
+    public void rename() {
+        try {
+            vasp = administration.rename(vaspId, name);
+            name = vasp.name();
+            Messages.info("Name changed", vaspId + " is now shown as " + name);
+        } catch (RequestRefused e) {
+            Messages.error("Name not changed", e.getMessage());
+        }
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
     }
 
     public void suspend() {

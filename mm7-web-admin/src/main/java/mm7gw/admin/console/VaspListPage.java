@@ -62,6 +62,12 @@ public class VaspListPage implements Serializable {
         issuedFor = null;
     }
 
+    /** What the empty table says: nothing registered yet, or nothing matching the search. */
+    public String getEmptyMessage() {
+        return query == null || query.isBlank() ? "No VASP yet. Register the first one with “New VASP”."
+                : "No VASP matches “" + query.trim() + "”. Search for part of a VASP ID, name or login, or clear the search.";
+    }
+
     public List<VaspView> getVasps() {
         return vasps;
     }

@@ -1,0 +1,164 @@
+package mm7gw.relay.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLSession;
+import mm7gw.relay.control.ProbeResult.Credentials;
+import mm7gw.relay.entity.RelayEndpoint;
+
+/**
+ * Tests a VASP's relay endpoint without sending it any MM7 request: one {@code HEAD} request to the callback URL
+ * with the outbound credentials, over a new connection (so the TLS handshake really happens, against the same
+ * trusted certificates the outbound calls use), bounded by the endpoint's timeout. Any HTTP answer shows the
+ * endpoint is reachable; 401/403 shows the credentials are refused. A method the VASP does not offer (405) is
+ * still a good answer: MM7 endpoints usually accept only POST, and authentication comes first.
+ */
+@ApplicationScoped
+public class EndpointProbe {
+    static final String METHOD = "HEAD";
+
+    @Inject
+    TrustAnchors trust;
+
+    @Inject
+    SecretBox secrets;
+
+    public ProbeResult probe(RelayEndpoint endpoint) {
+        String vaspId = endpoint.vasp().vaspId();
+        URI uri = URI.create(endpoint.url());
+        boolean https = "https".equalsIgnoreCase(uri.getScheme());
+        Duration timeout = Duration.ofMillis(endpoint.timeoutMillis());
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
+                .method(METHOD, HttpRequest.BodyPublishers.noBody());
+        Optional<String> authorization;
+        try {
+            authorization = OutboundSender.authorization(endpoint, secrets);
+        } catch (RuntimeException e) {
+            return new ProbeResult(vaspId, endpoint.url(), METHOD, Instant.now(), false, null, null, null,
+                    Credentials.UNKNOWN, 0, false, "Not probed: the stored outbound password cannot be opened ("
+                            + e.getMessage() + "); set it again");
+        }
+        authorization.ifPresent(a -> request.header("Authorization", a));
+        HttpClient client = trust.newClientFor(endpoint.trustedCertificatesPem(), timeout);
+        long start = System.nanoTime();
+        try {
+            HttpResponse<Void> response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            int status = response.statusCode();
+            Credentials credentials = status == 401 || status == 403
+                    ? (authorization.isPresent() ? Credentials.REFUSED : Credentials.REQUIRED)
+                    : (authorization.isPresent() ? Credentials.ACCEPTED : Credentials.NOT_CONFIGURED);
+            boolean ok = credentials != Credentials.REFUSED && credentials != Credentials.REQUIRED && status != 404
+                    && status < 500;
+            return new ProbeResult(vaspId, endpoint.url(), METHOD, Instant.now(), true, https ? true : null,
+                    response.sslSession().map(EndpointProbe::describe).orElse(null), status, credentials, millis,
+                    ok, answered(status, credentials, millis, https));
+        } catch (IOException e) {
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            return failed(vaspId, endpoint, https, e, millis, authorization.isPresent());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new ProbeResult(vaspId, endpoint.url(), METHOD, Instant.now(), false, null, null, null,
+                    Credentials.UNKNOWN, 0, false, "Probe interrupted");
+        }
+    }
+
+    private static String answered(int status, Credentials credentials, long millis, boolean https) {
+        String head = "Reachable" + (https ? ", TLS handshake OK" : "") + ", HTTP " + status + " in " + millis + " ms";
+        return head + switch (credentials) {
+            case REFUSED -> ": the VASP refused the outbound credentials";
+            case REQUIRED -> ": the VASP requires credentials and none are configured";
+            case ACCEPTED -> status == 404 ? ": no such path on the VASP's server (check the URL)"
+                    : status >= 500 ? ": the VASP's server failed" : ", outbound credentials accepted";
+            case NOT_CONFIGURED -> status == 404 ? ": no such path on the VASP's server (check the URL)"
+                    : status >= 500 ? ": the VASP's server failed" : " (no outbound credentials configured)";
+            case UNKNOWN -> "";
+        };
+    }
+
+    private static ProbeResult failed(String vaspId, RelayEndpoint endpoint, boolean https, IOException e,
+            long millis, boolean withCredentials) {
+        Credentials unknown = withCredentials ? Credentials.UNKNOWN : Credentials.NOT_CONFIGURED;
+        Throwable tls = cause(e, SSLException.class);
+        if (tls != null) {
+            String why = tls instanceof SSLHandshakeException ? rootMessage(tls) : tls.toString();
+            return new ProbeResult(vaspId, endpoint.url(), METHOD, Instant.now(), true, https ? false : null, why,
+                    null, unknown, millis, false, "Reachable, but the TLS handshake failed"
+                            + (endpoint.trustedCertificatesPem() == null ? " (JVM default trust store)"
+                                    : " (with the trusted certificates configured)") + ": " + why);
+        }
+        if (cause(e, UnknownHostException.class) != null || cause(e, UnresolvedAddressException.class) != null) {
+            return unreachable(vaspId, endpoint, millis, unknown, "unknown host " + URI.create(endpoint.url())
+                    .getHost());
+        }
+        if (e instanceof HttpConnectTimeoutException) {
+            return unreachable(vaspId, endpoint, millis, unknown, "no connection within "
+                    + endpoint.timeoutMillis() + " ms");
+        }
+        if (cause(e, ConnectException.class) != null) {
+            return unreachable(vaspId, endpoint, millis, unknown, "connection refused");
+        }
+        if (e instanceof HttpTimeoutException) {
+            return new ProbeResult(vaspId, endpoint.url(), METHOD, Instant.now(), true, null, null, null, unknown,
+                    millis, false, "Connected, but no answer within " + endpoint.timeoutMillis() + " ms");
+        }
+        return new ProbeResult(vaspId, endpoint.url(), METHOD, Instant.now(), true, null, null, null, unknown,
+                millis, false, "Connected, but no valid HTTP answer: " + e);
+    }
+
+    private static ProbeResult unreachable(String vaspId, RelayEndpoint endpoint, long millis, Credentials c,
+            String why) {
+        return new ProbeResult(vaspId, endpoint.url(), METHOD, Instant.now(), false, null, null, null, c, millis,
+                false, "Not reachable: " + why);
+    }
+
+    private static String describe(SSLSession session) {
+        StringBuilder s = new StringBuilder(session.getProtocol()).append(' ').append(session.getCipherSuite());
+        try {
+            if (session.getPeerCertificates().length > 0
+                    && session.getPeerCertificates()[0] instanceof X509Certificate c) {
+                s.append(", certificate ").append(c.getSubjectX500Principal().getName()).append(" (issuer ")
+                        .append(c.getIssuerX500Principal().getName()).append(", valid until ")
+                        .append(c.getNotAfter().toInstant()).append(')');
+            }
+        } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+            s.append(", peer not verified");
+        }
+        return s.toString();
+    }
+
+    private static Throwable cause(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = root.getMessage() != null ? root.getMessage() : t.getMessage();
+        return m == null ? t.getClass().getSimpleName() : m;
+    }
+}

@@ -1,0 +1,28 @@
+package mm7gw.relay.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import mm7gw.relay.entity.RelayEndpoint;
+import mm7gw.vasp.control.VaspRemoval;
+
+/**
+ * The relay's part in deleting a VASP: MO messages delivered to it and calls made to it are traffic (they forbid
+ * the deletion); its relay endpoint (URL, outbound credentials, short codes, trusted certificates) goes with it.
+ */
+@ApplicationScoped
+public class RelayOfVasp {
+    @PersistenceContext(unitName = "mm7")
+    EntityManager em;
+
+    void onRemoval(@Observes VaspRemoval removal) {
+        removal.traffic("MO messages", em.createQuery("select count(m) from MoMessage m where m.vaspId = :vaspId",
+                Long.class).setParameter("vaspId", removal.vaspId()).getSingleResult());
+        removal.traffic("outbound calls", em.createQuery(
+                "select count(c) from OutboundCall c where c.vaspId = :vaspId", Long.class)
+                .setParameter("vaspId", removal.vaspId()).getSingleResult());
+        em.createNamedQuery(RelayEndpoint.BY_VASP, RelayEndpoint.class).setParameter("vaspId", removal.vaspId())
+                .getResultStream().forEach(em::remove);
+    }
+}

@@ -1,0 +1,44 @@
+package mm7gw.vasp.control;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import mm7gw.vasp.entity.Vasp;
+
+/**
+ * CDI event fired in the transaction that deletes a VASP, before it is deleted. Each feature that keeps data about
+ * VASPs observes it: it reports the VASP's traffic it holds (any traffic forbids the deletion, and the transaction
+ * rolls back) and removes its own settings for the VASP (which the deletion would otherwise leave behind).
+ */
+public final class VaspRemoval {
+    private final Vasp vasp;
+    private final Map<String, Long> traffic = new LinkedHashMap<>();
+
+    public VaspRemoval(Vasp vasp) {
+        this.vasp = vasp;
+    }
+
+    public Vasp vasp() {
+        return vasp;
+    }
+
+    public String vaspId() {
+        return vasp.vaspId();
+    }
+
+    /** Records traffic the VASP has, e.g. {@code traffic("messages", 12)}; a count of 0 records nothing. */
+    public void traffic(String what, long count) {
+        if (count > 0) {
+            traffic.merge(what, count, Long::sum);
+        }
+    }
+
+    public boolean hasTraffic() {
+        return !traffic.isEmpty();
+    }
+
+    /** e.g. "messages: 3, charging events: 7" */
+    public String describeTraffic() {
+        return traffic.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", "));
+    }
+}
