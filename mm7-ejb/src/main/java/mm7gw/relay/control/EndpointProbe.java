@@ -85,12 +85,16 @@ public class EndpointProbe {
         return head + switch (credentials) {
             case REFUSED -> ": the VASP refused the outbound credentials";
             case REQUIRED -> ": the VASP requires credentials and none are configured";
-            case ACCEPTED -> status == 404 ? ": no such path on the VASP's server (check the URL)"
-                    : status >= 500 ? ": the VASP's server failed" : ", outbound credentials accepted";
-            case NOT_CONFIGURED -> status == 404 ? ": no such path on the VASP's server (check the URL)"
-                    : status >= 500 ? ": the VASP's server failed" : " (no outbound credentials configured)";
+            case ACCEPTED -> serverProblem(status).orElse(", outbound credentials accepted");
+            case NOT_CONFIGURED -> serverProblem(status).orElse(" (no outbound credentials configured)");
             case UNKNOWN -> "";
         };
+    }
+
+    /** What a status that got past authentication says is wrong on the VASP's side, if anything. */
+    private static Optional<String> serverProblem(int status) {
+        return status == 404 ? Optional.of(": no such path on the VASP's server (check the URL)")
+                : status >= 500 ? Optional.of(": the VASP's server failed") : Optional.empty();
     }
 
     private static ProbeResult failed(String vaspId, RelayEndpoint endpoint, boolean https, IOException e,
