@@ -55,6 +55,12 @@ final class Browser implements AutoCloseable {
         driver.findElement(By.id("login-submit")).click();
     }
 
+    /** Logs in as the test administrator and waits until the console shows who is signed in. */
+    void loginAsAdmin() {
+        login(Gateway.ADMIN_USER, Gateway.ADMIN_PASSWORD);
+        waitForText(By.id("signed-in-user"), Gateway.ADMIN_USER);
+    }
+
     WebElement visible(By by) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
     }

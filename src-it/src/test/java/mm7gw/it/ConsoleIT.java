@@ -60,8 +60,7 @@ class ConsoleIT {
 
     @Test
     void registerAVaspThatThenSubmitsAndIsSuspendedAndFoundInTraffic() throws Exception {
-        browser.login(Gateway.ADMIN_USER, Gateway.ADMIN_PASSWORD);
-        browser.waitForText(By.id("signed-in-user"), Gateway.ADMIN_USER);
+        browser.loginAsAdmin();
         browser.visible(By.id("submissions-chart"));
 
         // register a VASP; its password is generated and shown once
@@ -130,8 +129,7 @@ class ConsoleIT {
     @Test
     void aServiceLevelLimitChangedInTheConsoleIsEnforcedAndTheChargingCsvHasTheRows() throws Exception {
         Gateway.Vasp vasp = Gateway.newVasp();
-        browser.login(Gateway.ADMIN_USER, Gateway.ADMIN_PASSWORD);
-        browser.waitForText(By.id("signed-in-user"), Gateway.ADMIN_USER);
+        browser.loginAsAdmin();
 
         browser.open("/admin/vasp.xhtml?vaspId=" + vasp.vaspId());
         browser.type(By.id("vasp:maxRecipients_input"), "1");
@@ -186,8 +184,7 @@ class ConsoleIT {
         String shortCode = "8" + (System.nanoTime() % 100_000_000L);
         try (TestVasp endpoint = TestVasp.start()) {
             endpoint.requireCredentials(login, password);
-            browser.login(Gateway.ADMIN_USER, Gateway.ADMIN_PASSWORD);
-            browser.waitForText(By.id("signed-in-user"), Gateway.ADMIN_USER);
+            browser.loginAsAdmin();
             browser.open("/admin/vasp.xhtml?vaspId=" + vasp.vaspId());
             browser.visible(By.id("vasp:relay-panel"));
             assertFalse(browser.driver.findElement(By.id("vasp:testConnection")).isEnabled(), "nothing to test yet");
@@ -261,8 +258,7 @@ class ConsoleIT {
     @Test
     void aVaspIsRenamedAndADeactivatedServiceIsRefusedAndServedAgainOnceReactivated() throws Exception {
         Gateway.Vasp vasp = Gateway.newVasp();
-        browser.login(Gateway.ADMIN_USER, Gateway.ADMIN_PASSWORD);
-        browser.waitForText(By.id("signed-in-user"), Gateway.ADMIN_USER);
+        browser.loginAsAdmin();
         browser.open("/admin/vasp.xhtml?vaspId=" + vasp.vaspId());
         browser.waitForText(By.id("vasp:services"), vasp.vasId());
 
@@ -313,8 +309,7 @@ class ConsoleIT {
                 .add("shortCodes", Json.createArrayBuilder().add(shortCode)).build();
         assertEquals(200, Gateway.admin("PUT", "/api/relay/vasps/" + idle.vaspId(), relay.toString()).statusCode());
 
-        browser.login(Gateway.ADMIN_USER, Gateway.ADMIN_PASSWORD);
-        browser.waitForText(By.id("signed-in-user"), Gateway.ADMIN_USER);
+        browser.loginAsAdmin();
         browser.open("/admin/vasp.xhtml?vaspId=" + busy.vaspId());
         browser.waitForText(By.id("vasp-status"), "ACTIVE");
         browser.click(By.id("vasp:delete"));
