@@ -36,9 +36,7 @@ public class Charging {
 
     /** Charged traffic must stay attributable to its VASP: a VASP with charging events cannot be deleted. */
     void countEvents(@Observes VaspRemoval removal) {
-        removal.traffic("charging events", em.createQuery(
-                "select count(e) from ChargingEvent e where e.vaspId = :vaspId", Long.class)
-                .setParameter("vaspId", removal.vaspId()).getSingleResult());
+        removal.count(em, "charging events", "select count(e) from ChargingEvent e where e.vaspId = :vaspId");
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -41,7 +41,7 @@ public class EndpointProbe {
     SecretBox secrets;
 
     public ProbeResult probe(RelayEndpoint endpoint) {
-        String vaspId = endpoint.vasp().vaspId();
+        Outcome outcome = new Outcome(endpoint);
         URI uri = URI.create(endpoint.url());
         boolean https = "https".equalsIgnoreCase(uri.getScheme());
         Duration timeout = Duration.ofMillis(endpoint.timeoutMillis());
@@ -51,9 +51,8 @@ public class EndpointProbe {
         try {
             authorization = OutboundSender.authorization(endpoint, secrets);
         } catch (RuntimeException e) {
-            return new ProbeResult(vaspId, endpoint.url(), METHOD, Instant.now(), false, null, null, null,
-                    Credentials.UNKNOWN, 0, false, "Not probed: the stored outbound password cannot be opened ("
-                            + e.getMessage() + "); set it again");
+            return outcome.notProbed("Not probed: the stored outbound password cannot be opened ("
+                    + e.getMessage() + "); set it again");
         }
         authorization.ifPresent(a -> request.header("Authorization", a));
         HttpClient client = trust.newClientFor(endpoint.trustedCertificatesPem(), timeout);
@@ -67,16 +66,14 @@ public class EndpointProbe {
                     : (authorization.isPresent() ? Credentials.ACCEPTED : Credentials.NOT_CONFIGURED);
             boolean ok = credentials != Credentials.REFUSED && credentials != Credentials.REQUIRED && status != 404
                     && status < 500;
-            return new ProbeResult(vaspId, endpoint.url(), METHOD, Instant.now(), true, https ? true : null,
-                    response.sslSession().map(EndpointProbe::describe).orElse(null), status, credentials, millis,
-                    ok, answered(status, credentials, millis, https));
+            return outcome.answered(https ? true : null, response.sslSession().map(EndpointProbe::describe)
+                    .orElse(null), status, credentials, millis, ok, answered(status, credentials, millis, https));
         } catch (IOException e) {
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            return failed(vaspId, endpoint, https, e, millis, authorization.isPresent());
+            return failed(outcome, https, e, millis, authorization.isPresent());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new ProbeResult(vaspId, endpoint.url(), METHOD, Instant.now(), false, null, null, null,
-                    Credentials.UNKNOWN, 0, false, "Probe interrupted");
+            return outcome.notProbed("Probe interrupted");
         }
     }
 
@@ -97,40 +94,57 @@ public class EndpointProbe {
                 : status >= 500 ? Optional.of(": the VASP's server failed") : Optional.empty();
     }
 
-    private static ProbeResult failed(String vaspId, RelayEndpoint endpoint, boolean https, IOException e,
-            long millis, boolean withCredentials) {
+    private static ProbeResult failed(Outcome outcome, boolean https, IOException e, long millis,
+            boolean withCredentials) {
+        RelayEndpoint endpoint = outcome.endpoint();
         Credentials unknown = withCredentials ? Credentials.UNKNOWN : Credentials.NOT_CONFIGURED;
         Throwable tls = cause(e, SSLException.class);
         if (tls != null) {
             String why = tls instanceof SSLHandshakeException ? rootMessage(tls) : tls.toString();
-            return new ProbeResult(vaspId, endpoint.url(), METHOD, Instant.now(), true, https ? false : null, why,
-                    null, unknown, millis, false, "Reachable, but the TLS handshake failed"
-                            + (endpoint.trustedCertificatesPem() == null ? " (JVM default trust store)"
-                                    : " (with the trusted certificates configured)") + ": " + why);
+            String trustSet = endpoint.trustedCertificatesPem() == null ? " (JVM default trust store)"
+                    : " (with the trusted certificates configured)";
+            return outcome.noAnswer(https ? false : null, why, unknown, millis,
+                    "Reachable, but the TLS handshake failed" + trustSet + ": " + why);
         }
         if (cause(e, UnknownHostException.class) != null || cause(e, UnresolvedAddressException.class) != null) {
-            return unreachable(vaspId, endpoint, millis, unknown, "unknown host " + URI.create(endpoint.url())
-                    .getHost());
+            return outcome.unreachable(unknown, millis, "unknown host " + URI.create(endpoint.url()).getHost());
         }
         if (e instanceof HttpConnectTimeoutException) {
-            return unreachable(vaspId, endpoint, millis, unknown, "no connection within "
-                    + endpoint.timeoutMillis() + " ms");
+            return outcome.unreachable(unknown, millis, "no connection within " + endpoint.timeoutMillis() + " ms");
         }
         if (cause(e, ConnectException.class) != null) {
-            return unreachable(vaspId, endpoint, millis, unknown, "connection refused");
+            return outcome.unreachable(unknown, millis, "connection refused");
         }
         if (e instanceof HttpTimeoutException) {
-            return new ProbeResult(vaspId, endpoint.url(), METHOD, Instant.now(), true, null, null, null, unknown,
-                    millis, false, "Connected, but no answer within " + endpoint.timeoutMillis() + " ms");
+            return outcome.noAnswer(null, null, unknown, millis, "Connected, but no answer within "
+                    + endpoint.timeoutMillis() + " ms");
         }
-        return new ProbeResult(vaspId, endpoint.url(), METHOD, Instant.now(), true, null, null, null, unknown,
-                millis, false, "Connected, but no valid HTTP answer: " + e);
+        return outcome.noAnswer(null, null, unknown, millis, "Connected, but no valid HTTP answer: " + e);
     }
 
-    private static ProbeResult unreachable(String vaspId, RelayEndpoint endpoint, long millis, Credentials c,
-            String why) {
-        return new ProbeResult(vaspId, endpoint.url(), METHOD, Instant.now(), false, null, null, null, c, millis,
-                false, "Not reachable: " + why);
+    /** The four ways a probe of one endpoint ends, each filling in what it cannot know. */
+    private record Outcome(RelayEndpoint endpoint) {
+        ProbeResult notProbed(String why) {
+            return new ProbeResult(endpoint.vasp().vaspId(), endpoint.url(), METHOD, Instant.now(), false, null,
+                    null, null, Credentials.UNKNOWN, 0, false, why);
+        }
+
+        ProbeResult unreachable(Credentials credentials, long millis, String why) {
+            return new ProbeResult(endpoint.vasp().vaspId(), endpoint.url(), METHOD, Instant.now(), false, null,
+                    null, null, credentials, millis, false, "Not reachable: " + why);
+        }
+
+        /** connected, but no HTTP status came back */
+        ProbeResult noAnswer(Boolean tls, String tlsDetail, Credentials credentials, long millis, String summary) {
+            return new ProbeResult(endpoint.vasp().vaspId(), endpoint.url(), METHOD, Instant.now(), true, tls,
+                    tlsDetail, null, credentials, millis, false, summary);
+        }
+
+        ProbeResult answered(Boolean tls, String tlsDetail, int status, Credentials credentials, long millis,
+                boolean ok, String summary) {
+            return new ProbeResult(endpoint.vasp().vaspId(), endpoint.url(), METHOD, Instant.now(), true, tls,
+                    tlsDetail, status, credentials, millis, ok, summary);
+        }
     }
 
     private static String describe(SSLSession session) {

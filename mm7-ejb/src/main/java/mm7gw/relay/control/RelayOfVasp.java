@@ -17,11 +17,8 @@ public class RelayOfVasp {
     EntityManager em;
 
     void onRemoval(@Observes VaspRemoval removal) {
-        removal.traffic("MO messages", em.createQuery("select count(m) from MoMessage m where m.vaspId = :vaspId",
-                Long.class).setParameter("vaspId", removal.vaspId()).getSingleResult());
-        removal.traffic("outbound calls", em.createQuery(
-                "select count(c) from OutboundCall c where c.vaspId = :vaspId", Long.class)
-                .setParameter("vaspId", removal.vaspId()).getSingleResult());
+        removal.count(em, "MO messages", "select count(m) from MoMessage m where m.vaspId = :vaspId");
+        removal.count(em, "outbound calls", "select count(c) from OutboundCall c where c.vaspId = :vaspId");
         em.createNamedQuery(RelayEndpoint.BY_VASP, RelayEndpoint.class).setParameter("vaspId", removal.vaspId())
                 .getResultStream().forEach(em::remove);
     }

@@ -21,8 +21,7 @@ public class Messages {
 
     /** A VASP that submitted messages keeps them: it cannot be deleted. */
     void countMessages(@Observes VaspRemoval removal) {
-        removal.traffic("messages", em.createQuery("select count(m) from MultimediaMessage m where m.vasp = :vasp",
-                Long.class).setParameter("vasp", removal.vasp()).getSingleResult());
+        removal.count(em, "messages", "select count(m) from MultimediaMessage m where m.vasp.vaspId = :vaspId");
     }
 
     public void add(MultimediaMessage message) {

@@ -1,5 +1,6 @@
 package mm7gw.vasp.control;
 
+import jakarta.persistence.EntityManager;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -31,6 +32,14 @@ public final class VaspRemoval {
         if (count > 0) {
             traffic.merge(what, count, Long::sum);
         }
+    }
+
+    /**
+     * Counts and records the VASP's traffic with a JPQL count query whose only parameter is {@code :vaspId}, e.g.
+     * {@code count(em, "calls", "select count(c) from OutboundCall c where c.vaspId = :vaspId")}.
+     */
+    public void count(EntityManager em, String what, String countQuery) {
+        traffic(what, em.createQuery(countQuery, Long.class).setParameter("vaspId", vaspId()).getSingleResult());
     }
 
     public boolean hasTraffic() {
