@@ -44,6 +44,7 @@ class ClusterIT {
     private static final int BULK_VASPS = 3;
     private static final int SUBMITS_PER_VASP = Integer.getInteger("mm7.cluster.submits-per-vasp", 400);
     private static final int KILL_AFTER = BULK_VASPS * SUBMITS_PER_VASP / 3;
+    private static final int WARM_UP_PER_VASP = 20;
     private static final int LIMIT = 2;
     private static final int LIMITED_THREADS = 6;
     private static final Duration SETTLE = Duration.ofMinutes(6);
@@ -69,6 +70,22 @@ class ClusterIT {
         ServiceLevels.change(limited.vaspId(), b -> b.add("maxSubmissionsPerSecond", LIMIT));
 
         ExecutorService pool = Executors.newFixedThreadPool(12 + LIMITED_THREADS);
+        // warm-up (not timed): both nodes have served and distributed some messages before the measurement
+        List<Future<?>> warmUp = new ArrayList<>();
+        for (int i = 0; i < WARM_UP_PER_VASP; i++) {
+            for (Gateway.Vasp v : bulk) {
+                String tx = v.vaspId() + "-warm-" + i;
+                warmUp.add(pool.submit(() -> {
+                    vaspOf.put(tx, v);
+                    String messageId = submitOnce(v, tx);
+                    assertTrue(messageId != null, "warm-up submit " + tx + " failed");
+                    acknowledged.put(tx, messageId);
+                }));
+            }
+        }
+        for (Future<?> f : warmUp) {
+            f.get(10, TimeUnit.MINUTES);
+        }
         AtomicBoolean loadRunning = new AtomicBoolean(true);
         List<Future<?>> limitedLoops = new ArrayList<>();
         for (int t = 0; t < LIMITED_THREADS; t++) {
@@ -223,7 +240,7 @@ class ClusterIT {
                 limitedAccepted.incrementAndGet();
             } else if (refusedByRateLimit(r)) {
                 limitedRefused.incrementAndGet();
-                pause(100);
+                pause(250);
             } else {
                 unanswered.add(tx);
                 failed();
