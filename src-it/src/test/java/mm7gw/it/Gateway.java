@@ -33,7 +33,12 @@ final class Gateway {
     static final String ADMIN_PASSWORD = System.getProperty("mm7.admin.password", "it-admin-secret");
     static final String NS = "http://www.3gpp.org/ftp/Specs/archive/23_series/23.140/schema/REL-6-MM7-1-4";
     static final String SOAP_ENV = "http://schemas.xmlsoap.org/soap/envelope/";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /**
+     * HTTP/1.1 as VASPs speak it: the JDK client's default (HTTP/2) offers an h2c upgrade on every plain request,
+     * and a reverse proxy in front of a cluster then pins the whole connection to one node.
+     */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     private Gateway() {

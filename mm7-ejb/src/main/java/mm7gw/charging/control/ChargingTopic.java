@@ -10,11 +10,13 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
 import mm7gw.charging.boundary.ChargingEventView;
 import mm7gw.charging.entity.ChargingEvent;
+import mm7gw.messaging.DuplicateIds;
 
 /**
  * Publishes charging events to billing on the JMS topic mm7.charging as JSON text messages. The send joins
  * the caller's JTA transaction, so subscribers see an event if and only if it was committed. Each message
- * carries the properties vaspId, recordType, writer and sequenceNumber for selectors.
+ * carries the properties vaspId, recordType, writer and sequenceNumber for selectors; writer and sequence number
+ * are also its duplicate id (one event per number).
  */
 @ApplicationScoped
 public class ChargingTopic {
@@ -33,6 +35,7 @@ public class ChargingTopic {
                 .setProperty("recordType", event.recordType().name())
                 .setProperty("writer", event.writer())
                 .setProperty("sequenceNumber", event.sequenceNumber())
+                .setProperty(DuplicateIds.PROPERTY, DuplicateIds.of("charging", event.writer(), event.sequenceNumber()))
                 .send(topic, toJson(event));
     }
 

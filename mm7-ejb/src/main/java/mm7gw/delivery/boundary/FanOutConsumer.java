@@ -30,7 +30,7 @@ public class FanOutConsumer implements MessageListener {
             String messageId = message.getStringProperty(FanOutQueue.MESSAGE_ID);
             int chunk = message.getIntProperty(FanOutQueue.CHUNK);
             switch (FanOutQueue.Action.valueOf(message.getStringProperty(FanOutQueue.ACTION))) {
-                case FAN_OUT -> distributor.fanOut(messageId, chunk);
+                case FAN_OUT -> distributor.fanOut(messageId, chunk, message.getJMSMessageID());
                 case DELIVER -> distributor.deliver(messageId, chunk);
             }
         } catch (JMSException e) {

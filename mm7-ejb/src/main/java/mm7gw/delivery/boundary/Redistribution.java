@@ -16,6 +16,6 @@ public class Redistribution {
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void redistribute(String messageId) {
-        distribution.distribute(messageId);
+        distribution.redistribute(messageId);
     }
 }

@@ -28,7 +28,7 @@ public class SubmissionConsumer implements MessageListener {
     @Override
     public void onMessage(Message message) {
         try {
-            distributor.plan(message.getStringProperty(DistributionQueue.MESSAGE_ID));
+            distributor.plan(message.getStringProperty(DistributionQueue.MESSAGE_ID), message.getJMSMessageID());
         } catch (JMSException e) {
             throw new IllegalStateException("unreadable submission message", e);
         }

@@ -23,7 +23,8 @@ import mm7gw.submission.entity.RecipientList;
  * creates a chunk's recipient records and delivers them, or schedules their delivery for the message's
  * EarliestDeliveryTime; {@link #deliver} puts a chunk's pending recipients into their mailboxes. Each step
  * runs in the caller's transaction and records, per recipient, its state, a history entry and a charging
- * event. Every step is idempotent: running one twice does nothing the second time.
+ * event. Every step is idempotent: running one twice does nothing the second time. {@code cause} is the JMS
+ * message being consumed; the sends a step makes carry it in their duplicate ids.
  */
 @ApplicationScoped
 public class Distributor {
@@ -45,16 +46,16 @@ public class Distributor {
     FanOutQueue fanOut;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void plan(String messageId) {
+    public void plan(String messageId, String cause) {
         MultimediaMessage message = stored(messages.byMessageId(messageId), messageId);
         for (int chunk = 0; chunk < message.chunks(); chunk++) {
-            fanOut.send(messageId, chunk, FanOutQueue.Action.FAN_OUT, null);
+            fanOut.send(messageId, chunk, FanOutQueue.Action.FAN_OUT, null, null, cause);
         }
         LOG.fine(() -> "message " + messageId + ": " + message.chunks() + " fan-out chunks enqueued");
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void fanOut(String messageId, int chunk) {
+    public void fanOut(String messageId, int chunk, String cause) {
         MultimediaMessage message = stored(messages.lockedByMessageId(messageId), messageId);
         if (!messages.recipientsOfChunk(message, chunk).isEmpty()) {
             LOG.info(() -> "message " + messageId + " chunk " + chunk + " already fanned out (redelivered?)");
@@ -84,7 +85,7 @@ public class Distributor {
         }
         if (!due && !message.isCancelled() && !message.isExpired(now)) {
             fanOut.send(messageId, chunk, FanOutQueue.Action.DELIVER,
-                    Duration.between(now, message.earliestDeliveryTime()));
+                    Duration.between(now, message.earliestDeliveryTime()), message.earliestDeliveryTime(), cause);
         }
         updateState(message);
     }
@@ -94,9 +95,11 @@ public class Distributor {
         MultimediaMessage message = stored(messages.lockedByMessageId(messageId), messageId);
         Instant now = Instant.now();
         if (!message.isDue(now)) {
-            // the EarliestDeliveryTime was moved later by a replace: wait again
+            // the EarliestDeliveryTime was moved later by a replace: wait again. No duplicate id: this send is
+            // exactly-once with the message it consumes, and an id from the due time would equal the one the
+            // replace's own send to the same time carries
             fanOut.send(messageId, chunk, FanOutQueue.Action.DELIVER,
-                    Duration.between(now, message.earliestDeliveryTime()));
+                    Duration.between(now, message.earliestDeliveryTime()), null, null);
             return;
         }
         deliverChunk(message, chunk, now);

@@ -103,7 +103,8 @@ public class MessageRevision {
             // deliver when the new time comes; a delivery already scheduled for later finds nothing to do
             Duration delay = Duration.between(Instant.now(), message.earliestDeliveryTime());
             for (int chunk : messages.chunksWithPending(message)) {
-                fanOut.send(message.messageId(), chunk, FanOutQueue.Action.DELIVER, delay);
+                fanOut.send(message.messageId(), chunk, FanOutQueue.Action.DELIVER, delay, message.earliestDeliveryTime(),
+                        "replace-" + command.transactionId());
             }
         }
         RevisionResult result = affected.result("replaced");
