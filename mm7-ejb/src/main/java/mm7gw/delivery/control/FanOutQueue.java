@@ -7,6 +7,7 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.Queue;
 import java.time.Duration;
+import mm7gw.system.ServerResources;
 
 /**
  * The JMS port of the fan-out: one message per chunk of a message's recipients, either to create and deliver
@@ -29,7 +30,7 @@ public class FanOutQueue {
     @Inject
     JMSContext jms;
 
-    @Resource(lookup = "java:/jms/queue/mm7/fanout")
+    @Resource(lookup = ServerResources.FANOUT)
     Queue queue;
 
     public void send(String messageId, int chunk, Action action, Duration delay) {

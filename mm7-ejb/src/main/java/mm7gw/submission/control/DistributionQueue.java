@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
+import mm7gw.system.ServerResources;
 
 /**
  * The JMS port through which an accepted message is handed to distribution. The send joins the caller's
@@ -17,7 +18,7 @@ public class DistributionQueue {
     @Inject
     JMSContext jms;
 
-    @Resource(lookup = "java:/jms/queue/mm7/submissions")
+    @Resource(lookup = ServerResources.SUBMISSIONS)
     Queue queue;
 
     public void distribute(String messageId) {
