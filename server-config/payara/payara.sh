@@ -51,7 +51,8 @@ jms.port=5050:domain.jmxPort=5051:orb.listener.port=5052:orb.ssl.port=5053:orb.m
 osgi.shell.telnet.port=5055" "$DOMAIN"
     fi
     local xml="$DOMAIN_DIR/config/domain.xml"
-    if ! grep -q 'mm7: configured offline' "$xml"; then
+    # once per domain: Payara rewrites domain.xml when it runs (comments go), the JVM option below stays
+    if ! grep -q -- '-Ddeployment.resource.validation=false' "$xml"; then
         # What asadmin cannot do before the first start: bind every listener of the server's configuration to
         # 127.0.0.1, switch off the bundled OpenMQ broker (it would listen on all addresses), keep Hazelcast on
         # 127.0.0.1, and the JVM options the gateway needs from the first boot on. Deployment-time validation
@@ -66,7 +67,6 @@ osgi.shell.telnet.port=5055" "$DOMAIN"
             -e 's#<hazelcast-runtime-configuration #<hazelcast-runtime-configuration interface="127.0.0.1" #' \
             -e 's#\(<hazelcast-runtime-configuration [^>]*\)start-port="[^"]*"#\1start-port="5057"#' \
             -e 's#\(<hazelcast-runtime-configuration [^>]*\)das-port="[^"]*"#\1das-port="5056"#' \
-            -e 's#^\(<domain [^>]*>\)#\1\n<!-- mm7: configured offline by server-config/payara/payara.sh -->#' \
             "$xml"
     fi
     if ! grep -q '^mm7Accounts' "$DOMAIN_DIR/config/login.conf"; then
