@@ -12,7 +12,7 @@ import javax.sql.DataSource;
 @Stateless
 @RolesAllowed("admin")
 public class SystemInformation {
-    @Resource(lookup = "java:jboss/datasources/MM7DS")
+    @Resource(lookup = ServerResources.DATA_SOURCE)
     DataSource dataSource;
 
     public record Info(String database, String databaseVersion, String jdbcUrl, String javaVersion) {

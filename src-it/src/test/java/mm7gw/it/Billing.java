@@ -46,12 +46,14 @@ final class Billing {
         private final MessageConsumer consumer;
 
         Subscriber(String vaspId) {
+            // WildFly's embedded broker over the HTTP port (1.x address prefixes), or a standalone broker's URL
             URI base = URI.create(Gateway.BASE);
-            String url = "tcp://" + base.getHost() + ":" + base.getPort()
+            String standalone = System.getProperty("mm7.billing.url");
+            String url = standalone != null ? standalone : "tcp://" + base.getHost() + ":" + base.getPort()
                     + "?httpUpgradeEnabled=true&httpUpgradeEndpoint=http-acceptor";
             try {
                 ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url, USER, PASSWORD);
-                factory.setEnable1xPrefixes(true);
+                factory.setEnable1xPrefixes(standalone == null);
                 connection = factory.createConnection();
                 Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
                 consumer = session.createConsumer(session.createTopic("mm7.charging"), "vaspId = '" + vaspId + "'");

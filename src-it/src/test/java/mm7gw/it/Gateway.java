@@ -28,6 +28,8 @@ import org.w3c.dom.NodeList;
  */
 final class Gateway {
     static final String BASE = System.getProperty("mm7.base-url", "http://127.0.0.1:8180");
+    /** The server the gateway runs on: WildFly unless the build says otherwise (profile payara). */
+    static final boolean ON_WILDFLY = "wildfly".equals(System.getProperty("mm7.server", "wildfly"));
     static final URI MM7 = URI.create(BASE + "/mm7/vasp");
     static final String ADMIN_USER = "admin";
     static final String ADMIN_PASSWORD = System.getProperty("mm7.admin.password", "it-admin-secret");

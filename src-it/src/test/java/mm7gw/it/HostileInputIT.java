@@ -5,6 +5,7 @@ import static mm7gw.it.Gateway.xml;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -149,6 +150,7 @@ class HostileInputIT {
 
     @Test
     void aBodyDeclaredOverTheServersHardCapIsRefusedByUndertow() throws Exception {
+        assumeTrue(Gateway.ON_WILDFLY, "Undertow's max-post-size (gateway.cli): Payara has no such cap (README server matrix)");
         String tx = Gateway.unique("huge");
         String[] around = submit(tx).split("Today's forecast");
         RawHttp.Body body = new RawHttp.Body(around[0].getBytes(StandardCharsets.UTF_8), (byte) 'A',
@@ -199,6 +201,7 @@ class HostileInputIT {
 
     @Test
     void aSlowlorisClientIsDisconnected() throws Exception {
+        assumeTrue(Gateway.ON_WILDFLY, "Undertow's request-parse-timeout (gateway.cli): not set up on Payara (README server matrix)");
         // request-parse-timeout (gateway.cli) is 10 s: a request whose headers take longer is dropped
         long open = RawHttp.dribble(500, 30_000);
         System.out.printf("MM7 hostile: a slowloris connection was closed after %d ms%n", open);

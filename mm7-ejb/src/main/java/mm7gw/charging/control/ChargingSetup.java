@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import mm7gw.charging.entity.ChargingWriter;
+import mm7gw.system.ServerResources;
 
 /**
  * At start-up: creates this node's charging sequence (once per writer, so no two transactions ever race to
@@ -28,7 +29,7 @@ public class ChargingSetup {
     @PersistenceContext(unitName = "mm7")
     EntityManager em;
 
-    @Resource(lookup = "java:jboss/datasources/MM7DS")
+    @Resource(lookup = ServerResources.DATA_SOURCE)
     DataSource dataSource;
 
     @PostConstruct

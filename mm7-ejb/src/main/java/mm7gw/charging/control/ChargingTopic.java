@@ -11,6 +11,7 @@ import jakarta.json.bind.JsonbConfig;
 import mm7gw.charging.boundary.ChargingEventView;
 import mm7gw.charging.entity.ChargingEvent;
 import mm7gw.messaging.DuplicateIds;
+import mm7gw.system.ServerResources;
 
 /**
  * Publishes charging events to billing on the JMS topic mm7.charging as JSON text messages. The send joins
@@ -20,7 +21,7 @@ import mm7gw.messaging.DuplicateIds;
  */
 @ApplicationScoped
 public class ChargingTopic {
-    public static final String JNDI = "java:/jms/topic/mm7/charging";
+    public static final String JNDI = ServerResources.CHARGING;
     private static final Jsonb JSON = JsonbBuilder.create(new JsonbConfig().withNullValues(true));
 
     @Inject

@@ -16,7 +16,6 @@ import mm7gw.delivery.control.FanOutQueue;
  */
 @PermitAll
 @MessageDriven(activationConfig = {
-    @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "java:/jms/queue/mm7/fanout"),
     @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
     @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")
 })

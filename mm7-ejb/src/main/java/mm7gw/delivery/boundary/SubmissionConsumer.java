@@ -17,7 +17,6 @@ import mm7gw.submission.control.DistributionQueue;
  */
 @PermitAll
 @MessageDriven(activationConfig = {
-    @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "java:/jms/queue/mm7/submissions"),
     @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
     @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")
 })

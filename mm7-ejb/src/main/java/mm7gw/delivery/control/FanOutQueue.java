@@ -8,6 +8,7 @@ import jakarta.jms.JMSProducer;
 import jakarta.jms.Queue;
 import java.time.Duration;
 import mm7gw.messaging.DuplicateIds;
+import mm7gw.system.ServerResources;
 
 /**
  * The JMS port of the fan-out: one message per chunk of a message's recipients, either to create and deliver
@@ -32,7 +33,7 @@ public class FanOutQueue {
     @Inject
     JMSContext jms;
 
-    @Resource(lookup = "java:/jms/queue/mm7/fanout")
+    @Resource(lookup = ServerResources.FANOUT)
     Queue queue;
 
     /**

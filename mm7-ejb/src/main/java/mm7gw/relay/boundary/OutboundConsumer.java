@@ -19,7 +19,6 @@ import mm7gw.relay.control.OutboundSender;
  */
 @PermitAll
 @MessageDriven(activationConfig = {
-    @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "java:/jms/queue/mm7/outbound"),
     @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
     @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "8")
 })

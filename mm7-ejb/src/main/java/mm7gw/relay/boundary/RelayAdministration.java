@@ -33,6 +33,7 @@ import mm7gw.relay.control.SecretBox;
 import mm7gw.relay.control.TrustAnchors;
 import mm7gw.relay.entity.OutboundCall;
 import mm7gw.relay.entity.RelayEndpoint;
+import mm7gw.system.ServerResources;
 import mm7gw.vasp.control.VaspRegistry;
 import mm7gw.vasp.entity.Vasp;
 
@@ -69,7 +70,7 @@ public class RelayAdministration {
     @Inject
     EndpointProbe probe;
 
-    @Resource(lookup = "java:/jms/queue/mm7/dlq")
+    @Resource(lookup = ServerResources.DEAD_LETTERS)
     Queue deadLetters;
 
     public RelayEndpointView endpoint(String vaspId) {

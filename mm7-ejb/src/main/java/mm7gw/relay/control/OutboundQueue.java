@@ -7,6 +7,7 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
 import mm7gw.relay.entity.OutboundCall;
 import mm7gw.messaging.DuplicateIds;
+import mm7gw.system.ServerResources;
 
 /**
  * The JMS port of every call to a VASP: queue {@code mm7.outbound}, sent in the caller's transaction. Calls about
@@ -20,7 +21,7 @@ public class OutboundQueue {
     @Inject
     JMSContext jms;
 
-    @Resource(lookup = "java:/jms/queue/mm7/outbound")
+    @Resource(lookup = ServerResources.OUTBOUND)
     Queue queue;
 
     public void enqueue(OutboundCall call) {

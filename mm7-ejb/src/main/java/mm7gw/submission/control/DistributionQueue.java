@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
 import mm7gw.messaging.DuplicateIds;
+import mm7gw.system.ServerResources;
 
 /**
  * The JMS port through which an accepted message is handed to distribution. The send joins the caller's
@@ -20,7 +21,7 @@ public class DistributionQueue {
     @Inject
     JMSContext jms;
 
-    @Resource(lookup = "java:/jms/queue/mm7/submissions")
+    @Resource(lookup = ServerResources.SUBMISSIONS)
     Queue queue;
 
     /** The submission's own send, once per MessageID. */

@@ -1,0 +1,161 @@
+#!/usr/bin/env bash
+# Provisions, starts and stops the gateway's Payara domain and its standalone Artemis broker. Idempotent: every
+# step that exists already is skipped, so it can run again on the same directories. Used by the src-it profile
+# "payara" and the Payara run command (mm7-ear, profile run-payara); see README "Payara Server".
+#
+#   payara.sh provision   unpacked Payara + Artemis -> domain "mm7" (created once, everything on 127.0.0.1,
+#                         OpenMQ disabled), libraries in the domain's lib/, login.conf entry, broker instance
+#   payara.sh start       starts the broker and the domain, applies resources.asadmin, deploys RAR and EAR
+#   payara.sh stop        stops the domain and the broker (also when they only half started)
+#
+# Settings (environment; defaults in brackets):
+#   PAYARA_HOME      the unpacked payara6 directory                        (required)
+#   ARTEMIS_HOME     the unpacked apache-artemis-2.40.0 directory          (required)
+#   BROKER_DIR       the broker instance to create and run                 (required)
+#   LIBS             directory whose jars go into the domain's lib/ (JDBC driver, mm7-payara-realm and its
+#                    Elytron password library)                             (required for provision)
+#   RAR, EAR         the resource adapter and the gateway to deploy        (required for start)
+#   DB_URL           JDBC URL of the gateway's PostgreSQL database  [jdbc:postgresql://127.0.0.1:5432/mm7]
+#   DB_USER, DB_PASSWORD                                                   [postgres, postgres]
+#   BROKER_PORT      [61716]   BROKER_USER, BROKER_PASSWORD  [mm7-gateway, mm7-gateway-secret]
+#   HTTP_PORT [8880]  HTTPS_PORT [8981]  ADMIN_PORT [5048]; further ports 5049-5057 (debugger, JMS, JMX, IIOP,
+#   OSGi shell, Hazelcast), all bound to 127.0.0.1
+#   MM7_PROPERTIES   extra system properties for the gateway, "name=value" separated by spaces (values
+#                    without spaces), e.g. mm7.admin.initial-password=... mm7.schema.generation=...
+#   BILLING_USER, BILLING_PASSWORD   a broker account with the role billing (subscribes to mm7.charging)
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+: "${PAYARA_HOME:?}" "${ARTEMIS_HOME:?}" "${BROKER_DIR:?}"
+DOMAIN=mm7
+DOMAIN_DIR="$PAYARA_HOME/glassfish/domains/$DOMAIN"
+HTTP_PORT=${HTTP_PORT:-8880}
+HTTPS_PORT=${HTTPS_PORT:-8981}
+ADMIN_PORT=${ADMIN_PORT:-5048}
+BROKER_PORT=${BROKER_PORT:-61716}
+BROKER_USER=${BROKER_USER:-mm7-gateway}
+BROKER_PASSWORD=${BROKER_PASSWORD:-mm7-gateway-secret}
+DB_URL=${DB_URL:-jdbc:postgresql://127.0.0.1:5432/mm7}
+DB_USER=${DB_USER:-postgres}
+DB_PASSWORD=${DB_PASSWORD:-postgres}
+asadmin() { "$PAYARA_HOME/bin/asadmin" --host 127.0.0.1 --port "$ADMIN_PORT" --user admin --passwordfile /dev/null "$@"; }
+# asadmin wants ':' and '=' inside property values escaped
+esc() { printf '%s' "$1" | sed -e 's/\\/\\\\/g' -e 's/:/\\:/g' -e 's/=/\\=/g'; }
+
+provision() {
+    if [ ! -f "$DOMAIN_DIR/config/domain.xml" ]; then
+        echo "payara: creating domain $DOMAIN"
+        "$PAYARA_HOME/bin/asadmin" --user admin create-domain --nopassword=true --domainproperties \
+"domain.adminPort=$ADMIN_PORT:domain.instancePort=$HTTP_PORT:http.ssl.port=$HTTPS_PORT:java.debugger.port=5049:\
+jms.port=5050:domain.jmxPort=5051:orb.listener.port=5052:orb.ssl.port=5053:orb.mutualauth.port=5054:\
+osgi.shell.telnet.port=5055" "$DOMAIN"
+    fi
+    local xml="$DOMAIN_DIR/config/domain.xml"
+    # once per domain: Payara rewrites domain.xml when it runs (comments go), the JVM option below stays
+    if ! grep -q -- '-Ddeployment.resource.validation=false' "$xml"; then
+        # What asadmin cannot do before the first start: bind every listener of the server's configuration to
+        # 127.0.0.1, switch off the bundled OpenMQ broker (it would listen on all addresses), keep Hazelcast on
+        # 127.0.0.1, and the JVM options the gateway needs from the first boot on. Deployment-time validation
+        # of java:app/env names is off: Payara checks them before the application has bound them.
+        sed -i \
+            -e '/<config name="server-config"/,/<config name="default-config"/{
+                s#<network-listener port=#<network-listener address="127.0.0.1" port=#
+                s#address="0.0.0.0"#address="127.0.0.1"#g
+                s#^\( *\)<java-config #\1<jms-service type="DISABLED" default-jms-host="default_JMS_host" addresslist-behavior="priority"><jms-host name="default_JMS_host" host="127.0.0.1" port="5050" lazy-init="true"></jms-host></jms-service>\n\1<java-config #
+                s#^\( *\)<jvm-options>-Xmx512m</jvm-options>#\1<jvm-options>-Xmx1g</jvm-options>\n\1<jvm-options>-Ddeployment.resource.validation=false</jvm-options>\n\1<jvm-options>-Dhazelcast.socket.bind.any=false</jvm-options>\n\1<jvm-options>-Dhazelcast.phone.home.enabled=false</jvm-options>#
+            }' \
+            -e 's#<hazelcast-runtime-configuration #<hazelcast-runtime-configuration interface="127.0.0.1" #' \
+            -e 's#\(<hazelcast-runtime-configuration [^>]*\)start-port="[^"]*"#\1start-port="5057"#' \
+            -e 's#\(<hazelcast-runtime-configuration [^>]*\)das-port="[^"]*"#\1das-port="5056"#' \
+            "$xml"
+    fi
+    if ! grep -q '^mm7Accounts' "$DOMAIN_DIR/config/login.conf"; then
+        cat "$here/login.conf" >> "$DOMAIN_DIR/config/login.conf"
+    fi
+    if [ -n "${LIBS:-}" ]; then
+        cp "$LIBS"/*.jar "$DOMAIN_DIR/lib/"
+    fi
+    if [ ! -f "$BROKER_DIR/etc/broker.xml" ]; then
+        echo "artemis: creating broker instance $BROKER_DIR"
+        "$ARTEMIS_HOME/bin/artemis" create "$BROKER_DIR" --silent --force --require-login \
+            --user "$BROKER_USER" --password "$BROKER_PASSWORD" --role gateway \
+            --host 127.0.0.1 --default-port "$BROKER_PORT" --no-web --no-autotune --no-amqp-acceptor \
+            --no-mqtt-acceptor --no-stomp-acceptor --no-hornetq-acceptor >/dev/null
+    fi
+    cp "$here/artemis/broker.xml" "$BROKER_DIR/etc/broker.xml"
+    if [ -n "${BILLING_USER:-}" ] && ! grep -q "^$BILLING_USER *=" "$BROKER_DIR/etc/artemis-users.properties"; then
+        # (the files "artemis create" writes end without a newline)
+        printf '\n%s = %s\n' "$BILLING_USER" "$BILLING_PASSWORD" >> "$BROKER_DIR/etc/artemis-users.properties"
+        printf '\nbilling = %s\n' "$BILLING_USER" >> "$BROKER_DIR/etc/artemis-roles.properties"
+    fi
+}
+
+wait_port() {
+    local port=$1 seconds=$2
+    for _ in $(seq "$seconds"); do
+        (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
+        sleep 1
+    done
+    echo "nothing listens on 127.0.0.1:$port after $seconds s" >&2
+    return 1
+}
+
+start() {
+    : "${RAR:?}" "${EAR:?}"
+    # a start that fails half-way leaves nothing running
+    trap 'echo "payara.sh start failed: stopping what it started" >&2; stop' ERR
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$BROKER_PORT") 2>/dev/null; then
+        echo "artemis: starting on 127.0.0.1:$BROKER_PORT"
+        JAVA_ARGS="-Xms64m -Xmx512m -XX:+UseG1GC -Dmm7.broker.port=$BROKER_PORT -Dlog4j2.disableJmx=true \
+--add-opens java.base/jdk.internal.misc=ALL-UNNAMED" nohup "$BROKER_DIR/bin/artemis" run \
+            > "$BROKER_DIR/log/console.log" 2>&1 &
+        echo $! > "$BROKER_DIR/broker.pid"
+        wait_port "$BROKER_PORT" 180
+    fi
+    "$PAYARA_HOME/bin/asadmin" start-domain --timeout 600 "$DOMAIN"
+    # the gateway's own settings (system properties)
+    local props=""
+    for p in ${MM7_PROPERTIES:-}; do
+        props="$props${props:+:}${p%%=*}=$(esc "${p#*=}")"
+    done
+    if [ -n "$props" ]; then
+        asadmin create-system-properties --target server "$props"
+    fi
+    # the database (a non-XA pool: Payara commits it last in a transaction with the XA JMS resource)
+    if ! asadmin list-jdbc-connection-pools | grep -q '^mm7-pool'; then
+        asadmin create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource \
+            --restype javax.sql.DataSource --steadypoolsize 2 --maxpoolsize 30 --isconnectvalidatereq true \
+            --validationmethod auto-commit --failconnection true \
+            --property "URL=$(esc "$DB_URL"):user=$(esc "$DB_USER"):password=$(esc "$DB_PASSWORD")" mm7-pool
+    fi
+    # the broker (before the adapter is deployed, which reads this configuration when it starts)
+    if ! asadmin list-resource-adapter-configs | grep -q '^mm7-artemis-rar'; then
+        asadmin create-resource-adapter-config --property "ConnectorClassName=org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory:ConnectionParameters=$(esc "host=127.0.0.1;port=$BROKER_PORT"):UserName=$(esc "$BROKER_USER"):Password=$(esc "$BROKER_PASSWORD")" mm7-artemis-rar
+    fi
+    if ! asadmin list-applications | grep -q '^mm7-artemis-rar '; then
+        asadmin deploy --name mm7-artemis-rar "$RAR"
+    fi
+    asadmin multimode --file "$here/resources.asadmin" || true
+    # the broker account the JMS connection pool connects with
+    asadmin set "resources.connector-connection-pool.mm7-jms-pool.property.UserName=$BROKER_USER" \
+        "resources.connector-connection-pool.mm7-jms-pool.property.Password=$BROKER_PASSWORD"
+    asadmin deploy --force=true --name mm7-gateway "$EAR"
+}
+
+stop() {
+    "$PAYARA_HOME/bin/asadmin" stop-domain "$DOMAIN" || true
+    if [ -f "$BROKER_DIR/broker.pid" ]; then
+        "$BROKER_DIR/bin/artemis" stop >/dev/null 2>&1 || true
+        local pid; pid=$(cat "$BROKER_DIR/broker.pid")
+        for _ in $(seq 60); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+        kill "$pid" 2>/dev/null || true
+        rm -f "$BROKER_DIR/broker.pid"
+    fi
+}
+
+case "${1:-}" in
+    provision) provision ;;
+    start) start ;;
+    stop) stop ;;
+    *) echo "usage: $0 provision|start|stop" >&2; exit 2 ;;
+esac
