@@ -15,7 +15,7 @@ import javax.sql.DataSource;
 import mm7gw.charging.entity.ChargingWriter;
 
 /**
- * At start-up: creates this node's charging sequence (once per writer, so no two transactions ever race to
+ * At start-up: creates this node's charging sequences, one per lane (once per writer, so no two transactions ever race to
  * create it) and, on PostgreSQL, a trigger that refuses UPDATE, DELETE and TRUNCATE on the charging events, so
  * not even SQL outside the application can change what billing was told.
  */
@@ -33,9 +33,11 @@ public class ChargingSetup {
 
     @PostConstruct
     void start() {
-        if (em.find(ChargingWriter.class, Charging.WRITER) == null) {
-            em.persist(new ChargingWriter(Charging.WRITER));
-            LOG.info(() -> "charging sequence created for writer " + Charging.WRITER);
+        for (String writer : Charging.writers()) {
+            if (em.find(ChargingWriter.class, writer) == null) {
+                em.persist(new ChargingWriter(writer));
+                LOG.info(() -> "charging sequence created for writer " + writer);
+            }
         }
         guardEventsOnPostgresql();
     }
