@@ -39,6 +39,8 @@ public final class Benchmark {
     private static final String ADMIN_PASSWORD = "bench-admin";
     private static final int[] CONCURRENCY = {1, 8, 32};
     private static final int MASS_RECIPIENTS = 10_000;
+    /** HTTP/1.1: the default h2c upgrade gave a GOAWAY from the server under load */
+    private static final HttpClient ADMIN = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private final Path home = Path.of(System.getProperty("bench.wildfly-home"));
     private final Path serverConfig = Path.of(System.getProperty("bench.server-config"));
@@ -215,7 +217,11 @@ public final class Benchmark {
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (delivered < MASS_RECIPIENTS && System.nanoTime() < deadline) {
             Thread.sleep(3000);
-            delivered = deliveredCount(base, id.group(1));
+            try {
+                delivered = deliveredCount(base, id.group(1));
+            } catch (IOException e) {
+                System.out.println("progress poll failed (next one in 3 s): " + e);
+            }
         }
         memory.stop();
         Instant lastDelivery = lastDelivery(base, id.group(1));
@@ -229,7 +235,7 @@ public final class Benchmark {
 
     /** Recipients of the message that reached their mailbox, from the admin API's counts. */
     private static long deliveredCount(String base, String messageId) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        HttpResponse<String> r = ADMIN.send(HttpRequest.newBuilder(
                         URI.create(base + "/admin/api/messages/" + messageId + "/counts"))
                 .header("Authorization", adminAuthorization())
                 .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
@@ -239,7 +245,7 @@ public final class Benchmark {
 
     /** When the message's last RECIPIENT_DELIVERY charging event was written (server clock, same machine). */
     private static Instant lastDelivery(String base, String messageId) throws Exception {
-        HttpResponse<java.io.InputStream> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        HttpResponse<java.io.InputStream> r = ADMIN.send(HttpRequest.newBuilder(
                         URI.create(base + "/admin/api/messages/" + messageId + "/charging-events"))
                 .header("Authorization", adminAuthorization()).header("Accept", "application/json").build(),
                 HttpResponse.BodyHandlers.ofInputStream());
