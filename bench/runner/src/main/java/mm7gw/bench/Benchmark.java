@@ -96,7 +96,9 @@ public final class Benchmark {
             Load echo = new Load(base + "/echo/vasp", null, null, text.contentType);
             AtomicLong recipient = new AtomicLong();
 
-            report.append("## ").append(variant.equals("h2") ? "H2 (embedded)" : "PostgreSQL").append("\n\n");
+            report.append("## ").append(variant.equals("h2") ? "H2 (embedded)" : "PostgreSQL").append("\n\n")
+                    .append("Load average (1, 5, 15 min) when the measurements began: ").append(loadAverage())
+                    .append(" (other processes on the machine skew the absolute figures; the ratios less so).\n\n");
             report.append("### (a) MM7_submit, 1 recipient, 1 KB text, HTTP Basic\n\n");
             Map<String, List<double[]>> plot = new LinkedHashMap<>();
             Steps textSteps = throughputTable(plot, "1 KB text", gateway, echo, () -> text.submit(VASP, VAS, number(recipient)), null);
@@ -270,6 +272,15 @@ public final class Benchmark {
             return true;
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + ", " + f[1] + ", " + f[2];
+        } catch (IOException e) {
+            return "unknown";
         }
     }
 
