@@ -1,5 +1,8 @@
 package mm7gw.bench;
 
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -11,9 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,11 +39,13 @@ public final class Benchmark {
     private static final String ADMIN_PASSWORD = "bench-admin";
     private static final int[] CONCURRENCY = {1, 8, 32};
     private static final int MASS_RECIPIENTS = 10_000;
+    /** HTTP/1.1: the default h2c upgrade gave a GOAWAY from the server under load */
+    private static final HttpClient ADMIN = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private final Path home = Path.of(System.getProperty("bench.wildfly-home"));
     private final Path serverConfig = Path.of(System.getProperty("bench.server-config"));
     private final Path docs = Path.of(System.getProperty("bench.docs"));
-    private final int offset = Integer.getInteger("bench.port-offset", 700);
+    private final int offset = Integer.getInteger("bench.port-offset", 300);
     private final int seconds = Integer.getInteger("bench.seconds", 10);
     private final StringBuilder report = new StringBuilder();
 
@@ -89,10 +96,12 @@ public final class Benchmark {
             Load echo = new Load(base + "/echo/vasp", null, null, text.contentType);
             AtomicLong recipient = new AtomicLong();
 
-            report.append("## ").append(variant.equals("h2") ? "H2 (embedded)" : "PostgreSQL").append("\n\n");
+            report.append("## ").append(variant.equals("h2") ? "H2 (embedded)" : "PostgreSQL").append("\n\n")
+                    .append("Load average (1, 5, 15 min) when the measurements began: ").append(loadAverage())
+                    .append(" (other processes on the machine skew the absolute figures; the ratios less so).\n\n");
             report.append("### (a) MM7_submit, 1 recipient, 1 KB text, HTTP Basic\n\n");
             Map<String, List<double[]>> plot = new LinkedHashMap<>();
-            double saturated = throughputTable(plot, "1 KB text", gateway, echo, () -> text.submit(VASP, VAS, number(recipient)), null);
+            Steps textSteps = throughputTable(plot, "1 KB text", gateway, echo, () -> text.submit(VASP, VAS, number(recipient)), null);
 
             report.append("### (b) the same with a 100 KB image attachment (SwA, base64)\n\n");
             MemorySampler imageMemory = new MemorySampler(server);
@@ -106,7 +115,7 @@ public final class Benchmark {
             massDistribution(base, gateway, echo, text, massMemory);
 
             report.append("### (d) latency at half the saturating rate\n\n");
-            double rate = Math.max(1, saturated / 2);
+            double rate = Math.max(1, textSteps.best() / 2);
             Load.Result g = gateway.openLoop("gateway", rate, seconds, () -> text.submit(VASP, VAS, number(recipient)));
             Load.Result e = echo.openLoop("echo", rate, seconds, () -> text.submit(VASP, VAS, number(recipient)));
             report.append(String.format("Rate %.0f req/s (half of the gateway's best closed-loop throughput in (a)), %d requests each.%n%n", rate, g.requests()));
@@ -117,11 +126,24 @@ public final class Benchmark {
             }
             report.append(String.format("| ratio | %.1f | %.1f | %.1f | |%n%n", g.percentileMillis(50) / e.percentileMillis(50),
                     g.percentileMillis(95) / e.percentileMillis(95), g.percentileMillis(99) / e.percentileMillis(99)));
+            // near 1 when a request waits for nothing but its own work; well above 1 when back-to-back requests
+            // of one client wait for work the previous one left behind (as they did for the charging counter)
+            report.append(String.format("One client back to back ((a), p50 %.1f ms) against the same requests spaced out"
+                    + " (p50 %.1f ms): %.1f.%n%n", textSteps.singleClientP50(), g.percentileMillis(50),
+                    textSteps.singleClientP50() / g.percentileMillis(50)));
 
-            report.append("### (e) memory of the server JVM\n\n| during | max used heap MB | max RSS MB |\n|---|---|---|\n");
-            report.append(String.format("| (b) 100 KB image submits | %d | %d |%n", imageMemory.maxHeap(), imageMemory.maxRss()));
-            report.append(String.format("| (c) %d-recipient distribution | %d | %d |%n%n", MASS_RECIPIENTS,
-                    massMemory.maxHeap(), massMemory.maxRss()));
+            report.append("### (e) memory of the server JVM\n\n")
+                    .append("Heap sampled once a second; collections counted by jstat over the step.\n\n")
+                    .append("| during | max used heap MB | max heap (-Xmx) MB | young GCs | full GCs | max RSS MB |\n")
+                    .append("|---|---|---|---|---|---|\n");
+            long maxHeap = server.maxHeapMb();
+            for (var row : List.of(Map.entry("(b) 100 KB image submits", imageMemory),
+                    Map.entry("(c) " + MASS_RECIPIENTS + "-recipient distribution", massMemory))) {
+                MemorySampler m = row.getValue();
+                report.append(String.format("| %s | %d | %d | %d | %d | %d |%n", row.getKey(), m.maxHeap(), maxHeap,
+                        m.youngCollections(), m.fullCollections(), m.maxRss()));
+            }
+            report.append('\n');
         }
     }
 
@@ -130,14 +152,19 @@ public final class Benchmark {
         Files.writeString(docs.resolve("benchmarks.md"), report.toString());
     }
 
-    /** Closed-loop steps at 1/8/32 clients for gateway and echo; returns the gateway's best throughput. */
-    private double throughputTable(Map<String, List<double[]>> plot, String label, Load gateway, Load echo,
+    /** The gateway's best throughput over the steps, and its p50 with a single client. */
+    private record Steps(double best, double singleClientP50) {
+    }
+
+    /** Closed-loop steps at 1/8/32 clients for gateway and echo. */
+    private Steps throughputTable(Map<String, List<double[]>> plot, String label, Load gateway, Load echo,
             java.util.function.Supplier<byte[]> bodies, MemorySampler memory) throws Exception {
         report.append("| clients | gateway req/s | baseline req/s | ratio | gateway p50 ms | gateway p99 ms | baseline p50 ms | errors |\n")
                 .append("|---|---|---|---|---|---|---|---|\n");
         List<double[]> gw = new ArrayList<>();
         List<double[]> base = new ArrayList<>();
         double best = 0;
+        double singleClientP50 = Double.NaN;
         for (int c : CONCURRENCY) {
             if (memory != null) {
                 memory.start();
@@ -148,6 +175,9 @@ public final class Benchmark {
             }
             Load.Result e = echo.closedLoop("echo", c, seconds, bodies);
             best = Math.max(best, g.throughput());
+            if (c == 1) {
+                singleClientP50 = g.percentileMillis(50);
+            }
             gw.add(new double[] {c, g.throughput()});
             base.add(new double[] {c, e.throughput()});
             String line = String.format("| %d | %.0f | %.0f | %.2f | %.1f | %.1f | %.1f | %d |", c, g.throughput(),
@@ -159,7 +189,7 @@ public final class Benchmark {
         report.append('\n');
         plot.put("gateway, " + label, gw);
         plot.put("baseline, " + label, base);
-        return best;
+        return new Steps(best, singleClientP50);
     }
 
     private void massDistribution(String base, Load gateway, Load echo, Requests text, MemorySampler memory)
@@ -170,6 +200,7 @@ public final class Benchmark {
         }
         byte[] body = text.submit(VASP, VAS, numbers);
         memory.start();
+        Instant sent = Instant.now();
         long t0 = System.nanoTime();
         String response = gateway.sendForBody(body);
         double acceptMs = (System.nanoTime() - t0) / 1e6;
@@ -182,14 +213,22 @@ public final class Benchmark {
             report.append("The gateway did not accept the request: ").append(response.replaceAll("\\s+", " ")).append("\n\n");
             return;
         }
+        // progress polled every 3 s only (the counts query is not free under load: it would slow what it
+        // measures); the end is the last delivery's charging event, not the poll that saw it
         long delivered = 0;
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (delivered < MASS_RECIPIENTS && System.nanoTime() < deadline) {
-            Thread.sleep(500);
-            delivered = deliveredCount(base, id.group(1));
+            Thread.sleep(3000);
+            try {
+                delivered = deliveredCount(base, id.group(1));
+            } catch (IOException e) {
+                System.out.println("progress poll failed (next one in 3 s): " + e);
+            }
         }
-        double fanOutSeconds = (System.nanoTime() - t0) / 1e9;
         memory.stop();
+        Instant lastDelivery = lastDelivery(base, id.group(1));
+        double fanOutSeconds = lastDelivery == null ? (System.nanoTime() - t0) / 1e9
+                : Duration.between(sent, lastDelivery).toNanos() / 1e9;
         report.append("| accept latency ms | baseline parse ms | ratio | delivered | time to last delivery s | recipients/s |\n")
                 .append("|---|---|---|---|---|---|\n")
                 .append(String.format("| %.0f | %.0f | %.1f | %d of %d | %.1f | %.0f |%n%n", acceptMs, echoMs,
@@ -198,13 +237,29 @@ public final class Benchmark {
 
     /** Recipients of the message that reached their mailbox, from the admin API's counts. */
     private static long deliveredCount(String base, String messageId) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        HttpResponse<String> r = ADMIN.send(HttpRequest.newBuilder(
                         URI.create(base + "/admin/api/messages/" + messageId + "/counts"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        ("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", adminAuthorization())
                 .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
         Matcher m = Pattern.compile("\"recipientsWithDeliveredEntry\"\\s*:\\s*(\\d+)").matcher(r.body());
         return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
+    /** When the message's last RECIPIENT_DELIVERY charging event was written (server clock, same machine). */
+    private static Instant lastDelivery(String base, String messageId) throws Exception {
+        HttpResponse<java.io.InputStream> r = ADMIN.send(HttpRequest.newBuilder(
+                        URI.create(base + "/admin/api/messages/" + messageId + "/charging-events"))
+                .header("Authorization", adminAuthorization()).header("Accept", "application/json").build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        try (JsonReader json = Json.createReader(r.body())) {
+            return json.readArray().stream().map(JsonValue::asJsonObject)
+                    .filter(e -> e.getString("recordType").equals("RECIPIENT_DELIVERY"))
+                    .map(e -> Instant.parse(e.getString("occurredAt"))).max(Comparator.naturalOrder()).orElse(null);
+        }
+    }
+
+    private static String adminAuthorization() {
+        return "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
     }
 
     private static String number(AtomicLong sequence) {
@@ -217,6 +272,15 @@ public final class Benchmark {
             return true;
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + ", " + f[1] + ", " + f[2];
+        } catch (IOException e) {
+            return "unknown";
         }
     }
 
@@ -240,12 +304,16 @@ public final class Benchmark {
         private Thread thread;
         private long maxHeap = -1;
         private long maxRss = -1;
+        private long young;
+        private long full;
+        private long[] atStart;
 
         MemorySampler(Server server) {
             this.server = server;
         }
 
         void start() {
+            atStart = server.gcCounts();
             running = true;
             thread = new Thread(() -> {
                 while (running) {
@@ -265,6 +333,17 @@ public final class Benchmark {
         void stop() throws InterruptedException {
             running = false;
             thread.join(5000);
+            long[] atEnd = server.gcCounts();
+            young = atStart[0] < 0 || young < 0 ? -1 : young + atEnd[0] - atStart[0];
+            full = atStart[1] < 0 || full < 0 ? -1 : full + atEnd[1] - atStart[1];
+        }
+
+        long youngCollections() {
+            return young;
+        }
+
+        long fullCollections() {
+            return full;
         }
 
         long maxHeap() {

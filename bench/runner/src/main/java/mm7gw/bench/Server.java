@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
  * offset on 127.0.0.1 in its own process, and measured from outside (RSS from /proc, heap from jcmd).
  */
 final class Server implements AutoCloseable {
+    private static final int BOOT_SECONDS = 300;
     private final Path home;
     private final int offset;
     private Process process;
@@ -72,11 +73,13 @@ final class Server implements AutoCloseable {
         command.addAll(systemProperties);
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(home.resolve("bench-server.log").toFile());
-        pb.environment().put("JAVA_OPTS", "-Xms512m -Xmx1g -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=384m "
-                + "-Djava.net.preferIPv4Stack=true");
+        // the JVM sized as the run command sizes it: by bin/standalone.conf (-Xmx512m), nothing inherited
+        pb.environment().remove("JAVA_OPTS");
+        pb.environment().remove("JAVA_TOOL_OPTIONS");
         process = pb.start();
         HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        // generous: the benchmark machine is often shared, and a loaded 2-core boot took over 150 s
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BOOT_SECONDS);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("server exited; see " + home.resolve("bench-server.log"));
@@ -86,7 +89,7 @@ final class Server implements AutoCloseable {
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException("server did not come up in 180 s; see " + home.resolve("bench-server.log"));
+        throw new IllegalStateException("server did not come up in " + BOOT_SECONDS + " s; see " + home.resolve("bench-server.log"));
     }
 
     private boolean answers(HttpClient http, String path) {
@@ -123,23 +126,56 @@ final class Server implements AutoCloseable {
         }).orElse(-1L);
     }
 
-    /** Used heap of the server JVM in MB, from jcmd GC.heap_info. */
-    long heapUsedMb() {
+    /** Output of jcmd (pid, then the command) or jstat (the option, then pid) for the server JVM; empty if none. */
+    private String jdkTool(String tool, String commandOrOption) {
         return jvm().map(p -> {
+            String executable = Path.of(System.getProperty("java.home"), "bin", tool).toString();
+            String pid = String.valueOf(p.pid());
+            List<String> command = tool.equals("jstat") ? List.of(executable, commandOrOption, pid)
+                    : List.of(executable, pid, commandOrOption);
             try {
-                Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                        String.valueOf(p.pid()), "GC.heap_info").redirectErrorStream(true).start();
-                String out = new String(jcmd.getInputStream().readAllBytes());
-                jcmd.waitFor(20, TimeUnit.SECONDS);
-                var m = java.util.regex.Pattern.compile("used (\\d+)K").matcher(out);
-                return m.find() ? Long.parseLong(m.group(1)) / 1024 : -1L;
+                Process jdk = new ProcessBuilder(command).redirectErrorStream(true).start();
+                String out = new String(jdk.getInputStream().readAllBytes());
+                jdk.waitFor(20, TimeUnit.SECONDS);
+                return out;
             } catch (IOException e) {
-                return -1L;
+                return "";
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return -1L;
+                return "";
             }
-        }).orElse(-1L);
+        }).orElse("");
+    }
+
+    /** The server JVM's maximum heap in MB (-Xmx as the JVM applied it). */
+    long maxHeapMb() {
+        var m = java.util.regex.Pattern.compile("MaxHeapSize=(\\d+)").matcher(jdkTool("jcmd", "VM.flags"));
+        return m.find() ? Long.parseLong(m.group(1)) / (1024 * 1024) : -1L;
+    }
+
+    /** Collections so far: {young, full, concurrent cycles}, from jstat -gc; -1 each when unknown. */
+    long[] gcCounts() {
+        String[] lines = jdkTool("jstat", "-gc").trim().split("\\R");
+        long[] counts = {-1, -1, -1};
+        if (lines.length < 2) {
+            return counts;
+        }
+        List<String> header = List.of(lines[0].trim().split("\\s+"));
+        String[] values = lines[lines.length - 1].trim().split("\\s+");
+        String[] columns = {"YGC", "FGC", "CGC"};
+        for (int i = 0; i < columns.length; i++) {
+            int at = header.indexOf(columns[i]);
+            if (at >= 0 && at < values.length && values[at].matches("[0-9.]+")) {
+                counts[i] = Math.round(Double.parseDouble(values[at]));
+            }
+        }
+        return counts;
+    }
+
+    /** Used heap of the server JVM in MB, from jcmd GC.heap_info. */
+    long heapUsedMb() {
+        var m = java.util.regex.Pattern.compile("used (\\d+)K").matcher(jdkTool("jcmd", "GC.heap_info"));
+        return m.find() ? Long.parseLong(m.group(1)) / 1024 : -1L;
     }
 
     @Override

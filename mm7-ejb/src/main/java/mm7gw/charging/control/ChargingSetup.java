@@ -16,7 +16,7 @@ import mm7gw.charging.entity.ChargingWriter;
 import mm7gw.system.ServerResources;
 
 /**
- * At start-up: creates this node's charging sequence (once per writer, so no two transactions ever race to
+ * At start-up: creates this node's charging sequences, one per lane (once per writer, so no two transactions ever race to
  * create it) and, on PostgreSQL, a trigger that refuses UPDATE, DELETE and TRUNCATE on the charging events, so
  * not even SQL outside the application can change what billing was told.
  */
@@ -34,9 +34,11 @@ public class ChargingSetup {
 
     @PostConstruct
     void start() {
-        if (em.find(ChargingWriter.class, Charging.WRITER) == null) {
-            em.persist(new ChargingWriter(Charging.WRITER));
-            LOG.info(() -> "charging sequence created for writer " + Charging.WRITER);
+        for (String writer : Charging.writers()) {
+            if (em.find(ChargingWriter.class, writer) == null) {
+                em.persist(new ChargingWriter(writer));
+                LOG.info(() -> "charging sequence created for writer " + writer);
+            }
         }
         guardEventsOnPostgresql();
     }

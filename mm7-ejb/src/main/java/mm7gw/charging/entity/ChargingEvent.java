@@ -1,5 +1,6 @@
 package mm7gw.charging.entity;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -25,6 +26,7 @@ import mm7gw.submission.entity.Recipient;
  * writes it.
  */
 @Entity
+@Cacheable(false) // written in bulk, read rarely (exports): not worth merging into the shared cache
 @Table(name = "mm7_charging_event", indexes = {
     @Index(name = "mm7_charging_message", columnList = "message_id"),
     @Index(name = "mm7_charging_time", columnList = "occurred_at"),

@@ -1,5 +1,6 @@
 package mm7gw.delivery.entity;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -17,6 +18,7 @@ import mm7gw.submission.entity.Recipient;
 
 /** One attempt to hand a message to one recipient, with its outcome. */
 @Entity
+@Cacheable(false) // written in bulk (one per recipient and change), read rarely: not worth the shared cache
 @Table(name = "mm7_delivery_attempt", indexes = @Index(name = "mm7_attempt_recipient", columnList = "recipient"))
 public class DeliveryAttempt {
     @Id
