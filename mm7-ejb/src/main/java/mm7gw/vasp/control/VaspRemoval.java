@@ -1,8 +1,8 @@
 package mm7gw.vasp.control;
 
 import jakarta.persistence.EntityManager;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import mm7gw.vasp.entity.Vasp;
 
@@ -13,7 +13,8 @@ import mm7gw.vasp.entity.Vasp;
  */
 public final class VaspRemoval {
     private final Vasp vasp;
-    private final Map<String, Long> traffic = new LinkedHashMap<>();
+    /** by name, so the description does not depend on the order in which the observers ran */
+    private final Map<String, Long> traffic = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
     public VaspRemoval(Vasp vasp) {
         this.vasp = vasp;
@@ -46,7 +47,7 @@ public final class VaspRemoval {
         return !traffic.isEmpty();
     }
 
-    /** e.g. "messages: 3, charging events: 7" */
+    /** e.g. "charging events: 7, messages: 3" (in the order of the names) */
     public String describeTraffic() {
         return traffic.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", "));
     }
