@@ -114,8 +114,13 @@ start() {
     fi
     "$PAYARA_HOME/bin/asadmin" start-domain --timeout 600 "$DOMAIN"
     # the gateway's own settings (system properties)
-    local props=""
-    for p in ${MM7_PROPERTIES:-}; do
+    # persistence.xml's settings read system properties; Payara has no "${name:default}" form, so every one
+    # of them gets its default here unless MM7_PROPERTIES sets it
+    local settings="${MM7_PROPERTIES:-}" props=""
+    for d in mm7.schema.generation=create-or-extend-tables mm7.jpa.shared-cache-mode=DISABLE_SELECTIVE; do
+        case " $settings" in *" ${d%%=*}="*) ;; *) settings="$settings $d" ;; esac
+    done
+    for p in $settings; do
         props="$props${props:+:}${p%%=*}=$(esc "${p#*=}")"
     done
     if [ -n "$props" ]; then
