@@ -188,8 +188,7 @@ class ChargingIT {
                     .replace("<Subject>Today's forecast</Subject>", "<Subject>" + "x".repeat(1001) + "</Subject>");
             long insertedBefore = 0;
             if (Billing.onPostgresql()) {
-                Thread.sleep(11_000); // idle server connections report their statistics within 10 s
-                insertedBefore = eventRowsEverInserted();
+                insertedBefore = eventRowsOnceQuiet();
             }
             HttpResponse<String> failed = Gateway.postSoap(vasp, envelope);
             assertEquals("3000", mm7(xml(failed.body()), "StatusCode"), failed.body());
@@ -360,6 +359,24 @@ class ChargingIT {
     }
 
     /** rows ever inserted into the events table, committed or rolled back (PostgreSQL statistics) */
+    /**
+     * The inserted-rows counter once it stood still for 11 s: idle server connections report their statistics within
+     * 10 s, and events of earlier tests may still be written by the charging lanes after their messages were distributed.
+     */
+    private static long eventRowsOnceQuiet() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        long last = eventRowsEverInserted();
+        while (true) {
+            Thread.sleep(11_000);
+            long now = eventRowsEverInserted();
+            if (now == last) {
+                return now;
+            }
+            assertTrue(System.nanoTime() < deadline, "charging events were still being inserted after 120 s");
+            last = now;
+        }
+    }
+
     private static long eventRowsEverInserted() throws SQLException {
         try (Connection db = Billing.database(); java.sql.Statement s = db.createStatement()) {
             s.execute("select pg_stat_force_next_flush()");
