@@ -36,7 +36,7 @@ public class ChargingTopic {
                 .setProperty("recordType", event.recordType().name())
                 .setProperty("writer", event.writer())
                 .setProperty("sequenceNumber", event.sequenceNumber())
-                .setProperty(DuplicateIds.PROPERTY, DuplicateIds.of("charging", event.writer(), event.sequenceNumber()))
+                .setProperty(DuplicateIds.PROPERTY, event.duplicateId())
                 .send(topic, toJson(event));
     }
 

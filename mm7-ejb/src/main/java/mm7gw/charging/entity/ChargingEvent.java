@@ -15,6 +15,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import mm7gw.messaging.DuplicateIds;
 import mm7gw.status.StatusCode;
 import mm7gw.submission.entity.MultimediaMessage;
 import mm7gw.submission.entity.Recipient;
@@ -223,6 +224,19 @@ public class ChargingEvent {
 
     public RecordType recordType() {
         return recordType;
+    }
+
+    /**
+     * The id under which the broker recognises a repeated send of this event (Artemis duplicate detection): writer
+     * and number, and the millisecond the event occurred. The numbers alone would repeat: they start again from 1
+     * in a database that was recreated or restored while the broker's journal still remembers the ids it has seen,
+     * and the broker would then refuse every new event and with it the transaction that charges it.
+     */
+    public String duplicateId() {
+        if (writer == null) {
+            throw new IllegalStateException("event not sequenced yet");
+        }
+        return DuplicateIds.of("charging", writer, sequenceNumber, occurredAt.toEpochMilli());
     }
 
     public Instant occurredAt() {

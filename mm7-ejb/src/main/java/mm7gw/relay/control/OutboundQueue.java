@@ -26,7 +26,7 @@ public class OutboundQueue {
 
     public void enqueue(OutboundCall call) {
         jms.createProducer().setProperty(CALL_ID, call.id()).setProperty("JMSXGroupID", call.messageId())
-                .setProperty(DuplicateIds.PROPERTY, DuplicateIds.of("outbound", call.id(), call.attempts()))
+                .setProperty(DuplicateIds.PROPERTY, call.duplicateId())
                 .send(queue, call.messageId());
     }
 }

@@ -13,6 +13,8 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import mm7gw.messaging.DuplicateIds;
 
 /**
  * One request the gateway owes a VASP (a delivery report or a read reply for one recipient), created in the
@@ -113,7 +115,17 @@ public class OutboundCall {
         this.mmStatus = mmStatus;
         this.eventAt = eventAt;
         this.state = OutboundState.QUEUED;
-        this.createdAt = Instant.now();
+        this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS); // as stored: the same instant when read back
+    }
+
+    /**
+     * The id under which the broker recognises a repeated send of this call's current attempt (Artemis duplicate
+     * detection): the call's id, the millisecond it was created (ids start again in a database that was recreated
+     * or restored while the broker's journal still remembers the old ones) and the attempts so far, so that a send
+     * after a failed attempt is a new one.
+     */
+    public String duplicateId() {
+        return DuplicateIds.of("outbound", id, createdAt.toEpochMilli(), attempts);
     }
 
     /** A failed attempt that will be retried (transport failure, HTTP 5xx, a timeout). */

@@ -1,6 +1,7 @@
 package mm7gw.charging.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,6 +41,21 @@ class ChargingEventTest {
         assertEquals("node-1", e.writer());
         assertEquals(7, e.sequenceNumber());
         assertThrows(IllegalStateException.class, () -> e.sequence("node-1", 8));
+    }
+
+    @Test
+    void theDuplicateIdOfAnEventIsItsOwnAndStaysTheSame() throws InterruptedException {
+        ChargingEvent e = ChargingEvent.of(RecordType.MM7_DELIVER, operation(), StatusCode.SUCCESS, "DELIVERED", null);
+        assertThrows(IllegalStateException.class, e::duplicateId, "no id before the event has its number");
+        e.sequence("node-1", 7);
+        assertEquals(e.duplicateId(), e.duplicateId());
+        assertTrue(e.duplicateId().startsWith("charging|node-1|7|"), e.duplicateId());
+
+        // the same writer and number again, as after the database was recreated or restored: a different send
+        Thread.sleep(2);
+        ChargingEvent again = ChargingEvent.of(RecordType.MM7_DELIVER, operation(), StatusCode.SUCCESS, "DELIVERED", null);
+        again.sequence("node-1", 7);
+        assertNotEquals(e.duplicateId(), again.duplicateId());
     }
 
     @Test
