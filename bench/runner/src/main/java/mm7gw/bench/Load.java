@@ -38,6 +38,7 @@ final class Load {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(8)).build();
+    private final java.util.Set<String> failures = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final URI uri;
     private final String authorization;
     private final String contentType;
@@ -59,13 +60,30 @@ final class Load {
         }
         try {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            return r.statusCode() == 200 && r.body().contains("<StatusCode>1");
+            if (r.statusCode() == 200 && r.body().contains("<StatusCode>1")) {
+                return true;
+            }
+            return failed("HTTP " + r.statusCode() + ", MM7 status " + between(r.body(), "<StatusCode>", "</StatusCode>"));
         } catch (java.io.IOException e) {
-            return false;
+            return failed(e.getClass().getSimpleName() + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** Says once per kind of failure what it was (the table only counts them). */
+    private boolean failed(String what) {
+        if (failures.add(what)) {
+            System.out.println("bench: a request to " + uri.getPath() + " failed: " + what);
+        }
+        return false;
+    }
+
+    private static String between(String text, String from, String to) {
+        int i = text.indexOf(from);
+        int j = i < 0 ? -1 : text.indexOf(to, i);
+        return j < 0 ? "none" : text.substring(i + from.length(), j);
     }
 
     String sendForBody(byte[] body) throws Exception {
