@@ -10,8 +10,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import mm7gw.charging.entity.ChargingEvent;
 import mm7gw.charging.entity.ChargingWriter;
 import mm7gw.vasp.control.VaspRemoval;
@@ -44,13 +44,8 @@ public class Charging {
     ChargingTopic topic;
 
     /** The writers of this node's lanes: {@code <node>}, {@code <node>#2}, ... {@code <node>#LANES}. */
-    public static List<String> writers() {
-        List<String> writers = new ArrayList<>();
-        for (int lane = 0; lane < LANES; lane++) {
-            writers.add(lane == 0 ? WRITER : WRITER + "#" + (lane + 1));
-        }
-        return writers;
-    }
+    public static final List<String> WRITERS = IntStream.range(0, LANES)
+            .mapToObj(lane -> lane == 0 ? WRITER : WRITER + "#" + (lane + 1)).toList();
 
     /** Charged traffic must stay attributable to its VASP: a VASP with charging events cannot be deleted. */
     void countEvents(@Observes VaspRemoval removal) {
@@ -80,16 +75,15 @@ public class Charging {
      * locks the first one no other transaction holds; waits only when all are held.
      */
     private ChargingWriter claimLane() {
-        List<String> writers = writers();
-        int start = (int) Math.floorMod(Thread.currentThread().getId(), (long) writers.size());
-        for (int i = 0; i < writers.size(); i++) {
-            String writer = writers.get((start + i) % writers.size());
+        int start = (int) Math.floorMod(Thread.currentThread().getId(), (long) WRITERS.size());
+        for (int i = 0; i < WRITERS.size(); i++) {
+            String writer = WRITERS.get((start + i) % WRITERS.size());
             if (lockIfFree(writer)) {
                 // already locked by this transaction: the read returns the current number without waiting
                 return find(writer);
             }
         }
-        return find(writers.get(start));
+        return find(WRITERS.get(start));
     }
 
     private boolean lockIfFree(String writer) {

@@ -34,7 +34,7 @@ public class ChargingSetup {
 
     @PostConstruct
     void start() {
-        for (String writer : Charging.writers()) {
+        for (String writer : Charging.WRITERS) {
             if (em.find(ChargingWriter.class, writer) == null) {
                 em.persist(new ChargingWriter(writer));
                 LOG.info(() -> "charging sequence created for writer " + writer);
