@@ -12,8 +12,8 @@
 #   PAYARA_HOME      the unpacked payara6 directory                        (required)
 #   ARTEMIS_HOME     the unpacked apache-artemis-2.40.0 directory          (required)
 #   BROKER_DIR       the broker instance to create and run                 (required)
-#   LIBS             directory whose jars go into the domain's lib/ (JDBC driver, mm7-payara-realm and its
-#                    Elytron password library)                             (required for provision)
+#   LIBS             directory whose jars go into the domain's lib/ (JDBC driver, mm7-payara-realm, mm7-elytron
+#                    and the Elytron password library)                 (required for provision)
 #   RAR, EAR         the resource adapter and the gateway to deploy        (required for start)
 #   DB_URL           JDBC URL of the gateway's PostgreSQL database  [jdbc:postgresql://127.0.0.1:5432/mm7]
 #   DB_USER, DB_PASSWORD                                                   [postgres, postgres]

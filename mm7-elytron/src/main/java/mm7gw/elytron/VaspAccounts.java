@@ -11,14 +11,16 @@ import javax.naming.NamingException;
 import javax.sql.DataSource;
 
 /**
- * The VASP accounts as the realm reads them: plain JDBC over the gateway's table mm7_vasp (the EJB module's
+ * The VASP accounts as the realms read them: plain JDBC over the gateway's table mm7_vasp (the EJB module's
  * Vasp entity owns the schema). Failed logins are counted here, in the database, so a lock-out holds on
- * every node of a cluster.
+ * every node of a cluster. Uses nothing of Elytron: the Payara realm (mm7-payara-realm) reads the accounts and
+ * counts failed logins through this class too.
  */
-final class VaspAccounts {
+public final class VaspAccounts {
     /** One account's authentication data; hashes and fingerprints only, never a password. */
-    record Account(String login, String bcryptHash, String digestMd5, String digestSha256, long lockedUntilMillis) {
-        boolean lockedAt(long nowMillis) {
+    public record Account(String login, String bcryptHash, String digestMd5, String digestSha256,
+            long lockedUntilMillis) {
+        public boolean lockedAt(long nowMillis) {
             return lockedUntilMillis > nowMillis;
         }
     }
@@ -31,13 +33,14 @@ final class VaspAccounts {
     private final long lockMillis;
     private volatile DataSource dataSource;
 
-    VaspAccounts(Map<String, String> config) {
+    /** config: data-source (JNDI name), max-failed-logins (5), lock-seconds (300) */
+    public VaspAccounts(Map<String, String> config) {
         this.dataSourceName = config.getOrDefault("data-source", "java:jboss/datasources/MM7DS");
         this.maxFailures = Integer.parseInt(config.getOrDefault("max-failed-logins", "5"));
         this.lockMillis = Long.parseLong(config.getOrDefault("lock-seconds", "300")) * 1000L;
     }
 
-    Optional<Account> byLogin(String login) throws SQLException {
+    public Optional<Account> byLogin(String login) throws SQLException {
         return one("SELECT " + COLUMNS + "login = ?", login);
     }
 
@@ -46,7 +49,7 @@ final class VaspAccounts {
     }
 
     /** Counts a failed login; the failure that reaches the threshold locks the account for the lock time. */
-    void failed(String login, long nowMillis) throws SQLException {
+    public void failed(String login, long nowMillis) throws SQLException {
         try (Connection c = connection(); PreparedStatement s = c.prepareStatement(
                 "UPDATE mm7_vasp SET failed_logins = failed_logins + 1, locked_until_ms = CASE WHEN failed_logins + 1 >= ?"
                         + " THEN ? ELSE locked_until_ms END WHERE login = ?")) {
@@ -58,7 +61,7 @@ final class VaspAccounts {
     }
 
     /** A successful login clears the failure count (writes only when there is something to clear). */
-    void succeeded(String login) throws SQLException {
+    public void succeeded(String login) throws SQLException {
         try (Connection c = connection(); PreparedStatement s = c.prepareStatement(
                 "UPDATE mm7_vasp SET failed_logins = 0, locked_until_ms = 0 WHERE login = ?"
                         + " AND (failed_logins <> 0 OR locked_until_ms <> 0)")) {
@@ -80,7 +83,8 @@ final class VaspAccounts {
         }
     }
 
-    private Connection connection() throws SQLException {
+    /** A connection to the database the accounts are in. */
+    public Connection connection() throws SQLException {
         DataSource ds = dataSource;
         if (ds == null) {
             try {

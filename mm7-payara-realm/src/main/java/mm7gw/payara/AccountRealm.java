@@ -13,12 +13,12 @@ import java.sql.SQLException;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
-import javax.sql.DataSource;
+import mm7gw.elytron.VaspAccounts;
 import org.wildfly.security.password.PasswordFactory;
 import org.wildfly.security.password.WildFlyElytronPasswordProvider;
 import org.wildfly.security.password.interfaces.BCryptPassword;
@@ -39,10 +39,7 @@ public class AccountRealm extends BaseRealm {
     private static final Logger LOG = Logger.getLogger(AccountRealm.class.getName());
     private static final WildFlyElytronPasswordProvider PROVIDER = WildFlyElytronPasswordProvider.getInstance();
 
-    private String dataSourceName;
-    private int maxFailures;
-    private long lockMillis;
-    private volatile DataSource dataSource;
+    private VaspAccounts accounts;
 
     @Override
     protected void init(Properties props) throws BadRealmException, NoSuchRealmException {
@@ -52,9 +49,9 @@ public class AccountRealm extends BaseRealm {
             throw new BadRealmException("the realm needs the property " + JAAS_CONTEXT_PARAM);
         }
         setProperty(JAAS_CONTEXT_PARAM, jaasContext);
-        dataSourceName = props.getProperty("datasource-jndi", "jdbc/__default");
-        maxFailures = Integer.parseInt(props.getProperty("max-failed-logins", "5"));
-        lockMillis = Long.parseLong(props.getProperty("lock-seconds", "300")) * 1000L;
+        accounts = new VaspAccounts(Map.of("data-source", props.getProperty("datasource-jndi", "jdbc/__default"),
+                "max-failed-logins", props.getProperty("max-failed-logins", "5"),
+                "lock-seconds", props.getProperty("lock-seconds", "300")));
     }
 
     @Override
@@ -70,14 +67,11 @@ public class AccountRealm extends BaseRealm {
     /** The groups of the account whose password this is, or null when the login fails. */
     String[] authenticate(String login, char[] password) {
         try {
-            long now = System.currentTimeMillis();
-            try (Connection c = connection()) {
-                String[] vasp = vasp(c, login, password, now);
-                if (vasp != null) {
-                    return vasp.length == 0 ? null : vasp;
-                }
-                return admin(c, login, password);
+            String[] vasp = vasp(login, password, System.currentTimeMillis());
+            if (vasp != null) {
+                return vasp.length == 0 ? null : vasp;
             }
+            return admin(login, password);
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "account database not reachable", e);
             return null;
@@ -85,44 +79,24 @@ public class AccountRealm extends BaseRealm {
     }
 
     /** null when there is no such VASP login, empty when the login fails, else the groups. */
-    private String[] vasp(Connection c, String login, char[] password, long now) throws SQLException {
-        String hash;
-        long lockedUntil;
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT password_hash, locked_until_ms FROM mm7_vasp WHERE login = ?")) {
-            s.setString(1, login);
-            try (ResultSet r = s.executeQuery()) {
-                if (!r.next()) {
-                    return null;
-                }
-                hash = r.getString(1);
-                lockedUntil = r.getLong(2);
-            }
+    private String[] vasp(String login, char[] password, long now) throws SQLException {
+        Optional<VaspAccounts.Account> account = accounts.byLogin(login);
+        if (account.isEmpty()) {
+            return null;
         }
-        if (lockedUntil > now || hash == null) {
+        if (account.get().lockedAt(now) || account.get().bcryptHash() == null) {
             return new String[0];
         }
-        if (!bcrypt(hash, password)) {
-            try (PreparedStatement s = c.prepareStatement(
-                    "UPDATE mm7_vasp SET failed_logins = failed_logins + 1, locked_until_ms = CASE WHEN failed_logins + 1 >= ?"
-                            + " THEN ? ELSE locked_until_ms END WHERE login = ?")) {
-                s.setInt(1, maxFailures);
-                s.setLong(2, now + lockMillis);
-                s.setString(3, login);
-                s.executeUpdate();
-            }
+        if (!bcrypt(account.get().bcryptHash(), password)) {
+            accounts.failed(login, now);
             return new String[0];
         }
-        try (PreparedStatement s = c.prepareStatement("UPDATE mm7_vasp SET failed_logins = 0, locked_until_ms = 0"
-                + " WHERE login = ? AND (failed_logins <> 0 OR locked_until_ms <> 0)")) {
-            s.setString(1, login);
-            s.executeUpdate();
-        }
+        accounts.succeeded(login);
         return new String[] {VASP_GROUP};
     }
 
-    private String[] admin(Connection c, String login, char[] password) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
+    private String[] admin(String login, char[] password) throws SQLException {
+        try (Connection c = accounts.connection(); PreparedStatement s = c.prepareStatement(
                 "SELECT password_hash FROM mm7_admin_account WHERE username = ? AND enabled = TRUE")) {
             s.setString(1, login);
             try (ResultSet r = s.executeQuery()) {
@@ -138,19 +112,6 @@ public class AccountRealm extends BaseRealm {
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return false;
         }
-    }
-
-    private Connection connection() throws SQLException {
-        DataSource ds = dataSource;
-        if (ds == null) {
-            try {
-                ds = (DataSource) new InitialContext().lookup(dataSourceName);
-            } catch (NamingException e) {
-                throw new SQLException("data source " + dataSourceName + " is not available", e);
-            }
-            dataSource = ds;
-        }
-        return ds.getConnection();
     }
 
     @Override
