@@ -127,6 +127,22 @@ final class Billing {
         return DriverManager.getConnection(System.getProperty("mm7.it.pg-url"), "postgres", "postgres");
     }
 
+    /** The first column of every row a query with string parameters returns. */
+    static List<String> column(java.sql.Connection db, String sql, String... params) throws SQLException {
+        try (java.sql.PreparedStatement s = db.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setString(i + 1, params[i]);
+            }
+            List<String> values = new ArrayList<>();
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+            }
+            return values;
+        }
+    }
+
     static JsonObject parse(String json) {
         try (JsonReader reader = Json.createReader(new StringReader(json))) {
             return reader.readObject();

@@ -112,9 +112,9 @@ class ChargingIT {
             if (Billing.onPostgresql()) {
                 try (Connection db = Billing.database()) {
                     assertEquals(List.of(SERVICE_CODE, SERVICE_CODE, SERVICE_CODE),
-                            column(db, "select service_code from mm7_charging_event where message_id = ?", messageId));
+                            Billing.column(db, "select service_code from mm7_charging_event where message_id = ?", messageId));
                     assertEquals(List.of(SERVICE_CODE),
-                            column(db, "select service_code from mm7_message where message_id = ?", messageId));
+                            Billing.column(db, "select service_code from mm7_message where message_id = ?", messageId));
                     // immutable even for SQL outside the application
                     assertThrows(SQLException.class, () -> update(db,
                             "update mm7_charging_event set service_code = 'x' where message_id = ?", messageId));
@@ -396,19 +396,6 @@ class ChargingIT {
     private static JsonObject byStatus(List<JsonObject> events, int status) {
         return events.stream().filter(e -> e.getInt("statusCode") == status).findFirst()
                 .orElseThrow(() -> new AssertionError("no event with status " + status + " in " + events));
-    }
-
-    private static List<String> column(Connection db, String sql, String param) throws SQLException {
-        try (PreparedStatement s = db.prepareStatement(sql)) {
-            s.setString(1, param);
-            List<String> values = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    values.add(rs.getString(1));
-                }
-            }
-            return values;
-        }
     }
 
     private static void update(Connection db, String sql, String param) throws SQLException {

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.net.http.HttpResponse;
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -113,7 +112,7 @@ class ClusterIT {
 
         // what the kill left unanswered: the VASP sends it again (same TransactionID)
         List<String> storedBeforeRetry = new ArrayList<>();
-        try (Connection db = database()) {
+        try (Connection db = Billing.database()) {
             for (String tx : unanswered) {
                 if (!messageIdsOf(db, vaspOf.get(tx), tx).isEmpty()) {
                     storedBeforeRetry.add(tx);
@@ -149,7 +148,7 @@ class ClusterIT {
                 lastFailureAt.get() == 0 ? -1 : (lastFailureAt.get() - killedAt.get()) / 1_000_000);
 
         long settleStart = System.nanoTime();
-        try (Connection db = database()) {
+        try (Connection db = Billing.database()) {
             awaitDelivered(db, List.copyOf(acknowledged.values()));
             System.out.printf("ClusterIT: every acknowledged message delivered %.1f s after the load, %.1f s after the kill%n",
                     (System.nanoTime() - settleStart) / 1e9, (System.nanoTime() - killedAt.get()) / 1e9);
@@ -261,23 +260,9 @@ class ClusterIT {
 
     // ---- checks ------------------------------------------------------------------------------------------------
 
-    private static Connection database() throws SQLException {
-        return DriverManager.getConnection(System.getProperty("mm7.it.pg-url"), "postgres", "postgres");
-    }
-
     private static List<String> messageIdsOf(Connection db, Gateway.Vasp vasp, String tx) throws SQLException {
-        try (PreparedStatement q = db.prepareStatement("select m.message_id from mm7_message m join mm7_vasp v"
-                + " on v.id = m.vasp where v.vasp_id = ? and m.transaction_id = ?")) {
-            q.setString(1, vasp.vaspId());
-            q.setString(2, tx);
-            List<String> ids = new ArrayList<>();
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getString(1));
-                }
-            }
-            return ids;
-        }
+        return Billing.column(db, "select m.message_id from mm7_message m join mm7_vasp v on v.id = m.vasp"
+                + " where v.vasp_id = ? and m.transaction_id = ?", vasp.vaspId(), tx);
     }
 
     /** Waits until every message is DISTRIBUTED; fails after SETTLE naming what is left. */
