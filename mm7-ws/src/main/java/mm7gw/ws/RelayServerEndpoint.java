@@ -10,11 +10,9 @@ import jakarta.xml.ws.Holder;
 import jakarta.xml.ws.WebServiceContext;
 import jakarta.xml.ws.handler.MessageContext;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import mm7gw.charging.boundary.Refusals;
 import mm7gw.security.RequestOrigin;
 import mm7gw.status.Mm7Rejection;
 import mm7gw.status.StatusCode;
@@ -54,9 +52,6 @@ public class RelayServerEndpoint implements MM7RelayServerPortType {
     @EJB
     MessageRevision revisions;
 
-    @EJB
-    Refusals refusals;
-
     @Resource
     WebServiceContext context;
 
@@ -64,44 +59,23 @@ public class RelayServerEndpoint implements MM7RelayServerPortType {
     public SubmitRsp submit(SubmitReq body, Holder<TransactionID> transactionID) throws RSErrorRsp_Exception {
         String version = version(body);
         String tx = transactionId(transactionID, version);
-        SubmitCommand command = null;
-        String digest = RequestDigest.of(context);
         try {
-            InboundMm7 inbound = InboundMm7.of(context);
-            inbound.requireNoProblem();
-            command = SubmitTranslation.command(body, tx, Instant.now(), inbound.content());
-            return submitRsp(version, submissions.submit(command, origin(), digest));
-        } catch (Mm7Rejection e) {
-            chargeRefusal(body, tx, version, e);
-            if (asFault(e.status())) {
-                throw Mm7Responses.fault(version, e.status(), e.details());
-            }
-            SubmitRsp rsp = Mm7Responses.fill(new SubmitRsp(), version, e.status(), java.util.List.of(e.details()));
-            rsp.setMessageID("");
-            return rsp;
+            SubmitCommand command = SubmitTranslation.command(body, tx, Instant.now(), InboundMm7.of(context));
+            return submitRsp(version, submissions.submit(command, origin(), RequestDigest.of(context)));
         } catch (EJBAccessException e) {
             throw Mm7Responses.fault(version, StatusCode.SERVICE_DENIED, "the account may not submit messages");
         } catch (RuntimeException e) {
-            // a copy of this request sent concurrently (a VASP retrying early) may have taken the TransactionID
-            Optional<SubmitResult> first = command == null ? Optional.empty() : answerGivenMeanwhile(command, digest);
-            if (first.isPresent()) {
-                return submitRsp(version, first.get());
-            }
             throw serverError(version, "submit", tx, e);
         }
     }
 
-    private Optional<SubmitResult> answerGivenMeanwhile(SubmitCommand command, String digest) {
-        try {
-            return submissions.answerGivenMeanwhile(command, digest);
-        } catch (RuntimeException e) {
-            return Optional.empty();
+    /** A SubmitRsp with the answer's status; a refusal that cannot be processed as an operation is a fault. */
+    private static SubmitRsp submitRsp(String version, SubmitResult result) throws RSErrorRsp_Exception {
+        if (!result.isAccepted() && asFault(result.status())) {
+            throw Mm7Responses.fault(version, result.status(), String.join("; ", result.details()));
         }
-    }
-
-    private static SubmitRsp submitRsp(String version, SubmitResult result) {
         SubmitRsp rsp = Mm7Responses.fill(new SubmitRsp(), version, result.status(), result.details());
-        rsp.setMessageID(result.messageId());
+        rsp.setMessageID(result.isAccepted() ? result.messageId() : "");
         return rsp;
     }
 
@@ -154,21 +128,6 @@ public class RelayServerEndpoint implements MM7RelayServerPortType {
             return RequestOrigin.UNKNOWN;
         }
         return new RequestOrigin(http.getRemoteAddr(), http.isSecure(), http.getAuthType());
-    }
-
-    /**
-     * A refused submit is charged (MM7_SUBMIT_REJECTED) in a transaction of its own, the submit's having rolled
-     * back; see {@link Refusals} for which refusals. If even that fails, the VASP gets 3000 and may retry.
-     */
-    private void chargeRefusal(SubmitReq body, String tx, String version, Mm7Rejection refusal)
-            throws RSErrorRsp_Exception {
-        try {
-            refusals.submitRefused(SubmitTranslation.asReceived(body, tx, Instant.now(), InboundMm7.of(context).content()),
-                    refusal.status(),
-                    refusal.details());
-        } catch (RuntimeException e) {
-            throw serverError(version, "charging a refused submit", tx, e);
-        }
     }
 
     /** Identification, authorisation, version and validation failures cannot be processed as an operation. */

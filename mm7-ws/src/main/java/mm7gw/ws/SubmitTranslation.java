@@ -4,17 +4,16 @@ import jakarta.xml.bind.JAXBElement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import mm7gw.status.Mm7Rejection;
 import mm7gw.status.StatusCode;
 import mm7gw.submission.boundary.SubmitCommand;
 import mm7gw.submission.boundary.SubmitCommand.AddressInput;
-import mm7gw.submission.boundary.SubmitCommand.ContentInput;
 import mm7gw.submission.boundary.SubmitCommand.RecipientInput;
 import mm7gw.submission.entity.AddressType;
 import mm7gw.submission.entity.ChargedParty;
 import mm7gw.submission.entity.MessageClass;
 import mm7gw.submission.entity.Priority;
 import mm7gw.submission.entity.RecipientKind;
+import mm7gw.ws.binding.InboundMm7;
 import mm7gw.ws.gen.AddressValueType;
 import mm7gw.ws.gen.MultiAddressType;
 import mm7gw.ws.gen.RecipientsType;
@@ -27,8 +26,17 @@ final class SubmitTranslation {
     private SubmitTranslation() {
     }
 
-    static SubmitCommand command(SubmitReq req, String transactionId, Instant received, ContentInput content) {
+    /**
+     * The command, with what the binding read off the wire (the content, problems found there). A request that
+     * cannot be read completely (a problem on the wire, a date in no format MM7 knows) becomes a command with its
+     * {@link SubmitCommand.Defect} and the values that could be read, so that the refusal is charged with them.
+     */
+    static SubmitCommand command(SubmitReq req, String transactionId, Instant received, InboundMm7 inbound) {
         SenderIdentificationType id = req.getSenderIdentification();
+        List<SubmitCommand.Defect> defects = new ArrayList<>();
+        inbound.firstProblem().ifPresent(p -> defects.add(new SubmitCommand.Defect(p.status(), p.details())));
+        Instant earliest = date("EarliestDeliveryTime", req.getEarliestDeliveryTime(), received, defects);
+        Instant expiry = date("ExpiryDate", req.getExpiryDate(), received, defects);
         return new SubmitCommand(
                 transactionId,
                 id == null ? null : trim(id.getVASPID()),
@@ -38,28 +46,15 @@ final class SubmitTranslation {
                 req.getServiceCode(),
                 trim(req.getLinkedID()),
                 req.getMessageClass() == null ? null : MessageClass.valueOf(req.getMessageClass().name()),
-                date("EarliestDeliveryTime", req.getEarliestDeliveryTime(), received),
-                date("ExpiryDate", req.getExpiryDate(), received),
+                earliest,
+                expiry,
                 Boolean.TRUE.equals(req.isDeliveryReport()),
                 Boolean.TRUE.equals(req.isReadReply()),
                 req.getPriority() == null ? null : Priority.valueOf(req.getPriority().name()),
                 req.getSubject(),
                 req.getChargedParty() == null ? null : ChargedParty.valueOf(req.getChargedParty().name()),
-                content);
-    }
-
-    /**
-     * The request as received, for charging a refusal: {@link #command} without the dates when those could not
-     * be read (the one thing that makes it refuse a request).
-     */
-    static SubmitCommand asReceived(SubmitReq req, String transactionId, Instant received, ContentInput content) {
-        try {
-            return command(req, transactionId, received, content);
-        } catch (Mm7Rejection unreadableDate) {
-            req.setEarliestDeliveryTime(null);
-            req.setExpiryDate(null);
-            return command(req, transactionId, received, content);
-        }
+                inbound.content(),
+                defects.isEmpty() ? null : defects.get(0));
     }
 
     private static List<RecipientInput> recipients(RecipientsType recipients) {
@@ -106,11 +101,13 @@ final class SubmitTranslation {
         };
     }
 
-    private static Instant date(String element, String text, Instant received) {
+    /** The date, or null (and a defect) when it is in no format MM7 knows. */
+    private static Instant date(String element, String text, Instant received, List<SubmitCommand.Defect> defects) {
         try {
             return RelativeOrAbsoluteDate.resolve(text, received);
         } catch (IllegalArgumentException e) {
-            throw new Mm7Rejection(StatusCode.MESSAGE_FORMAT_CORRUPT, element + ": " + e.getMessage());
+            defects.add(new SubmitCommand.Defect(StatusCode.MESSAGE_FORMAT_CORRUPT, element + ": " + e.getMessage()));
+            return null;
         }
     }
 

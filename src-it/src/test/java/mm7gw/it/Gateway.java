@@ -5,6 +5,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.net.URI;
@@ -122,8 +123,26 @@ final class Gateway {
         return (JsonObject) adminJson("/api/messages/" + messageId);
     }
 
+    /**
+     * The message's charging events once each has its number: events are written unnumbered in the transaction that
+     * charges, and the node's sequencer numbers them right after the commit (waits up to 10 s for it).
+     */
     static JsonArray chargingEvents(String messageId) {
-        return (JsonArray) adminJson("/api/messages/" + messageId + "/charging-events");
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            JsonArray events = (JsonArray) adminJson("/api/messages/" + messageId + "/charging-events");
+            boolean numbered = events.stream().map(JsonValue::asJsonObject)
+                    .allMatch(e -> e.get("sequenceNumber") != null && e.get("sequenceNumber").getValueType() == JsonValue.ValueType.NUMBER);
+            if (numbered || System.nanoTime() > deadline) {
+                return events;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return events;
+            }
+        }
     }
 
     /** The stored content of a message (GET .../content): status, Content-Type header and the exact bytes. */

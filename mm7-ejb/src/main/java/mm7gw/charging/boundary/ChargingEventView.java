@@ -6,12 +6,14 @@ import mm7gw.charging.entity.ChargingEvent;
 
 /**
  * A charging event as exported to admins and billing: the JSON of the admin API and of the mm7.charging topic,
- * and (same names, same order) the columns of the CSV export.
+ * and (same names, same order) the columns of the CSV export. Writer and sequence number are null for an event
+ * its node's sequencer has not numbered yet (the admin API's view of a message may show one for a moment; the
+ * topic and the exports carry numbered events only).
  */
 @JsonbPropertyOrder({"eventId", "writer", "sequenceNumber", "recordType", "cdrName", "occurredAt", "vaspId",
     "vasId", "messageId", "linkedId", "sender", "recipient", "recipientCount", "messageSize", "contentType",
     "statusCode", "result", "details", "chargedParty", "priority", "messageClass", "serviceCode"})
-public record ChargingEventView(long eventId, String writer, long sequenceNumber, String recordType,
+public record ChargingEventView(long eventId, String writer, Long sequenceNumber, String recordType,
         String cdrName, Instant occurredAt, String vaspId, String vasId, String messageId, String linkedId,
         String sender, String recipient, Integer recipientCount, Long messageSize, String contentType,
         int statusCode, String result, String details, String chargedParty, String priority, String messageClass,

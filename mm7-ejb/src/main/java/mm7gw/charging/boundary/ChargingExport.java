@@ -48,7 +48,7 @@ public class ChargingExport {
      */
     public List<ChargingEventView> page(Window window, long afterId, int max) {
         String jpql = "select e from ChargingEvent e where e.occurredAt >= :from and e.occurredAt < :to"
-                + " and e.id > :after" + (window.vaspId() == null ? "" : " and e.vaspId = :vaspId") + " order by e.id";
+                + " and e.sequenceNumber is not null and e.id > :after" + (window.vaspId() == null ? "" : " and e.vaspId = :vaspId") + " order by e.id";
         TypedQuery<ChargingEvent> q = em.createQuery(jpql, ChargingEvent.class)
                 .setParameter("from", window.from()).setParameter("to", window.to()).setParameter("after", afterId)
                 .setMaxResults(Math.max(1, Math.min(max, MAX_PAGE)));
@@ -73,6 +73,7 @@ public class ChargingExport {
         boolean oneVasp = vaspId != null && !vaspId.isEmpty();
         String jpql = "select e.vaspId, e.vasId, e.serviceCode, e.recordType, count(e), sum(e.recipientCount),"
                 + " sum(e.messageSize) from ChargingEvent e where e.occurredAt >= :from and e.occurredAt < :to"
+                + " and e.sequenceNumber is not null"
                 + (oneVasp ? " and e.vaspId = :vaspId" : "")
                 + " group by e.vaspId, e.vasId, e.serviceCode, e.recordType";
         TypedQuery<Object[]> q = em.createQuery(jpql, Object[].class).setParameter("from", from).setParameter("to", to);

@@ -16,9 +16,9 @@ import mm7gw.charging.entity.ChargingWriter;
 import mm7gw.system.ServerResources;
 
 /**
- * At start-up: creates this node's charging sequences, one per lane (once per writer, so no two transactions ever race to
- * create it) and, on PostgreSQL, a trigger that refuses UPDATE, DELETE and TRUNCATE on the charging events, so
- * not even SQL outside the application can change what billing was told.
+ * At start-up: creates this node's charging sequence (once per writer, so no two transactions ever race to create
+ * it) and, on PostgreSQL, a trigger that refuses UPDATE, DELETE and TRUNCATE on the charging events, apart from the
+ * sequencer numbering an event once, so not even SQL outside the application can change what billing was told.
  */
 @Singleton
 @Startup
@@ -34,11 +34,9 @@ public class ChargingSetup {
 
     @PostConstruct
     void start() {
-        for (String writer : Charging.WRITERS) {
-            if (em.find(ChargingWriter.class, writer) == null) {
-                em.persist(new ChargingWriter(writer));
-                LOG.info(() -> "charging sequence created for writer " + writer);
-            }
+        if (em.find(ChargingWriter.class, Charging.WRITER) == null) {
+            em.persist(new ChargingWriter(Charging.WRITER));
+            LOG.info(() -> "charging sequence created for writer " + Charging.WRITER);
         }
         guardEventsOnPostgresql();
     }
@@ -48,8 +46,16 @@ public class ChargingSetup {
             if (!c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")) {
                 return;
             }
-            s.execute("CREATE OR REPLACE FUNCTION mm7_charging_event_immutable() RETURNS trigger LANGUAGE plpgsql AS"
-                    + " 'BEGIN RAISE EXCEPTION ''charging events are immutable: % refused'', TG_OP; END'");
+            // the one change allowed: the sequencer numbering an event that has no number yet
+            s.execute("CREATE OR REPLACE FUNCTION mm7_charging_event_immutable() RETURNS trigger LANGUAGE plpgsql AS $f$"
+                    + " BEGIN"
+                    + "  IF TG_OP = 'UPDATE' AND OLD.writer IS NULL AND OLD.seq IS NULL"
+                    + "     AND NEW.writer IS NOT NULL AND NEW.seq IS NOT NULL"
+                    + "     AND (to_jsonb(NEW) - 'writer' - 'seq') = (to_jsonb(OLD) - 'writer' - 'seq') THEN"
+                    + "   RETURN NEW;"
+                    + "  END IF;"
+                    + "  RAISE EXCEPTION 'charging events are immutable: % refused', TG_OP;"
+                    + " END $f$");
             s.execute("DROP TRIGGER IF EXISTS mm7_charging_event_no_change ON mm7_charging_event");
             s.execute("CREATE TRIGGER mm7_charging_event_no_change BEFORE UPDATE OR DELETE ON mm7_charging_event"
                     + " FOR EACH ROW EXECUTE FUNCTION mm7_charging_event_immutable()");

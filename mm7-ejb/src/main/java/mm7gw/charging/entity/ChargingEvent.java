@@ -21,22 +21,26 @@ import mm7gw.submission.entity.MultimediaMessage;
 import mm7gw.submission.entity.Recipient;
 
 /**
- * A charging data record. Immutable once written: every column is insert-only, there is no operation that
- * changes or removes one (on PostgreSQL a trigger refuses UPDATE and DELETE as well), and each carries the
- * next number of its writer's gap-free sequence ({@link ChargingWriter}), assigned in the transaction that
- * writes it.
+ * A charging data record, written in the transaction of the state change it records. Immutable once written,
+ * with one exception: it is written without a number, and once it has been committed a node's sequencer gives it,
+ * exactly once, its writer (that node) and the next number of the writer's gap-free sequence
+ * ({@link ChargingWriter}). There is no other operation that changes or removes one (on PostgreSQL a trigger
+ * refuses every other UPDATE and every DELETE as well).
  */
 @Entity
 @Cacheable(false) // written in bulk, read rarely (exports): not worth merging into the shared cache
 @Table(name = "mm7_charging_event", indexes = {
     @Index(name = "mm7_charging_message", columnList = "message_id"),
     @Index(name = "mm7_charging_time", columnList = "occurred_at"),
-    @Index(name = "mm7_charging_vasp_time", columnList = "vasp_id, occurred_at")},
+    @Index(name = "mm7_charging_vasp_time", columnList = "vasp_id, occurred_at"),
+    @Index(name = "mm7_charging_unsequenced", columnList = "seq, id")},
     uniqueConstraints = @UniqueConstraint(name = "mm7_charging_writer_seq", columnNames = {"writer", "seq"}))
 @NamedQuery(name = ChargingEvent.BY_MESSAGE_ID,
         query = "select e from ChargingEvent e where e.messageId = :messageId order by e.id")
+@NamedQuery(name = ChargingEvent.BY_IDS, query = "select e from ChargingEvent e where e.id in :ids order by e.id")
 public class ChargingEvent {
     public static final String BY_MESSAGE_ID = "ChargingEvent.byMessageId";
+    public static final String BY_IDS = "ChargingEvent.byIds";
     /** the longest ServiceCode the gateway stores (and so accepts) */
     public static final int SERVICE_CODE_LENGTH = 1024;
     private static final int DETAILS_LENGTH = 2000;
@@ -96,13 +100,13 @@ public class ChargingEvent {
     @Column(name = "service_code", length = SERVICE_CODE_LENGTH, updatable = false)
     private String serviceCode;
 
-    /** the server node that wrote the event ({@code jboss.node.name}) */
-    @Column(length = 128, nullable = false, updatable = false)
+    /** the sequence the event is numbered in: the node whose sequencer numbered it; null until then */
+    @Column(length = 128)
     private String writer;
 
-    /** the writer's gap-free sequence number: 1, 2, 3, ... in commit order */
-    @Column(name = "seq", nullable = false, updatable = false)
-    private long sequenceNumber;
+    /** the writer's gap-free sequence number: 1, 2, 3, ... in the order the sequencer saw the events committed */
+    @Column(name = "seq")
+    private Long sequenceNumber;
 
     @Column(name = "message_size", updatable = false)
     private Long messageSize;
@@ -186,10 +190,7 @@ public class ChargingEvent {
         return new ChargingEvent(type, op, status, RESULT_REJECTED, details);
     }
 
-    /**
-     * Gives the event its writer and sequence number; done once, by the charging control, in the transaction
-     * that writes the event.
-     */
+    /** Gives the committed event its writer and sequence number; done once, by a node's sequencer. */
     public void sequence(String writer, long sequenceNumber) {
         if (this.writer != null) {
             throw new IllegalStateException("event already sequenced as " + this.writer + "/" + this.sequenceNumber);
@@ -198,11 +199,17 @@ public class ChargingEvent {
         this.sequenceNumber = sequenceNumber;
     }
 
+    public boolean isSequenced() {
+        return writer != null;
+    }
+
+    /** null until sequenced */
     public String writer() {
         return writer;
     }
 
-    public long sequenceNumber() {
+    /** null until sequenced */
+    public Long sequenceNumber() {
         return sequenceNumber;
     }
 

@@ -7,10 +7,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * The sequence counter of one writer of charging events (one lane of a server node). Whoever writes an event
- * locks this row (pessimistic write lock) and takes the next number in the same transaction, so numbers are
- * handed out in commit order and a rolled-back transaction gives its numbers back: billing sees 1, 2, 3, ... per
- * writer and can tell a lost event by the gap. Not in the shared cache: it is only ever read under its lock.
+ * The sequence counter of one writer of charging events: a server node, whose sequencer locks this row
+ * (pessimistic write lock) while it numbers a batch of committed events, so the numbers are gap-free: billing
+ * sees 1, 2, 3, ... per writer and can tell a lost event by the gap. Not in the shared cache: it is only ever
+ * read under its lock.
  */
 @Entity
 @Cacheable(false)

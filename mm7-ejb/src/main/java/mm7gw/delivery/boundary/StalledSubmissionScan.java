@@ -3,26 +3,25 @@ package mm7gw.delivery.boundary;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
 import java.util.logging.Logger;
+import mm7gw.submission.control.DistributionQueue;
 import mm7gw.submission.entity.MessageState;
 
 /**
- * Closes the one window the submit transaction leaves open: the database (the last resource of the JTA
- * transaction) committed the message, and the process died before the transaction log recorded the outcome, so
- * recovery rolls the prepared JMS send back. Such a message stays ACCEPTED with no recipient record. Every 30 s
- * this scan hands messages in that state for longer than {@code mm7.recovery.stalled-after-seconds} (default 120)
- * to distribution again, one per transaction. Distribution is idempotent per chunk, so a message that was only
- * slow (a long queue) is distributed once all the same.
+ * Closes the one window the submit leaves open: the database committed the message, and the node died before
+ * its hand-off sent the MessageID to the submissions queue ({@link DistributionQueue}). Such a message stays
+ * ACCEPTED with no recipient record. Every 30 s this scan hands messages in that state for longer than
+ * {@code mm7.recovery.stalled-after-seconds} (default 120) to distribution again. Distribution is idempotent per
+ * chunk, so a message that was only slow (a long queue) is distributed once all the same.
  */
 @Singleton
 @PermitAll
@@ -35,8 +34,8 @@ public class StalledSubmissionScan {
     @PersistenceContext(unitName = "mm7")
     EntityManager em;
 
-    @EJB
-    Redistribution redistribution;
+    @Inject
+    DistributionQueue distribution;
 
     @Schedule(hour = "*", minute = "*", second = "*/30", persistent = false)
     void scan() {
@@ -51,13 +50,10 @@ public class StalledSubmissionScan {
                     .setParameter("accepted", MessageState.ACCEPTED)
                     .setParameter("before", Instant.now().minus(STALLED_AFTER)).setMaxResults(200).getResultList();
             for (String messageId : stalled) {
-                try {
-                    redistribution.redistribute(messageId);
-                    LOG.warning(() -> "message " + messageId + " was accepted but never distributed (a crash between"
-                            + " the database commit and the queue's); handed to distribution again");
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "could not hand message " + messageId + " to distribution again", e);
-                }
+                distribution.handOver(messageId);
+                LOG.warning(() -> "message " + messageId + " was accepted but not distributed for "
+                        + STALLED_AFTER.toSeconds() + " s (a crash between its commit and the hand-off to the queue?);"
+                        + " handed to distribution again");
             }
         } finally {
             running.set(false);

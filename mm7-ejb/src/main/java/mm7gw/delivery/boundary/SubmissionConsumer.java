@@ -7,13 +7,16 @@ import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
+import jakarta.jms.TextMessage;
+import java.util.Arrays;
+import java.util.List;
 import mm7gw.delivery.control.Distributor;
 import mm7gw.submission.control.DistributionQueue;
 
 /**
- * Takes accepted submissions off the queue and splits their distribution into fan-out chunks. Any failure
- * rolls the transaction back, so the broker redelivers the message with back-off and finally moves it to the
- * dead-letter queue.
+ * Takes accepted messages off the submissions queue (many MessageIDs per JMS message, one per line) and distributes
+ * them, all in one transaction. Any failure rolls the transaction back, so the broker redelivers the JMS message
+ * with back-off and finally moves it to the dead-letter queue.
  */
 @PermitAll
 @MessageDriven(activationConfig = {
@@ -27,9 +30,22 @@ public class SubmissionConsumer implements MessageListener {
     @Override
     public void onMessage(Message message) {
         try {
-            distributor.plan(message.getStringProperty(DistributionQueue.MESSAGE_ID), message.getJMSMessageID());
+            distributor.distribute(messageIds(message), message.getJMSMessageID());
         } catch (JMSException e) {
             throw new IllegalStateException("unreadable submission message", e);
         }
+    }
+
+    /** The MessageIDs a JMS message carries: one per line of its text, or (earlier versions) one in a property. */
+    static List<String> messageIds(Message message) throws JMSException {
+        String single = message.getStringProperty(DistributionQueue.MESSAGE_ID);
+        if (single != null) {
+            return List.of(single);
+        }
+        String text = message instanceof TextMessage t ? t.getText() : null;
+        if (text == null || text.isBlank()) {
+            throw new IllegalStateException("submission message " + message.getJMSMessageID() + " names no MessageID");
+        }
+        return Arrays.stream(text.split("\n")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 }

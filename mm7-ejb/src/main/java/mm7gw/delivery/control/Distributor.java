@@ -19,9 +19,10 @@ import mm7gw.submission.entity.Recipient;
 import mm7gw.submission.entity.RecipientList;
 
 /**
- * Distributes an accepted message in chunks: {@link #plan} enqueues one fan-out per chunk; {@link #fanOut}
- * creates a chunk's recipient records and delivers them, or schedules their delivery for the message's
- * EarliestDeliveryTime; {@link #deliver} puts a chunk's pending recipients into their mailboxes. Each step
+ * Distributes accepted messages in chunks: {@link #distribute} fans out a message of one chunk itself and
+ * enqueues one fan-out per chunk for a bigger one; {@link #fanOut} creates a chunk's recipient records and
+ * delivers them, or schedules their delivery for the message's EarliestDeliveryTime; {@link #deliver} puts a
+ * chunk's pending recipients into their mailboxes. Each step
  * runs in the caller's transaction and records, per recipient, its state, a history entry and a charging
  * event. Every step is idempotent: running one twice does nothing the second time. {@code cause} is the JMS
  * message being consumed; the sends a step makes carry it in their duplicate ids.
@@ -45,13 +46,33 @@ public class Distributor {
     @Inject
     FanOutQueue fanOut;
 
+    /**
+     * Distributes accepted messages: a message whose recipients fit one chunk is fanned out right here, a bigger
+     * one is split into fan-out chunks (one JMS message each). The messages are locked in the order of their ids.
+     * A message that already has recipients (this batch is a redelivery) is left alone.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void plan(String messageId, String cause) {
-        MultimediaMessage message = stored(messages.byMessageId(messageId), messageId);
-        for (int chunk = 0; chunk < message.chunks(); chunk++) {
-            fanOut.send(messageId, chunk, FanOutQueue.Action.FAN_OUT, null, null, cause);
+    public void distribute(List<String> messageIds, String cause) {
+        List<MultimediaMessage> batch = messages.lockedByMessageIds(messageIds);
+        if (batch.size() < new java.util.HashSet<>(messageIds).size()) {
+            java.util.Set<String> missing = new java.util.TreeSet<>(messageIds);
+            batch.forEach(m -> missing.remove(m.messageId()));
+            LOG.warning(() -> "messages to distribute are not stored (ignored): " + missing);
         }
-        LOG.fine(() -> "message " + messageId + ": " + message.chunks() + " fan-out chunks enqueued");
+        java.util.Set<Long> started = messages.withRecipients(batch);
+        Instant now = Instant.now();
+        for (MultimediaMessage message : batch) {
+            if (started.contains(message.id())) {
+                LOG.info(() -> "message " + message.messageId() + " already distributed (redelivered?)");
+            } else if (message.chunks() == 1) {
+                message.updateState(fanOutChunk(message, 0, now, cause));
+            } else {
+                for (int chunk = 0; chunk < message.chunks(); chunk++) {
+                    fanOut.send(message.messageId(), chunk, FanOutQueue.Action.FAN_OUT, null, null, cause);
+                }
+                LOG.fine(() -> "message " + message.messageId() + ": " + message.chunks() + " fan-out chunks enqueued");
+            }
+        }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -61,9 +82,20 @@ public class Distributor {
             LOG.info(() -> "message " + messageId + " chunk " + chunk + " already fanned out (redelivered?)");
             return;
         }
+        fanOutChunk(message, chunk, Instant.now(), cause);
+        updateState(message);
+    }
+
+    /**
+     * Creates a chunk's recipient records and delivers them, or schedules their delivery for the message's
+     * EarliestDeliveryTime.
+     *
+     * @return how many of the chunk's recipients are handled (no longer pending)
+     */
+    private int fanOutChunk(MultimediaMessage message, int chunk, Instant now, String cause) {
         PlannedRecipients planned = messages.planned(message);
-        Instant now = Instant.now();
         boolean due = message.isDue(now);
+        int handled = 0;
         for (RecipientList.Entry e : planned.chunk(chunk)) {
             Recipient r = new Recipient(message, e.address(), e.kind(), chunk);
             if (message.isCancelled()) {
@@ -82,12 +114,15 @@ public class Distributor {
                     // pending until the EarliestDeliveryTime
                 }
             }
+            if (!r.isPending()) {
+                handled++;
+            }
         }
         if (!due && !message.isCancelled() && !message.isExpired(now)) {
-            fanOut.send(messageId, chunk, FanOutQueue.Action.DELIVER,
+            fanOut.send(message.messageId(), chunk, FanOutQueue.Action.DELIVER,
                     Duration.between(now, message.earliestDeliveryTime()), message.earliestDeliveryTime(), cause);
         }
-        updateState(message);
+        return handled;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

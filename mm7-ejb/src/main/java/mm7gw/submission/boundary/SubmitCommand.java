@@ -1,5 +1,8 @@
 package mm7gw.submission.boundary;
 
+import mm7gw.charging.entity.ChargedOperation;
+import mm7gw.charging.entity.ChargingEvent;
+import mm7gw.status.StatusCode;
 import java.time.Instant;
 import java.util.List;
 import mm7gw.submission.entity.AddressType;
@@ -10,7 +13,8 @@ import mm7gw.submission.entity.RecipientKind;
 
 /**
  * An MM7_submit as the business sees it, independent of the wire format and MM7 version. Addresses are
- * raw text; the submission service validates them.
+ * raw text; the submission service validates them. A request that could not be read completely carries its
+ * {@link Defect}: the service refuses it, and charges the refusal with what could be read.
  */
 public record SubmitCommand(
         String transactionId,
@@ -28,7 +32,33 @@ public record SubmitCommand(
         Priority priority,
         String subject,
         ChargedParty chargedParty,
-        ContentInput content) {
+        ContentInput content,
+        Defect defect) {
+
+    /**
+     * What makes the request unacceptable as it was read (a value in the wrong format, content that cannot be
+     * taken), found before the business sees it; the submit is refused with this status and charged as such.
+     */
+    public record Defect(StatusCode status, String details) {
+    }
+
+    /**
+     * What a charging event of the refused request says: the request's values as the VASP sent them, clipped to
+     * what the event stores (a ServiceCode that is too long is left out, as it is the reason for the refusal).
+     */
+    public ChargedOperation asRefused() {
+        return new ChargedOperation(null, clip(vasId, 256), null, clip(linkedId, 256),
+                sender == null ? null : clip(sender.value(), 256), null, recipients == null ? 0 : recipients.size(),
+                content == null ? null : (long) content.body().length,
+                content == null ? null : clip(content.contentType(), 1000),
+                chargedParty == null ? null : chargedParty.name(), priority == null ? null : priority.name(),
+                messageClass == null ? null : messageClass.name(),
+                serviceCode != null && serviceCode.length() > ChargingEvent.SERVICE_CODE_LENGTH ? null : serviceCode);
+    }
+
+    private static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
 
     /** The MIME entity Content href referenced: its Content-Type header value and its decoded body. */
     public record ContentInput(String contentType, byte[] body) {

@@ -1,22 +1,39 @@
 package mm7gw.submission.control;
 
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
-import mm7gw.messaging.DuplicateIds;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import mm7gw.system.NodeWorker;
 import mm7gw.system.ServerResources;
 
 /**
- * The JMS port through which an accepted message is handed to distribution. The send joins the caller's
- * JTA transaction: it happens if and only if the submission commits. The submission's send carries Artemis's
- * duplicate id ({@code _AMQ_DUPL_ID}) from the MessageID, so the broker drops a repeat of it; a recovery send
- * carries none (see {@link #redistribute}).
+ * The port through which accepted messages are handed to distribution, without the broker taking part in the
+ * accepting transaction: {@link #distribute} (in that transaction) hands the MessageID over once, and only if,
+ * the transaction commits; a worker thread then sends the MessageIDs waiting on this node to the
+ * {@code mm7.submissions} queue, many per JMS message (one line each), in a transaction of its own. A MessageID the
+ * node accepted but did not send before a crash is found by the stalled-submission scan and sent again;
+ * distribution is idempotent, so a message sent twice is distributed once.
  */
 @ApplicationScoped
 public class DistributionQueue {
+    /** MessageIDs per JMS message */
+    static final int BATCH = Math.max(1, Integer.getInteger("mm7.distribution.hand-off-batch", 200));
+    /** the property of a JMS message that carries a single MessageID (the form earlier versions sent) */
     public static final String MESSAGE_ID = "mm7MessageId";
+
+    @Inject
+    Event<MessageAccepted> accepted;
 
     @Inject
     JMSContext jms;
@@ -24,19 +41,64 @@ public class DistributionQueue {
     @Resource(lookup = ServerResources.SUBMISSIONS)
     Queue queue;
 
-    /** The submission's own send, once per MessageID. */
+    private final ConcurrentLinkedQueue<String> waiting = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger waitingCount = new AtomicInteger();
+    private volatile NodeWorker worker;
+
+    /** In the accepting transaction: the message goes to distribution if and only if the transaction commits. */
     public void distribute(String messageId) {
-        jms.createProducer().setProperty(MESSAGE_ID, messageId)
-                .setProperty(DuplicateIds.PROPERTY, DuplicateIds.of("submission", messageId)).send(queue, messageId);
+        accepted.fire(new MessageAccepted(messageId));
     }
 
-    /**
-     * A stalled message handed to distribution again. No duplicate id on purpose: in a cluster, the send the
-     * crash cut off may have left its id in the broker's duplicate cache (a backup's scale-down carries that
-     * cache over to the surviving node), and a recovery with the same id would be dropped for good. Distribution
-     * is idempotent per chunk, so a second distribution does nothing.
-     */
-    public void redistribute(String messageId) {
-        jms.createProducer().setProperty(MESSAGE_ID, messageId).send(queue, messageId);
+    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessageAccepted message) {
+        handOver(message.messageId());
+    }
+
+    /** A message to distribute (again) with no transaction of its own: a stalled one the scan found. */
+    public void handOver(String messageId) {
+        waiting.add(messageId);
+        waitingCount.incrementAndGet();
+        NodeWorker w = worker;
+        if (w != null) {
+            w.wake();
+        }
+    }
+
+    /** MessageIDs accepted on this node and not yet sent to the queue. */
+    public int backlog() {
+        return waitingCount.get();
+    }
+
+    /** Starts the worker that sends what waits, running the step whenever a message was handed over. */
+    public void start(ManagedThreadFactory threads, NodeWorker.Step step) {
+        worker = new NodeWorker("mm7-distribution-hand-off", 1000, step);
+        worker.start(threads);
+    }
+
+    public void stop() {
+        if (worker != null) {
+            worker.stop();
+        }
+    }
+
+    /** Takes up to one batch of the waiting MessageIDs (give them back with {@link #giveBack} if sending fails). */
+    public List<String> take() {
+        List<String> batch = new ArrayList<>(BATCH);
+        String id;
+        while (batch.size() < BATCH && (id = waiting.poll()) != null) {
+            batch.add(id);
+            waitingCount.decrementAndGet();
+        }
+        return batch;
+    }
+
+    public void giveBack(List<String> batch) {
+        batch.forEach(this::handOver);
+    }
+
+    /** Sends the MessageIDs in one JMS message, in a transaction of its own (the broker alone takes part). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void send(List<String> messageIds) {
+        jms.createProducer().send(queue, String.join("\n", messageIds));
     }
 }

@@ -47,6 +47,22 @@ public class Messages {
                 .getResultStream().findFirst();
     }
 
+    /** The messages, locked (as {@link #lockedByMessageId}) in the order of their ids, so that batches never deadlock. */
+    public List<MultimediaMessage> lockedByMessageIds(List<String> messageIds) {
+        return em.createQuery("select m from MultimediaMessage m where m.messageId in :ids order by m.id",
+                        MultimediaMessage.class)
+                .setParameter("ids", messageIds).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+    }
+
+    /** The ids of those of the messages that have recipient records. */
+    public java.util.Set<Long> withRecipients(List<MultimediaMessage> batch) {
+        if (batch.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(em.createQuery("select distinct r.message.id from Recipient r where r.message in :m",
+                Long.class).setParameter("m", batch).getResultList());
+    }
+
     public PlannedRecipients planned(MultimediaMessage message) {
         return em.createNamedQuery(PlannedRecipients.OF_MESSAGE, PlannedRecipients.class)
                 .setParameter("message", message).getSingleResult();

@@ -16,7 +16,7 @@ class ChargingCsvTest {
     private static final String CODE = "  a,b \"q\" \u00fc\u20ac\u5929\r\n\tend  ";
 
     private static ChargingEventView view(String serviceCode) {
-        return new ChargingEventView(42, "node-1", 7, "MM7_SUBMIT", "O7S-CDR", Instant.parse("2026-01-31T10:15:30.123456Z"),
+        return new ChargingEventView(42, "node-1", 7L, "MM7_SUBMIT", "O7S-CDR", Instant.parse("2026-01-31T10:15:30.123456Z"),
                 "vasp", "vas", "msg-1", null, "4455", null, 2, null, null, 1000, "ACCEPTED", null, null, "NORMAL",
                 "INFORMATIONAL", serviceCode);
     }

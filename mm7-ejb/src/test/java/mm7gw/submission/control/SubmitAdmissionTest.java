@@ -41,7 +41,7 @@ class SubmitAdmissionTest {
         return new SubmitCommand("tx", "v", "s", shortCode == null ? null
                 : new SubmitCommand.AddressInput(AddressType.SHORT_CODE, shortCode), to, null, null, null, null, expiry,
                 report, readReply, priority, "subject", charged,
-                content == null ? null : new SubmitCommand.ContentInput("text/plain", content));
+                content == null ? null : new SubmitCommand.ContentInput("text/plain", content), null);
     }
 
     private static StatusCode refusal(SubmitCommand c, ServiceLevel.Terms t) {

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.xml.ws.WebServiceContext;
 import jakarta.xml.ws.handler.MessageContext;
 import java.util.List;
+import java.util.Optional;
 import mm7gw.status.Mm7Rejection;
 import mm7gw.status.StatusCode;
 import mm7gw.submission.boundary.SubmitCommand.ContentInput;
@@ -29,11 +30,19 @@ public record InboundMm7(Mm7Release release, String mm7Version, ContentInput con
 
     /** @throws Mm7Rejection with the first problem's status and the details of all problems with that status */
     public void requireNoProblem() {
+        Optional<Problem> first = firstProblem();
+        if (first.isPresent()) {
+            throw new Mm7Rejection(first.get().status(), first.get().details());
+        }
+    }
+
+    /** The first problem's status with the details of all problems with that status, if there is a problem. */
+    public Optional<Problem> firstProblem() {
         if (problems.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         StatusCode status = problems.get(0).status();
-        throw new Mm7Rejection(status, String.join("; ",
-                problems.stream().filter(p -> p.status() == status).map(Problem::details).toList()));
+        return Optional.of(new Problem(status, String.join("; ",
+                problems.stream().filter(p -> p.status() == status).map(Problem::details).toList())));
     }
 }

@@ -1,0 +1,133 @@
+package mm7gw.submission.control;
+
+import jakarta.inject.Inject;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Optional;
+import mm7gw.charging.control.Charging;
+import mm7gw.charging.entity.ChargingEvent;
+import mm7gw.relay.control.LinkedIds;
+import mm7gw.security.RequestOrigin;
+import mm7gw.status.Mm7Rejection;
+import mm7gw.status.StatusCode;
+import mm7gw.submission.boundary.SubmitCommand;
+import mm7gw.submission.boundary.SubmitResult;
+import mm7gw.submission.entity.Address;
+import mm7gw.submission.entity.AnsweredSubmit;
+import mm7gw.submission.entity.MessageContent;
+import mm7gw.submission.entity.MultimediaMessage;
+import mm7gw.submission.entity.PlannedRecipients;
+import mm7gw.vasp.entity.Vasp;
+
+/**
+ * Accepts an MM7_submit in one local database transaction: admission, the answer to a retry, recipient
+ * resolution, then the message, its content, its recipient list, its answer and its charging event in one write.
+ * No other resource takes part: the hand-off to distribution happens after the commit ({@link DistributionQueue}).
+ * A refusal ({@link Mm7Rejection}) rolls all of it back.
+ */
+@ApplicationScoped
+public class Acceptance {
+    @Inject
+    SubmitAdmission admission;
+
+    @Inject
+    Messages messages;
+
+    @Inject
+    Charging charging;
+
+    @Inject
+    DistributionQueue distribution;
+
+    @Inject
+    RecipientResolver resolver;
+
+    @Inject
+    LinkedIds linkedIds;
+
+    @Inject
+    AnsweredSubmits answers;
+
+    /** Thrown when a copy of the request, sent at the same time through another node, took its TransactionID. */
+    public static final class TransactionIdTaken extends RuntimeException {
+        TransactionIdTaken() {
+            super(null, null, false, false);
+        }
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public SubmitResult accept(String login, SubmitCommand command, RequestOrigin origin, String requestDigest) {
+        if (command.defect() != null) {
+            throw new Mm7Rejection(command.defect().status(), command.defect().details());
+        }
+        Vasp vasp = admission.admit(login, command, origin);
+        Optional<AnsweredSubmit> earlier = answers.of(vasp.vaspId(), command.transactionId());
+        if (earlier.isPresent()) {
+            return replay(earlier.get(), login, requestDigest);
+        }
+        if (command.serviceCode() != null && command.serviceCode().length() > ChargingEvent.SERVICE_CODE_LENGTH) {
+            throw new Mm7Rejection(StatusCode.VALIDATION_ERROR,
+                    "ServiceCode is longer than " + ChargingEvent.SERVICE_CODE_LENGTH + " characters");
+        }
+        if (command.linkedId() != null) {
+            linkedIds.requireFor(vasp.vaspId(), command.linkedId());
+        }
+        if (command.recipients() == null || command.recipients().isEmpty()) {
+            throw new Mm7Rejection(StatusCode.VALIDATION_ERROR, "Recipients lists no address");
+        }
+        MultimediaMessage message = new MultimediaMessage(MessageIds.next(), vasp, command.vasId(),
+                command.transactionId(), sender(command.sender()));
+        message.describe(command.subject(), command.priority(), command.messageClass());
+        message.charge(command.serviceCode(), command.chargedParty(), command.linkedId());
+        message.requestReports(command.deliveryReport(), command.readReply());
+        message.schedule(command.earliestDeliveryTime(), command.expiryDate());
+        if (command.content() != null) {
+            message.attach(new MessageContent(command.content().contentType(), command.content().body()));
+        }
+
+        RecipientResolution resolution = resolver.resolve(command.recipients());
+        int limit = Integer.getInteger("mm7.submit.max-recipients", 10_000);
+        if (resolution.accepted().size() > limit) {
+            throw new Mm7Rejection(StatusCode.OPERATION_RESTRICTED, resolution.accepted().size()
+                    + " distinct recipients exceed the limit of " + limit + " per message");
+        }
+        message.distributeTo(resolution.accepted().size(), Integer.getInteger("mm7.fanout.chunk-size", 500));
+        StatusCode status = resolution.refused().isEmpty() ? StatusCode.SUCCESS : StatusCode.PARTIAL_SUCCESS;
+        if (AnsweredSubmits.remembers(command.transactionId())) {
+            try {
+                answers.add(new AnsweredSubmit(vasp.vaspId(), command.transactionId(), login, requestDigest,
+                        message.messageId(), status, resolution.refused(), Instant.now()));
+            } catch (PersistenceException taken) {
+                throw new TransactionIdTaken();
+            }
+        }
+        messages.add(message);
+        messages.add(new PlannedRecipients(message, resolution.accepted()));
+        charging.record(ChargingEvent.submitted(message, status));
+        distribution.distribute(message.messageId());
+        return SubmitResult.accepted(message.messageId(), status, resolution.refused());
+    }
+
+    /** The answer already given to this TransactionID, if this request is a retry of that one; 4004 otherwise. */
+    private static SubmitResult replay(AnsweredSubmit earlier, String login, String requestDigest) {
+        if (!earlier.isRetryOf(login, requestDigest)) {
+            throw new Mm7Rejection(StatusCode.VALIDATION_ERROR, "TransactionID '" + earlier.transactionId()
+                    + "' was already used for a different request, answered with MessageID " + earlier.messageId()
+                    + "; a new request needs a new TransactionID");
+        }
+        return SubmitResult.accepted(earlier.messageId(), earlier.status(), earlier.details());
+    }
+
+    private static Address sender(SubmitCommand.AddressInput sender) {
+        if (sender == null) {
+            return null;
+        }
+        try {
+            return Address.parse(sender.type(), sender.value());
+        } catch (Address.InvalidAddress e) {
+            throw new Mm7Rejection(StatusCode.ADDRESS_ERROR, "SenderAddress " + e.getMessage());
+        }
+    }
+}

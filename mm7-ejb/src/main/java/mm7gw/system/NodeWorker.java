@@ -1,0 +1,84 @@
+package mm7gw.system;
+
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A background thread of this node that runs a step whenever it is woken, and at least every {@code idleMillis}.
+ * A step that reports more work waiting runs again at once; a step that fails is logged and tried again after a
+ * second. Wakes that arrive while a step runs are not lost: the next wait returns at once.
+ */
+public final class NodeWorker {
+    private static final Logger LOG = Logger.getLogger(NodeWorker.class.getName());
+
+    /** One round of work. */
+    @FunctionalInterface
+    public interface Step {
+        /** @return true when more work is waiting (run again without waiting) */
+        boolean run();
+    }
+
+    private final String name;
+    private final long idleMillis;
+    private final Step step;
+    private final Semaphore woken = new Semaphore(0);
+    private volatile boolean running;
+    private Thread thread;
+
+    public NodeWorker(String name, long idleMillis, Step step) {
+        this.name = name;
+        this.idleMillis = idleMillis;
+        this.step = step;
+    }
+
+    public synchronized void start(ManagedThreadFactory threads) {
+        running = true;
+        thread = threads.newThread(this::loop);
+        thread.setName(name);
+        thread.start();
+    }
+
+    public void wake() {
+        if (woken.availablePermits() == 0) {
+            woken.release();
+        }
+    }
+
+    public synchronized void stop() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                if (!step.run()) {
+                    woken.tryAcquire(idleMillis, TimeUnit.MILLISECONDS);
+                    woken.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                LOG.log(Level.WARNING, name + ": a round of work failed; trying again in 1 s", e);
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException stopped) {
+                    return;
+                }
+            }
+        }
+    }
+}
