@@ -1,48 +1,56 @@
 package mm7gw.vasp.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
+import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.concurrent.ConcurrentHashMap;
 import mm7gw.vasp.entity.RateWindow;
 
 /**
- * Per-VASP rate limits that hold across every node of a cluster: the counters live in one database row per
- * VASP ({@link RateWindow}), locked for the few statements of a short transaction of its own, so the submission's
- * own (longer) transaction never holds the lock.
+ * Per-VASP rate limits that hold across every node of a cluster without a database write per request. The
+ * shared counters live in one row per VASP ({@link RateWindow}); a node takes permits from it in leases (a tenth
+ * of the limit, at least what the request needs) in a short transaction of its own, keeps them for the current
+ * second, and admits requests from its lease in memory. The nodes together never admit more than the limit in a
+ * second; a node may leave some of its lease unused, so under uneven load across nodes a VASP may get somewhat
+ * less than its limit.
  */
 @ApplicationScoped
 public class RateLimiter {
-    @PersistenceContext(unitName = "mm7")
-    EntityManager em;
+    /** the share of a limit one lease takes (system property mm7.rate.lease-fraction, default 0.1) */
+    static final double LEASE_FRACTION = Double.parseDouble(System.getProperty("mm7.rate.lease-fraction", "0.1"));
+
+    @Inject
+    RateWindows windows;
 
     Clock clock = Clock.systemUTC();
 
-    /** Thrown when the VASP has no counter row yet; the caller creates it and asks again. */
-    static class NoWindow extends RuntimeException {
-        NoWindow() {
-            super(null, null, false, false);
-        }
-    }
+    private final ConcurrentHashMap<String, RateWindow.Lease> leases = new ConcurrentHashMap<>();
 
-    /** @return null when admitted (and counted), else which limit the request exceeds */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /**
+     * @return null when admitted (and counted), else which limit the request exceeds
+     * @throws RateWindows.NoWindow when the VASP's counter row does not exist yet
+     */
     public String admit(String vaspId, int recipients, Integer maxSubmissions, Integer maxRecipients) {
-        RateWindow window = em.find(RateWindow.class, vaspId, LockModeType.PESSIMISTIC_WRITE);
-        if (window == null) {
-            throw new NoWindow();
+        long second = clock.instant().getEpochSecond();
+        RateWindow.Lease lease = leases.computeIfAbsent(vaspId, v -> new RateWindow.Lease());
+        synchronized (lease) {
+            if (lease.admit(second, recipients)) {
+                return null;
+            }
+            RateWindow.Grant grant = windows.lease(vaspId, second, recipients, share(maxSubmissions, 1),
+                    share(maxRecipients, recipients), maxSubmissions, maxRecipients);
+            if (grant.refusal() != null) {
+                return grant.refusal();
+            }
+            lease.add(second, grant);
+            if (!lease.admit(second, recipients)) {
+                throw new IllegalStateException("a lease of " + grant + " does not admit " + recipients + " recipients");
+            }
+            return null;
         }
-        return window.admit(clock.instant().getEpochSecond(), recipients, maxSubmissions, maxRecipients);
     }
 
-    /** Creates the VASP's counter row; fails harmlessly (in its own transaction) if another node just did. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void open(String vaspId) {
-        if (em.find(RateWindow.class, vaspId) == null) {
-            em.persist(new RateWindow(vaspId));
-            em.flush();
-        }
+    private static int share(Integer limit, int atLeast) {
+        return limit == null ? atLeast : Math.max(atLeast, (int) Math.ceil(limit * LEASE_FRACTION));
     }
 }

@@ -29,6 +29,9 @@ public class VaspAdmission {
     @Inject
     RateLimiter rateLimiter;
 
+    @Inject
+    RateWindows windows;
+
     /** One request as the gate sees it. */
     public record Access(String login, Operation operation, String vaspId, String vasId, String transactionId,
             RequestOrigin origin) {
@@ -111,9 +114,9 @@ public class VaspAdmission {
         try {
             exceeded = rateLimiter.admit(vasp.vaspId(), recipients, terms.maxSubmissionsPerSecond(),
                     terms.maxRecipientsPerSecond());
-        } catch (RateLimiter.NoWindow first) {
+        } catch (RateWindows.NoWindow first) {
             try {
-                rateLimiter.open(vasp.vaspId());
+                windows.open(vasp.vaspId());
             } catch (RuntimeException createdMeanwhile) {
                 // another node opened the window at the same moment; the row exists now
             }

@@ -6,9 +6,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * A VASP's traffic in the current one-second window, shared by every gateway node through the database: a node
- * locks the row (SELECT ... FOR UPDATE), starts a new window when the second has changed, and admits a request
- * only if its submission and its recipients still fit the limits.
+ * A VASP's permits handed out for the current one-second window, shared by every gateway node through the
+ * database: a node locks the row (SELECT ... FOR UPDATE), starts a new window when the second has changed, and
+ * takes a {@link #lease} of permits if its request still fits the limits; it then admits requests from its
+ * {@link Lease} without coming back until that runs out.
  */
 @Entity
 @Table(name = "mm7_rate_window")
@@ -34,22 +35,79 @@ public class RateWindow {
         this.vaspId = vaspId;
     }
 
-    /** What a request did not fit; null when it was admitted and counted. */
-    public String admit(long second, int requestRecipients, Integer maxSubmissions, Integer maxRecipients) {
+    /** Permits handed to a node for one second, or why none could be: the refusal names the limit reached. */
+    public record Grant(int submissions, int recipients, String refusal) {
+        static Grant refused(String why) {
+            return new Grant(0, 0, why);
+        }
+    }
+
+    /**
+     * Hands out permits for the second: at least what a request of {@code requestRecipients} recipients needs (one
+     * submission, its recipients), up to the wanted amounts, never beyond the limits (null: none). A request that
+     * does not fit gets a refusal and costs nothing.
+     */
+    public Grant lease(long second, int requestRecipients, int submissionsWanted, int recipientsWanted,
+            Integer maxSubmissions, Integer maxRecipients) {
         if (second != windowSecond) {
             windowSecond = second;
             submissions = 0;
             recipients = 0;
         }
         if (maxSubmissions != null && submissions + 1 > maxSubmissions) {
-            return "rate limit of " + maxSubmissions + " submissions per second reached";
+            return Grant.refused("rate limit of " + maxSubmissions + " submissions per second reached");
         }
         if (maxRecipients != null && recipients + requestRecipients > maxRecipients) {
-            return "rate limit of " + maxRecipients + " recipients per second reached ("
-                    + recipients + " already this second, " + requestRecipients + " in this request)";
+            return Grant.refused("rate limit of " + maxRecipients + " recipients per second reached ("
+                    + recipients + " already this second, " + requestRecipients + " in this request)");
         }
-        submissions++;
-        recipients += requestRecipients;
-        return null;
+        // a dimension without a limit is granted without bound (and not counted)
+        int s = Integer.MAX_VALUE;
+        if (maxSubmissions != null) {
+            s = Math.max(1, Math.min(submissionsWanted, maxSubmissions - submissions));
+            submissions += s;
+        }
+        int r = Integer.MAX_VALUE;
+        if (maxRecipients != null) {
+            r = Math.min(Math.max(recipientsWanted, requestRecipients), maxRecipients - recipients);
+            recipients += r;
+        }
+        return new Grant(s, r, null);
+    }
+
+    /**
+     * The permits one node holds for one second (kept in memory, never stored): it admits requests from them
+     * until they run out, then takes another lease from the shared window. Not thread-safe: lock it.
+     */
+    public static final class Lease {
+        private long second = -1;
+        private int submissions;
+        private int recipients;
+
+        /** Admits (and counts) a request if the lease of that second still covers it. */
+        public boolean admit(long now, int requestRecipients) {
+            if (now != second || submissions < 1 || recipients < requestRecipients) {
+                return false;
+            }
+            submissions--;
+            recipients -= requestRecipients;
+            return true;
+        }
+
+        private static int saturatedAdd(int a, int b) {
+            long sum = (long) a + b;
+            return sum > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) sum;
+        }
+
+        /** Adds a grant for the second; the rest of an earlier second's lease lapses. */
+        public void add(long now, Grant grant) {
+            if (now != second) {
+                second = now;
+                submissions = 0;
+                recipients = 0;
+            }
+            submissions = saturatedAdd(submissions, grant.submissions());
+            recipients = saturatedAdd(recipients, grant.recipients());
+        }
     }
 }

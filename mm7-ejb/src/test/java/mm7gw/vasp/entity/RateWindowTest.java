@@ -1,5 +1,7 @@
 package mm7gw.vasp.entity;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,24 +10,51 @@ import org.junit.jupiter.api.Test;
 
 class RateWindowTest {
     @Test
-    void countsSubmissionsWithinTheSecondAndStartsAfreshInTheNext() {
+    void leasesNeverExceedTheLimitWithinTheSecondAndStartAfreshInTheNext() {
         RateWindow w = new RateWindow("v");
-        assertNull(w.admit(100, 1, 2, null));
-        assertNull(w.admit(100, 1, 2, null));
-        String refused = w.admit(100, 1, 2, null);
-        assertNotNull(refused);
-        assertTrue(refused.contains("2 submissions per second"), refused);
-        assertNull(w.admit(101, 1, 2, null), "a new second, a new window");
+        RateWindow.Grant first = w.lease(100, 1, 3, 1, 5, null);
+        assertEquals(3, first.submissions());
+        RateWindow.Grant second = w.lease(100, 1, 3, 1, 5, null);
+        assertEquals(2, second.submissions(), "only what is left of the limit");
+        RateWindow.Grant refused = w.lease(100, 1, 3, 1, 5, null);
+        assertNotNull(refused.refusal());
+        assertTrue(refused.refusal().contains("5 submissions per second"), refused.refusal());
+        assertNull(w.lease(101, 1, 3, 1, 5, null).refusal(), "a new second, a new window");
     }
 
     @Test
-    void countsRecipientsAndARefusedRequestCostsNothing() {
+    void aRequestWithMoreRecipientsThanTheLeaseGetsWhatItNeedsAndARefusedOneCostsNothing() {
         RateWindow w = new RateWindow("v");
-        assertNull(w.admit(5, 3, null, 5));
-        String refused = w.admit(5, 3, null, 5);
-        assertNotNull(refused);
-        assertTrue(refused.contains("5 recipients per second"), refused);
-        assertNull(w.admit(5, 2, null, 5), "the refused request was not counted");
-        assertNotNull(w.admit(5, 1, null, 5));
+        assertEquals(3, w.lease(5, 3, 1, 1, null, 5).recipients());
+        RateWindow.Grant refused = w.lease(5, 3, 1, 1, null, 5);
+        assertTrue(refused.refusal().contains("5 recipients per second"), refused.refusal());
+        assertEquals(2, w.lease(5, 2, 1, 1, null, 5).recipients(), "the refused request was not counted");
+        assertNotNull(w.lease(5, 1, 1, 1, null, 5).refusal());
+    }
+
+    @Test
+    void aNodesLeaseAdmitsUntilItRunsOutAndLapsesWithTheSecond() {
+        RateWindow.Lease lease = new RateWindow.Lease();
+        assertFalse(lease.admit(7, 1), "nothing leased yet");
+        lease.add(7, new RateWindow.Grant(2, 10, null));
+        assertTrue(lease.admit(7, 4));
+        assertFalse(lease.admit(7, 7), "6 recipients left");
+        assertTrue(lease.admit(7, 6));
+        assertFalse(lease.admit(7, 0), "no submission left");
+        lease.add(8, new RateWindow.Grant(1, 1, null));
+        assertTrue(lease.admit(8, 1));
+        assertFalse(lease.admit(9, 0), "the lease of second 8 does not hold in second 9");
+    }
+
+    @Test
+    void aDimensionWithoutALimitIsLeasedWithoutBound() {
+        RateWindow w = new RateWindow("v");
+        RateWindow.Grant g = w.lease(1, 50, 2, 50, 10, null);
+        assertEquals(2, g.submissions());
+        RateWindow.Lease lease = new RateWindow.Lease();
+        lease.add(1, g);
+        assertTrue(lease.admit(1, 50));
+        assertTrue(lease.admit(1, 5000), "recipients are not limited");
+        assertFalse(lease.admit(1, 1), "both leased submissions used");
     }
 }

@@ -1,0 +1,45 @@
+package mm7gw.vasp.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import mm7gw.vasp.entity.RateWindow;
+
+/**
+ * The VASPs' shared rate counters ({@link RateWindow}), each changed in a short transaction of its own that
+ * locks the row, so the request's own (longer) transaction never holds the lock.
+ */
+@ApplicationScoped
+public class RateWindows {
+    @PersistenceContext(unitName = "mm7")
+    EntityManager em;
+
+    /** Thrown when the VASP has no counter row yet; the caller creates it and asks again. */
+    static class NoWindow extends RuntimeException {
+        NoWindow() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Takes a lease of permits for the second from the VASP's counters (see {@link RateWindow#lease}). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public RateWindow.Grant lease(String vaspId, long second, int recipients, int submissionsWanted,
+            int recipientsWanted, Integer maxSubmissions, Integer maxRecipients) {
+        RateWindow window = em.find(RateWindow.class, vaspId, LockModeType.PESSIMISTIC_WRITE);
+        if (window == null) {
+            throw new NoWindow();
+        }
+        return window.lease(second, recipients, submissionsWanted, recipientsWanted, maxSubmissions, maxRecipients);
+    }
+
+    /** Creates the VASP's counter row; fails harmlessly (in its own transaction) if another node just did. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void open(String vaspId) {
+        if (em.find(RateWindow.class, vaspId) == null) {
+            em.persist(new RateWindow(vaspId));
+            em.flush();
+        }
+    }
+}
