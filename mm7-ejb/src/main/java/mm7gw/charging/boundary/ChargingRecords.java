@@ -18,4 +18,10 @@ public class ChargingRecords {
         return em.createNamedQuery(ChargingEvent.BY_MESSAGE_ID, ChargingEvent.class)
                 .setParameter("messageId", messageId).getResultStream().map(ChargingEventView::of).toList();
     }
+
+    /** Committed charging events not numbered yet: how far the sequencers are behind. */
+    public long unnumbered() {
+        return em.createQuery("select count(e) from ChargingEvent e where e.sequenceNumber is null", Long.class)
+                .getSingleResult();
+    }
 }

@@ -8,6 +8,8 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import mm7gw.submission.entity.MessageState;
+import mm7gw.submission.control.DistributionQueue;
 import mm7gw.admin.boundary.RequestRefused;
 import mm7gw.delivery.entity.DeliveryAttempt;
 import mm7gw.submission.control.Messages;
@@ -21,6 +23,9 @@ import mm7gw.submission.entity.Recipient;
 public class MessageTracking {
     @Inject
     Messages messages;
+
+    @Inject
+    DistributionQueue distribution;
 
     @PersistenceContext(unitName = "mm7")
     EntityManager em;
@@ -182,5 +187,19 @@ public class MessageTracking {
                 r.state().name(), r.stateChangedAt(),
                 attempts.stream().map(a -> new MessageView.AttemptView(a.attemptedAt(), a.outcome().name(), a.detail()))
                         .toList());
+    }
+
+    /**
+     * How far distribution is behind: messages accepted and not yet distributed to every recipient (including those
+     * waiting for their EarliestDeliveryTime), and the MessageIDs this node accepted and has not yet handed to the
+     * submissions queue.
+     */
+    public DistributionBacklog distributionBacklog() {
+        long undistributed = em.createQuery("select count(m) from MultimediaMessage m where m.state = :accepted", Long.class)
+                .setParameter("accepted", MessageState.ACCEPTED).getSingleResult();
+        return new DistributionBacklog(undistributed, distribution.backlog());
+    }
+
+    public record DistributionBacklog(long undistributedMessages, int waitingForHandOffOnThisNode) {
     }
 }

@@ -26,7 +26,9 @@ import mm7gw.vasp.entity.Vasp;
  * with its recipients and the submit's parameters.
  */
 @Entity
-@Table(name = "mm7_message", indexes = @jakarta.persistence.Index(name = "mm7_message_expiry", columnList = "expiry, expired_at"))
+@Table(name = "mm7_message", indexes = {
+    @jakarta.persistence.Index(name = "mm7_message_expiry", columnList = "expiry, expired_at"),
+    @jakarta.persistence.Index(name = "mm7_message_state", columnList = "state, submitted_at")})
 @NamedQuery(name = MultimediaMessage.BY_MESSAGE_ID, query = "select m from MultimediaMessage m where m.messageId = :messageId")
 public class MultimediaMessage {
     public static final String BY_MESSAGE_ID = "MultimediaMessage.byMessageId";
