@@ -132,6 +132,9 @@ public final class Benchmark {
                     + " (p50 %.1f ms): %.1f.%n%n", textSteps.singleClientP50(), g.percentileMillis(50),
                     textSteps.singleClientP50() / g.percentileMillis(50)));
 
+            sustained(base, gateway, echo, textSteps.best(), () -> text.submit(VASP, VAS, number(recipient)));
+            overload(gateway, textSteps.best(), () -> text.submit(VASP, VAS, number(recipient)));
+
             report.append("### (e) memory of the server JVM\n\n")
                     .append("Heap sampled once a second; collections counted by jstat over the step.\n\n")
                     .append("| during | max used heap MB | max heap (-Xmx) MB | young GCs | full GCs | max RSS MB |\n")
@@ -145,6 +148,84 @@ public final class Benchmark {
             }
             report.append('\n');
         }
+    }
+
+    /**
+     * (f): the best closed-loop rate of (a), held open-loop for a minute, with the pipeline's backlog (accepted and
+     * not yet distributed, committed charging events not yet numbered) sampled once a second; then how long the
+     * backlog takes to drain after the last request.
+     */
+    private void sustained(String base, Load gateway, Load echo, double rate, java.util.function.Supplier<byte[]> bodies)
+            throws Exception {
+        int duration = Integer.getInteger("bench.sustained-seconds", 60);
+        report.append("### (f) sustained: the rate of (a) for ").append(duration).append(" s\n\n");
+        List<long[]> samples = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean sampling = new java.util.concurrent.atomic.AtomicBoolean(true);
+        long t0 = System.nanoTime();
+        Thread sampler = new Thread(() -> {
+            while (sampling.get()) {
+                try {
+                    long[] b = backlog(base);
+                    samples.add(new long[] {(System.nanoTime() - t0) / 1_000_000, b[0], b[1]});
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Exception e) {
+                    System.out.println("backlog poll failed: " + e);
+                }
+            }
+        }, "backlog-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+        Load.Result g = gateway.openLoop("gateway", rate, duration, bodies);
+        long end = System.nanoTime();
+        sampling.set(false);
+        sampler.join(5000);
+        long[] last = backlog(base);
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while ((last[0] > 0 || last[1] > 0) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            last = backlog(base);
+        }
+        double drained = (System.nanoTime() - end) / 1e9;
+        long maxMessages = samples.stream().mapToLong(x -> x[1]).max().orElse(-1);
+        long maxEvents = samples.stream().mapToLong(x -> x[2]).max().orElse(-1);
+        long lastHalfMax = samples.stream().filter(x -> x[0] > duration * 500L).mapToLong(x -> x[1] + x[2]).max().orElse(-1);
+        long firstHalfMax = samples.stream().filter(x -> x[0] <= duration * 500L).mapToLong(x -> x[1] + x[2]).max().orElse(-1);
+        report.append(String.format("Open loop at %.0f req/s (the best of (a)), %d requests.%n%n", rate, g.requests()))
+                .append("| accepted req/s | p50 ms | p99 ms | refused | errors | max undistributed messages | max unnumbered charging events | max backlog 1st half / 2nd half | drained after the end s |\n")
+                .append("|---|---|---|---|---|---|---|---|---|\n")
+                .append(String.format("| %.0f | %.1f | %.1f | %d | %d | %d | %d | %d / %d | %s |%n%n", g.goodput(),
+                        g.percentileMillis(50), g.percentileMillis(99), g.refused(), g.errors(), maxMessages, maxEvents,
+                        firstHalfMax, lastHalfMax, last[0] > 0 || last[1] > 0 ? "not within 120" : String.format("%.1f", drained)));
+    }
+
+    /** The admin API's backlog: {undistributed messages, unnumbered charging events}. */
+    private static long[] backlog(String base) throws Exception {
+        HttpResponse<String> r = ADMIN.send(HttpRequest.newBuilder(URI.create(base + "/admin/api/system/backlog"))
+                .header("Authorization", adminAuthorization()).header("Accept", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+        try (JsonReader json = Json.createReader(new java.io.StringReader(r.body()))) {
+            jakarta.json.JsonObject o = json.readObject();
+            return new long[] {o.getJsonNumber("undistributedMessages").longValue(),
+                o.getJsonNumber("unnumberedChargingEvents").longValue()};
+        }
+    }
+
+    /**
+     * (g): ten times the concurrency that saturates (a), closed loop, for 30 s: goodput, how many were refused
+     * explicitly (HTTP 503 or MM7 4006), how many failed or took longer than 2 s.
+     */
+    private void overload(Load gateway, double bestOfA, java.util.function.Supplier<byte[]> bodies) throws Exception {
+        int clients = Integer.getInteger("bench.overload-clients", 400);
+        int duration = Integer.getInteger("bench.overload-seconds", 30);
+        report.append("### (g) overload: ").append(clients).append(" clients for ").append(duration).append(" s\n\n");
+        Load.Result g = gateway.closedLoop("gateway", clients, duration, bodies);
+        report.append("| goodput req/s | best of (a) | ratio | refused | refused/s | failed | over 2 s | p50 ms | p99 ms | max ms |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|\n")
+                .append(String.format("| %.0f | %.0f | %.2f | %d | %.0f | %d | %d | %.1f | %.1f | %.1f |%n%n", g.goodput(),
+                        bestOfA, g.goodput() / bestOfA, g.refused(), g.refused() / g.seconds(), g.errors(),
+                        g.slowerThan(2000), g.percentileMillis(50), g.percentileMillis(99), g.percentileMillis(100)));
     }
 
     private void writeReport() throws IOException {
@@ -182,7 +263,7 @@ public final class Benchmark {
             base.add(new double[] {c, e.throughput()});
             String line = String.format("| %d | %.0f | %.0f | %.2f | %.1f | %.1f | %.1f | %d |", c, g.throughput(),
                     e.throughput(), g.throughput() / e.throughput(), g.percentileMillis(50), g.percentileMillis(99),
-                    e.percentileMillis(50), g.errors() + e.errors());
+                    e.percentileMillis(50), g.errors() + g.refused() + e.errors() + e.refused());
             System.out.println(label + " " + line);
             report.append(line).append('\n');
         }

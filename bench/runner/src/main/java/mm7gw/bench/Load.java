@@ -22,9 +22,36 @@ import java.util.function.Supplier;
 final class Load {
     static final int MAX_REQUESTS = 200_000;
 
-    record Result(String name, int concurrency, long requests, long errors, double seconds, long[] latenciesMicros) {
+    /** What became of one request. */
+    enum Outcome {
+        /** HTTP 200 with an MM7 success status */
+        OK,
+        /** refused for overload, explicitly: HTTP 503, or MM7 4006 Service unavailable */
+        REFUSED,
+        /** anything else: another status, no answer, an I/O error */
+        FAILED
+    }
+
+    /**
+     * @param requests requests that completed (answered or failed) in the step
+     * @param refused  of those, the ones refused for overload
+     * @param errors   of those, the ones that failed otherwise
+     */
+    record Result(String name, int concurrency, long requests, long refused, long errors, double seconds,
+            long[] latenciesMicros) {
         double throughput() {
             return requests / seconds;
+        }
+
+        /** successful requests per second */
+        double goodput() {
+            return (requests - refused - errors) / seconds;
+        }
+
+        /** how many requests took longer than the given time */
+        long slowerThan(double millis) {
+            long limit = (long) (millis * 1000);
+            return java.util.Arrays.stream(latenciesMicros).filter(l -> l > limit).count();
         }
 
         double percentileMillis(double p) {
@@ -52,6 +79,11 @@ final class Load {
 
     /** One request; true when it got HTTP 200 with an MM7 success status. */
     boolean send(byte[] body) {
+        return exchange(body) == Outcome.OK;
+    }
+
+    /** One request and what became of it. */
+    Outcome exchange(byte[] body) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", contentType).header("SOAPAction", "\"\"")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
@@ -61,23 +93,30 @@ final class Load {
         try {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() == 200 && r.body().contains("<StatusCode>1")) {
-                return true;
+                return Outcome.OK;
             }
-            return failed("HTTP " + r.statusCode() + ", MM7 status " + between(r.body(), "<StatusCode>", "</StatusCode>"));
+            String status = between(r.body(), "<StatusCode>", "</StatusCode>");
+            String what = "HTTP " + r.statusCode() + ", MM7 status " + status;
+            if (r.statusCode() == 503 || status.equals("4006")) {
+                note(what + (r.headers().firstValue("Retry-After").map(s -> ", Retry-After " + s).orElse("")));
+                return Outcome.REFUSED;
+            }
+            note(what);
+            return Outcome.FAILED;
         } catch (java.io.IOException e) {
-            return failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+            note(e.getClass().getSimpleName() + ": " + e.getMessage());
+            return Outcome.FAILED;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return Outcome.FAILED;
         }
     }
 
-    /** Says once per kind of failure what it was (the table only counts them). */
-    private boolean failed(String what) {
+    /** Says once per kind of failure or refusal what it was (the tables only count them). */
+    private void note(String what) {
         if (failures.add(what)) {
-            System.out.println("bench: a request to " + uri.getPath() + " failed: " + what);
+            System.out.println("bench: a request to " + uri.getPath() + " was not accepted: " + what);
         }
-        return false;
     }
 
     private static String between(String text, String from, String to) {
@@ -102,13 +141,16 @@ final class Load {
         long[] latencies = new long[MAX_REQUESTS];
         AtomicInteger count = new AtomicInteger();
         AtomicLong errors = new AtomicLong();
+        AtomicLong refused = new AtomicLong();
         long start = System.nanoTime();
-        runFor(concurrency, seconds, bodies, (ok, micros) -> {
+        runFor(concurrency, seconds, bodies, (outcome, micros) -> {
             int i = count.getAndIncrement();
             if (i < latencies.length) {
                 latencies[i] = micros;
             }
-            if (!ok) {
+            if (outcome == Outcome.REFUSED) {
+                refused.incrementAndGet();
+            } else if (outcome == Outcome.FAILED) {
                 errors.incrementAndGet();
             }
         });
@@ -116,11 +158,11 @@ final class Load {
         int n = Math.min(count.get(), latencies.length);
         long[] sorted = Arrays.copyOf(latencies, n);
         Arrays.sort(sorted);
-        return new Result(name, concurrency, n, errors.get(), elapsed, sorted);
+        return new Result(name, concurrency, n, refused.get(), errors.get(), elapsed, sorted);
     }
 
     interface Sample {
-        void record(boolean ok, long micros);
+        void record(Outcome outcome, long micros);
     }
 
     private void runFor(int concurrency, int seconds, Supplier<byte[]> bodies, Sample sample) throws Exception {
@@ -133,9 +175,9 @@ final class Load {
                 while (System.nanoTime() < end && budget.decrementAndGet() >= 0) {
                     byte[] body = bodies.get();
                     long t0 = System.nanoTime();
-                    boolean ok = send(body);
+                    Outcome outcome = exchange(body);
                     if (sample != null) {
-                        sample.record(ok, (System.nanoTime() - t0) / 1000);
+                        sample.record(outcome, (System.nanoTime() - t0) / 1000);
                     }
                 }
                 return null;
@@ -153,6 +195,7 @@ final class Load {
         long interval = (long) (1e9 / ratePerSecond);
         long[] latencies = new long[total];
         AtomicLong errors = new AtomicLong();
+        AtomicLong refused = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(64);
         List<Future<?>> pending = new ArrayList<>(total);
         long start = System.nanoTime();
@@ -165,9 +208,11 @@ final class Load {
             int index = i;
             byte[] body = bodies.get();
             pending.add(pool.submit(() -> {
-                boolean ok = send(body);
+                Outcome outcome = exchange(body);
                 latencies[index] = (System.nanoTime() - due) / 1000;
-                if (!ok) {
+                if (outcome == Outcome.REFUSED) {
+                    refused.incrementAndGet();
+                } else if (outcome == Outcome.FAILED) {
                     errors.incrementAndGet();
                 }
             }));
@@ -178,6 +223,6 @@ final class Load {
         double elapsed = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
         Arrays.sort(latencies);
-        return new Result(name, 0, total, errors.get(), elapsed, latencies);
+        return new Result(name, 0, total, refused.get(), errors.get(), elapsed, latencies);
     }
 }

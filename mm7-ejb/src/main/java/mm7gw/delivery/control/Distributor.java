@@ -60,12 +60,14 @@ public class Distributor {
             LOG.warning(() -> "messages to distribute are not stored (ignored): " + missing);
         }
         java.util.Set<Long> started = messages.withRecipients(batch);
+        java.util.Map<Long, PlannedRecipients> planned = messages.planned(batch.stream()
+                .filter(m -> m.chunks() == 1 && !started.contains(m.id())).toList());
         Instant now = Instant.now();
         for (MultimediaMessage message : batch) {
             if (started.contains(message.id())) {
                 LOG.info(() -> "message " + message.messageId() + " already distributed (redelivered?)");
             } else if (message.chunks() == 1) {
-                message.updateState(fanOutChunk(message, 0, now, cause));
+                message.updateState(fanOutChunk(message, planned.get(message.id()), 0, now, cause));
             } else {
                 for (int chunk = 0; chunk < message.chunks(); chunk++) {
                     fanOut.send(message.messageId(), chunk, FanOutQueue.Action.FAN_OUT, null, null, cause);
@@ -82,7 +84,7 @@ public class Distributor {
             LOG.info(() -> "message " + messageId + " chunk " + chunk + " already fanned out (redelivered?)");
             return;
         }
-        fanOutChunk(message, chunk, Instant.now(), cause);
+        fanOutChunk(message, messages.planned(message), chunk, Instant.now(), cause);
         updateState(message);
     }
 
@@ -92,8 +94,8 @@ public class Distributor {
      *
      * @return how many of the chunk's recipients are handled (no longer pending)
      */
-    private int fanOutChunk(MultimediaMessage message, int chunk, Instant now, String cause) {
-        PlannedRecipients planned = messages.planned(message);
+    private int fanOutChunk(MultimediaMessage message, PlannedRecipients planned, int chunk, Instant now,
+            String cause) {
         boolean due = message.isDue(now);
         int handled = 0;
         for (RecipientList.Entry e : planned.chunk(chunk)) {

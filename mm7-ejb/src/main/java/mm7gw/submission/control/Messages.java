@@ -63,6 +63,16 @@ public class Messages {
                 Long.class).setParameter("m", batch).getResultList());
     }
 
+    /** The recipient lists of the messages, by message id. */
+    public java.util.Map<Long, PlannedRecipients> planned(List<MultimediaMessage> batch) {
+        if (batch.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return em.createQuery("select p from PlannedRecipients p where p.message in :m", PlannedRecipients.class)
+                .setParameter("m", batch).getResultStream()
+                .collect(java.util.stream.Collectors.toMap(p -> p.message().id(), p -> p));
+    }
+
     public PlannedRecipients planned(MultimediaMessage message) {
         return em.createNamedQuery(PlannedRecipients.OF_MESSAGE, PlannedRecipients.class)
                 .setParameter("message", message).getSingleResult();

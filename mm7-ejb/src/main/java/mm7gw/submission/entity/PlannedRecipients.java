@@ -45,6 +45,10 @@ public class PlannedRecipients {
         this.entries = list.encode();
     }
 
+    public MultimediaMessage message() {
+        return message;
+    }
+
     /** The recipients of one fan-out chunk. */
     public List<RecipientList.Entry> chunk(int chunk) {
         int from = chunk * message.chunkSize();
