@@ -25,6 +25,10 @@ public final class Xml {
     /** The deepest element nesting the gateway parses (server-wide jdk.xml.maxElementDepth is set too). */
     static final int MAX_ELEMENT_DEPTH = Integer.getInteger("mm7.xml.max-element-depth", 64);
     private static final DocumentBuilderFactory FACTORY = factory();
+    private static final TransformerFactory TRANSFORMERS = TransformerFactory.newInstance();
+    /** builders are costly to make and not thread-safe: one per thread, reset before each use */
+    private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(Xml::newBuilder);
+    private static final ThreadLocal<Transformer> SERIALISER = ThreadLocal.withInitial(Xml::newSerialiser);
     private static final ErrorHandler STRICT = new ErrorHandler() {
         @Override
         public void warning(SAXParseException e) {
@@ -69,25 +73,44 @@ public final class Xml {
         if (charset != null && !charset.isBlank()) {
             source.setEncoding(charset.trim());
         }
+        DocumentBuilder builder = BUILDER.get();
+        builder.reset();
+        builder.setErrorHandler(STRICT);
         try {
-            DocumentBuilder builder;
-            synchronized (FACTORY) {
-                builder = FACTORY.newDocumentBuilder();
-            }
-            builder.setErrorHandler(STRICT);
             return builder.parse(source);
-        } catch (ParserConfigurationException | java.io.IOException e) {
+        } catch (java.io.IOException e) {
             throw new SAXException(e.getMessage(), e);
+        }
+    }
+
+    private static DocumentBuilder newBuilder() {
+        try {
+            synchronized (FACTORY) {
+                return FACTORY.newDocumentBuilder();
+            }
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Transformer newSerialiser() {
+        try {
+            Transformer t;
+            synchronized (TRANSFORMERS) {
+                t = TRANSFORMERS.newTransformer();
+            }
+            t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+            t.setOutputProperty(OutputKeys.INDENT, "no");
+            return t;
+        } catch (TransformerException e) {
+            throw new IllegalStateException(e);
         }
     }
 
     public static byte[] serialise(Node node) {
         try {
-            Transformer t = TransformerFactory.newInstance().newTransformer();
-            t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
-            t.setOutputProperty(OutputKeys.INDENT, "no");
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            t.transform(new DOMSource(node), new StreamResult(out));
+            SERIALISER.get().transform(new DOMSource(node), new StreamResult(out));
             return out.toByteArray();
         } catch (TransformerException e) {
             throw new IllegalStateException("cannot serialise XML: " + e.getMessage(), e);
