@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import mm7gw.system.ShortLivedCache;
 import mm7gw.directory.entity.MailDomain;
 import mm7gw.directory.entity.NumberRange;
 import mm7gw.directory.entity.Subscriber;
@@ -18,19 +19,30 @@ import mm7gw.submission.entity.AddressType;
 
 /**
  * The subscriber directory: which addresses this MMSC serves and whether a message can be delivered to them.
- * Resolves many addresses with one query per thousand (ranges and domains are few and read once).
+ * Resolves many addresses with one query per thousand (ranges and domains are few: they are read once and kept for
+ * a moment, see {@link ShortLivedCache}).
  */
 @ApplicationScoped
 public class Directory {
     private static final int LOOKUP_BATCH = 1000;
+    /** the served areas as resolution reads them (cleared by {@link DirectoryChanges}) */
+    private static final ShortLivedCache<Boolean, Areas> AREAS = new ShortLivedCache<>();
+
+    private record Areas(List<NumberRange> ranges, List<MailDomain> domains) {
+    }
+
+    static void forgetAreas() {
+        AREAS.clear();
+    }
 
     @PersistenceContext(unitName = "mm7")
     EntityManager em;
 
     /** @param addresses normalised addresses; the answer has an entry for each */
     public Map<Address, Resolution> resolve(Collection<Address> addresses) {
-        List<NumberRange> ranges = ranges();
-        List<MailDomain> domains = domains();
+        Areas areas = AREAS.get(Boolean.TRUE, k -> new Areas(ranges(), domains()));
+        List<NumberRange> ranges = areas.ranges();
+        List<MailDomain> domains = areas.domains();
         Map<Address, Resolution> result = new HashMap<>();
         Map<String, Address> toLookUp = new HashMap<>();
         Map<Address, Boolean> openArea = new HashMap<>();

@@ -22,7 +22,7 @@ public class VaspAuthorisation {
      * @return the VASP the request acts for
      */
     public Vasp authorise(String login, String vaspId, String vasId) {
-        Vasp vasp = registry.byLogin(login).orElseThrow(() -> new Mm7Rejection(StatusCode.IMPROPER_IDENTIFICATION,
+        Vasp vasp = registry.forAdmission(login).orElseThrow(() -> new Mm7Rejection(StatusCode.IMPROPER_IDENTIFICATION,
                 "the authenticated account is not a registered VASP"));
         if (vaspId != null && !vaspId.equals(vasp.vaspId())) {
             throw new Mm7Rejection(StatusCode.IMPROPER_IDENTIFICATION,

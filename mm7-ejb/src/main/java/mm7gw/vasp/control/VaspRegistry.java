@@ -6,14 +6,36 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
+import mm7gw.system.ShortLivedCache;
 import mm7gw.vasp.entity.RateWindow;
 import mm7gw.vasp.entity.Vasp;
 
 /** Finds VASPs by the names they are known by. */
 @ApplicationScoped
 public class VaspRegistry {
+    /** the VASPs as admission reads them, by login (cleared by {@link VaspChanges}) */
+    private static final ShortLivedCache<String, Optional<Vasp>> ADMISSION_VIEWS = new ShortLivedCache<>();
+
     @PersistenceContext(unitName = "mm7")
     EntityManager em;
+
+    /**
+     * The account's VASP with its services and service levels as read at most {@code mm7.cache.millis} ago, for
+     * admitting requests: read it, never change it (it is shared by concurrent requests); refer to it from other
+     * entities through {@link #reference}.
+     */
+    public Optional<Vasp> forAdmission(String login) {
+        return ADMISSION_VIEWS.get(login, l -> byLogin(l).map(Vasp::loadedForAdmission));
+    }
+
+    /** A reference to the VASP for a relationship of a new entity, without reading it again. */
+    public Vasp reference(Vasp vasp) {
+        return em.getReference(Vasp.class, vasp.id());
+    }
+
+    static void forgetAdmissionViews() {
+        ADMISSION_VIEWS.clear();
+    }
 
     public Optional<Vasp> byLogin(String login) {
         return em.createNamedQuery(Vasp.BY_LOGIN, Vasp.class).setParameter("login", login)

@@ -118,6 +118,13 @@ public class Vasp {
         return s;
     }
 
+    /** Reads what admitting a request reads (services, service levels), so the VASP can be used once detached. */
+    public Vasp loadedForAdmission() {
+        services.size();
+        serviceLevel();
+        return this;
+    }
+
     public Optional<VasService> service(String vasId) {
         return services.stream().filter(s -> s.vasId().equals(vasId)).findFirst();
     }

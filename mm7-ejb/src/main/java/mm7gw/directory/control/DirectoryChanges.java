@@ -1,0 +1,18 @@
+package mm7gw.directory.control;
+
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.PostRemove;
+import jakarta.persistence.PostUpdate;
+
+/**
+ * Entity listener (META-INF/orm.xml) of served number ranges and mail domains: a change made through this node
+ * takes effect for the next resolution here, not only when the kept areas expire.
+ */
+public class DirectoryChanges {
+    @PostPersist
+    @PostUpdate
+    @PostRemove
+    void changed(Object entity) {
+        Directory.forgetAreas();
+    }
+}
