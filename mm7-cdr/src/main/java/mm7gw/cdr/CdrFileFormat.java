@@ -131,16 +131,25 @@ public final class CdrFileFormat {
                 .put((byte) releaseExtension(RELEASE)).array();
     }
 
-    /** Reads a file, checking its lengths and the number of CDRs against the header. */
-    public static ParsedFile read(byte[] file) {
-        ByteBuffer b = ByteBuffer.wrap(file);
-        if (file.length < FIXED_HEADER_LENGTH + 4) {
-            throw new IllegalArgumentException("not a CDR file: only " + file.length + " octets");
+    /** The header of a file from its first octets (at least the header's length, e.g. the whole file). */
+    public static FileHeader readHeader(byte[] head) {
+        return header(ByteBuffer.wrap(head), head.length);
+    }
+
+    /** The octets to read from a file's start to have its header: the header length field (octets 5 to 8). */
+    public static int headerLength(byte[] firstEight) {
+        return ByteBuffer.wrap(firstEight).getInt(4);
+    }
+
+    private static FileHeader header(ByteBuffer b, long available) {
+        if (available < FIXED_HEADER_LENGTH + 4) {
+            throw new IllegalArgumentException("not a CDR file: only " + available + " octets");
         }
-        long fileLength = Integer.toUnsignedLong(b.getInt());
+        b.getInt(); // file length: checked by the caller that has the whole file
         int headerLength = b.getInt();
-        if (fileLength != file.length) {
-            throw new IllegalArgumentException("the header says " + fileLength + " octets, the file has " + file.length);
+        if (headerLength < FIXED_HEADER_LENGTH + 4 || headerLength > available) {
+            throw new IllegalArgumentException("header length " + headerLength + " does not fit the "
+                    + available + " octets read");
         }
         int high = b.get() & 0xFF;
         int low = b.get() & 0xFF;
@@ -161,8 +170,22 @@ public final class CdrFileFormat {
         if (b.position() != headerLength) {
             throw new IllegalArgumentException("header length " + headerLength + ", fields end at " + b.position());
         }
-        FileHeader header = new FileHeader(highRelease, high & 0x1F, lowRelease, low & 0x1F, opened, appended, count,
+        return new FileHeader(highRelease, high & 0x1F, lowRelease, low & 0x1F, opened, appended, count,
                 sequence, reason, address(address), lost, extension);
+    }
+
+    /** Reads a file, checking its lengths and the number of CDRs against the header. */
+    public static ParsedFile read(byte[] file) {
+        ByteBuffer b = ByteBuffer.wrap(file);
+        if (file.length < 8) {
+            throw new IllegalArgumentException("not a CDR file: only " + file.length + " octets");
+        }
+        long fileLength = Integer.toUnsignedLong(b.getInt(0));
+        if (fileLength != file.length) {
+            throw new IllegalArgumentException("the header says " + fileLength + " octets, the file has " + file.length);
+        }
+        FileHeader header = header(b, file.length);
+        int headerLength = b.position();
         List<Cdr> cdrs = new ArrayList<>();
         while (b.hasRemaining()) {
             int offset = b.position();
@@ -181,8 +204,9 @@ public final class CdrFileFormat {
             b.get(record);
             cdrs.add(new Cdr(offset, release, rv & 0x1F, ft >>> 5, ft & 0x1F, record));
         }
-        if (cdrs.size() != count) {
-            throw new IllegalArgumentException("the header counts " + count + " CDRs, the file holds " + cdrs.size());
+        if (cdrs.size() != header.cdrCount()) {
+            throw new IllegalArgumentException("the header counts " + header.cdrCount() + " CDRs, the file holds "
+                    + cdrs.size());
         }
         return new ParsedFile(fileLength, headerLength, header, cdrs);
     }

@@ -7,14 +7,18 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Logger;
 import mm7gw.charging.control.Charging;
 import mm7gw.charging.entity.ChargedOperation;
 import mm7gw.charging.entity.ChargingEvent;
+import mm7gw.charging.entity.RecordDetails;
 import mm7gw.charging.entity.RecordType;
 import mm7gw.status.StatusCode;
 import mm7gw.submission.boundary.SubmitCommand;
+import mm7gw.submission.entity.Address;
+import mm7gw.submission.entity.RecipientList;
 import mm7gw.vasp.control.VaspRegistry;
 import mm7gw.vasp.entity.Vasp;
 
@@ -57,7 +61,26 @@ public class Refusals {
                 request.chargedParty() == null ? null : request.chargedParty().name(),
                 request.priority() == null ? null : request.priority().name(),
                 request.messageClass() == null ? null : request.messageClass().name(), serviceCode);
-        refused(RecordType.MM7_SUBMIT_REJECTED, op, status, details);
+        refused(RecordType.MM7_SUBMIT_REJECTED, op, status, details, requestDetails(request));
+    }
+
+    /** The refused request's facts for its TS 32.298 record: the recipients that are valid addresses. */
+    private static RecordDetails requestDetails(SubmitCommand request) {
+        RecipientList valid = new RecipientList();
+        if (request.recipients() != null) {
+            for (SubmitCommand.RecipientInput r : request.recipients()) {
+                try {
+                    if (r.type() != null && !r.displayOnly()) {
+                        valid.add(Address.parse(r.type(), r.value()), r.kind());
+                    }
+                } catch (Address.InvalidAddress notAnAddress) {
+                    // left out of the record's list; the status details say what was wrong with it
+                }
+            }
+        }
+        return RecordDetails.request(request.sender() == null ? null : request.sender().type(), Instant.now(),
+                request.expiryDate(), request.earliestDeliveryTime(), request.deliveryReport(), request.readReply())
+                .withRecipients(valid.entries());
     }
 
     /**
@@ -66,6 +89,11 @@ public class Refusals {
      * @return whether an event was written (not for 3000 Server Error nor for a caller that is no VASP)
      */
     public boolean refused(RecordType type, ChargedOperation op, StatusCode status, String details) {
+        return refused(type, op, status, details, RecordDetails.NONE);
+    }
+
+    private boolean refused(RecordType type, ChargedOperation op, StatusCode status, String details,
+            RecordDetails recordDetails) {
         if (status == StatusCode.SERVER_ERROR || status.isSuccess()) {
             return false;
         }
@@ -79,7 +107,7 @@ public class Refusals {
                 op.linkedId(), op.sender(), op.recipient(), op.recipientCount(), op.messageSize(), op.contentType(),
                 op.chargedParty(), op.priority(), op.messageClass(), op.serviceCode());
         charging.record(ChargingEvent.rejected(type, charged, status, status.code() + " " + status.text()
-                + (details == null ? "" : ": " + details)));
+                + (details == null ? "" : ": " + details)).describedBy(recordDetails));
         return true;
     }
 

@@ -1,5 +1,6 @@
 package mm7gw.submission.boundary;
 
+import mm7gw.charging.entity.RecordDetails;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
@@ -113,7 +114,8 @@ public class SubmissionService {
         }
         messages.add(message);
         messages.add(new PlannedRecipients(message, resolution.accepted()));
-        charging.record(ChargingEvent.submitted(message, status));
+        charging.record(ChargingEvent.submitted(message, status)
+                .describedBy(RecordDetails.of(message).withRecipients(resolution.accepted().entries())));
         distribution.distribute(message.messageId());
         return new SubmitResult(message.messageId(), status, resolution.refused());
     }
