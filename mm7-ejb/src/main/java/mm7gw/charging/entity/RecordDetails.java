@@ -3,6 +3,7 @@ package mm7gw.charging.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import mm7gw.submission.entity.Address;
@@ -111,9 +112,9 @@ public class RecordDetails {
             Instant earliestDeliveryTime, boolean deliveryReport, boolean readReply) {
         RecordDetails d = new RecordDetails();
         d.senderType = senderType == null ? null : senderType.name();
-        d.submissionTime = submissionTime;
-        d.expiryTime = expiryTime;
-        d.earliestDeliveryTime = earliestDeliveryTime;
+        d.submissionTime = micros(submissionTime);
+        d.expiryTime = micros(expiryTime);
+        d.earliestDeliveryTime = micros(earliestDeliveryTime);
         d.deliveryReportRequested = deliveryReport;
         d.readReplyRequested = readReply;
         return d;
@@ -156,8 +157,13 @@ public class RecordDetails {
     public RecordDetails withMmStatus(String mmStatus, Instant at) {
         RecordDetails d = copy();
         d.mmStatus = mmStatus;
-        d.mmStatusTime = at;
+        d.mmStatusTime = micros(at);
         return d;
+    }
+
+    /** As the database keeps it (microseconds), so that the topic publishes what is stored. */
+    private static Instant micros(Instant t) {
+        return t == null ? null : t.truncatedTo(ChronoUnit.MICROS);
     }
 
     /** A recipient listed in {@link #recipients()}. */
