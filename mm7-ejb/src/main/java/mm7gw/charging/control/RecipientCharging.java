@@ -27,18 +27,19 @@ public class RecipientCharging {
     Charging charging;
 
     void onChange(@Observes RecipientStateChanged change) {
-        RecordType type;
-        String mmStatus;
-        switch (change.outcome()) {
-            case RETRIEVED -> { type = RecordType.RECIPIENT_RETRIEVAL; mmStatus = "Retrieved"; }
-            case REJECTED -> { type = RecordType.RECIPIENT_REJECTION; mmStatus = "Rejected"; }
-            case READ -> { type = RecordType.RECIPIENT_READ; mmStatus = "Read"; }
-            case EXPIRED -> { type = RecordType.RECIPIENT_EXPIRY; mmStatus = "Expired"; }
-            default -> { return; }
+        RecordType type = switch (change.outcome()) {
+            case RETRIEVED -> RecordType.RECIPIENT_RETRIEVAL;
+            case REJECTED -> RecordType.RECIPIENT_REJECTION;
+            case READ -> RecordType.RECIPIENT_READ;
+            case EXPIRED -> RecordType.RECIPIENT_EXPIRY;
+            default -> null;
+        };
+        if (type == null) {
+            return;
         }
         Recipient r = em.find(Recipient.class, change.recipientId());
         charging.record(ChargingEvent.forRecipient(type, r, StatusCode.SUCCESS, change.outcome().name())
                 .describedBy(RecordDetails.of(r.message()).withRecipient(r.address(), r.kind())
-                        .withMmStatus(mmStatus, change.at())));
+                        .withMmStatus(change.outcome().mmStatus(), change.at())));
     }
 }
