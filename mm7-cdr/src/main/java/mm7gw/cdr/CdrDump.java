@@ -26,7 +26,7 @@ public final class CdrDump {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 1 || args[0].isBlank() || args[0].equals("${file}")) {
+        if (args.length != 1 || args[0] == null || args[0].isBlank() || args[0].equals("${file}")) {
             System.err.println("usage: mvn -q -pl mm7-cdr compile exec:java@cdr-dump -Dfile=FILE"
                     + "  (or: java -jar mm7-cdr.jar FILE)");
             System.exit(2);
