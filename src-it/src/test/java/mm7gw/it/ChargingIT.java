@@ -42,7 +42,10 @@ class ChargingIT {
     static final Set<String> FIELDS = Set.of("eventId", "writer", "sequenceNumber", "recordType", "cdrName",
             "occurredAt", "vaspId", "vasId", "messageId", "linkedId", "sender", "recipient", "recipientCount",
             "messageSize", "contentType", "statusCode", "result", "details", "chargedParty", "priority",
-            "messageClass", "serviceCode");
+            "messageClass", "serviceCode", "recordName", "requestStatusCode", "senderType", "recipientType",
+            "recipientKind", "recipients", "submissionTime", "expiryTime", "earliestDeliveryTime",
+            "deliveryReportRequested", "readReplyRequested", "replyCharging", "replyDeadline", "replyChargingSize",
+            "distributionIndicator", "chargedPartyId", "mmStatus", "mmStatusTime");
 
     @Test
     void anAcceptedSubmitAndEachDeliveryAreChargedWithTheServiceCodeVerbatimEverywhere() throws Exception {
@@ -71,6 +74,10 @@ class ChargingIT {
             assertEquals("INFORMATIONAL", submit.getString("messageClass"));
             assertEquals(SERVICE_CODE, submit.getString("serviceCode"));
             assertNotNull(submit.getString("writer"));
+            assertEquals("MM7SRecord", submit.getString("recordName"));
+            assertEquals("SHORT_CODE", submit.getString("senderType"));
+            assertEquals("to:number:447700900301 cc:number:447700900302", submit.getString("recipients"));
+            assertTrue(submit.getBoolean("deliveryReportRequested"));
             List<JsonObject> deliveries = events.stream().filter(e -> e.getString("recordType").equals("RECIPIENT_DELIVERY")).toList();
             assertEquals(Set.of("447700900301", "447700900302"),
                     deliveries.stream().map(e -> e.getString("recipient")).collect(Collectors.toSet()));

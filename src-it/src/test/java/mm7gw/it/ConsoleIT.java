@@ -167,6 +167,19 @@ class ConsoleIT {
         assertEquals(messageId, rows.get(1).get("messageId"));
         assertEquals("447700900603", rows.get(2).get("recipient"));
 
+        // the CDR files: close the open one, then download the newest closed file through the console's link
+        browser.click(By.id("charging:closeFile"));
+        browser.waitForText(By.id("growl_container"), "CDR file");
+        browser.waitForText(By.id("charging:cdrFiles"), ".cdr");
+        browser.screenshot("charging-cdr-files");
+        String fileUrl = browser.driver.findElement(By.cssSelector("[id='charging:cdrFiles'] a[href*='/cdr-files/']"))
+                .getAttribute("href");
+        HttpResponse<byte[]> file = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(fileUrl)).header("Cookie", "JSESSIONID=" + session).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, file.statusCode());
+        assertEquals(file.body().length, java.nio.ByteBuffer.wrap(file.body()).getInt(0), "a CDR file: its length field");
+
         browser.click(By.id("nav-directory"));
         browser.visible(By.id("directory:ranges"));
         browser.screenshot("directory");

@@ -57,10 +57,12 @@ class CrashIT {
             Thread.sleep(20);
         }
         ServerProcess server = ServerProcess.find();
+        JsonObject writerAtKill = (JsonObject) Gateway.adminJson("/api/charging/cdr-writer");
         int ackedAtKill = acks.get();
         down = true; // no new requests from here: the ones in flight are the ones the kill cuts off
         server.kill();
-        System.out.printf("MM7 crash: killed WildFly (pid %d) after %d acknowledged submits%n", server.pid(), ackedAtKill);
+        System.out.printf("MM7 crash: killed WildFly (pid %d) after %d acknowledged submits; CDR file writer just before: %s%n",
+                server.pid(), ackedAtKill, writerAtKill);
         long restartMillis = server.restartKeepingData(Duration.ofMinutes(3));
         System.out.printf("MM7 crash: WildFly back and serving %d ms after the restart began%n", restartMillis);
         down = false;
@@ -100,6 +102,32 @@ class CrashIT {
         }
         System.out.printf("MM7 crash: all %d messages checked complete in %d ms%n", acknowledged.size(),
                 (System.nanoTime() - start) / 1_000_000);
+        closedCdrFilesHoldEveryCommittedEventOnce();
+    }
+
+    /**
+     * The CDR files written before, during and after the kill: every committed charging event is in exactly one
+     * record of the closed files (the file the kill cut off was thrown away and its records written again).
+     */
+    private static void closedCdrFilesHoldEveryCommittedEventOnce() throws Exception {
+        java.util.Set<Long> committed = new java.util.HashSet<>();
+        Billing.events(null, java.time.Instant.EPOCH).forEach(e -> committed.add(e.getJsonNumber("eventId").longValue()));
+        BillingFiles.closeOpenFile();
+        List<BillingFiles.Cdr> records = BillingFiles.allRecords();
+        Map<Long, Integer> times = new java.util.HashMap<>();
+        for (BillingFiles.Cdr r : records) {
+            times.merge((Long) r.extensions(CdrFileIT.extensionsTag(r)).get(CdrFileIT.EVENT_ID), 1, Integer::sum);
+        }
+        times.forEach((id, n) -> assertEquals(1, n, "event " + id + " is in the CDR files " + n + " times"));
+        for (long id : committed) {
+            assertTrue(times.containsKey(id), "committed event " + id + " is in no closed CDR file");
+        }
+        java.util.Set<Long> storedNow = new java.util.HashSet<>();
+        Billing.events(null, java.time.Instant.EPOCH).forEach(e -> storedNow.add(e.getJsonNumber("eventId").longValue()));
+        assertTrue(storedNow.containsAll(times.keySet()), "every record is of a stored event");
+        CdrFileIT.assertNumbersWithoutGaps(records);
+        System.out.printf("MM7 crash: %d closed CDR files hold each of the %d committed charging events once%n",
+                BillingFiles.list().size(), committed.size());
     }
 
     private void submitAll(Gateway.Vasp vasp) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import mm7gw.charging.entity.ChargedOperation;
 import mm7gw.charging.entity.ChargingEvent;
+import mm7gw.charging.entity.RecordDetails;
 import mm7gw.charging.entity.RecordType;
 import mm7gw.status.StatusCode;
 import mm7gw.vasp.control.VaspRegistry;
@@ -39,6 +40,13 @@ public class Refusals {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean refused(String login, RecordType type, ChargedOperation op, StatusCode status, String details) {
+        return refused(login, type, op, status, details, RecordDetails.NONE);
+    }
+
+    /** The same, with the facts of the refused request that its TS 32.298 record carries. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean refused(String login, RecordType type, ChargedOperation op, StatusCode status, String details,
+            RecordDetails recordDetails) {
         if (status == StatusCode.SERVER_ERROR || status.isSuccess()) {
             return false;
         }
@@ -51,7 +59,7 @@ public class Refusals {
                 op.linkedId(), op.sender(), op.recipient(), op.recipientCount(), op.messageSize(), op.contentType(),
                 op.chargedParty(), op.priority(), op.messageClass(), op.serviceCode());
         charging.record(ChargingEvent.rejected(type, charged, status, status.code() + " " + status.text()
-                + (details == null ? "" : ": " + details)));
+                + (details == null ? "" : ": " + details)).describedBy(recordDetails));
         return true;
     }
 }

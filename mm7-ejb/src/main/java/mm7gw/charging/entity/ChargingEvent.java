@@ -2,6 +2,7 @@ package mm7gw.charging.entity;
 
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -314,5 +315,47 @@ public class ChargingEvent {
         ChargingEvent e = new ChargingEvent(RecordType.MM7_REPLACE, m, status, "REPLACED");
         e.recipientCount = recipients;
         return e;
+    }
+
+    // ---- TS 32.298 record (issue 18): the record type's facts beyond the fields above ------------------------
+
+    @Embedded
+    private RecordDetails recordDetails;
+
+    /** What the TS 32.298 record of this event carries beyond the fields above; never null. */
+    public RecordDetails recordDetails() {
+        return recordDetails == null ? RecordDetails.NONE : recordDetails;
+    }
+
+    /** Adds those facts to an event being created; an event that was written cannot change. */
+    public ChargingEvent describedBy(RecordDetails details) {
+        if (id != null) {
+            throw new IllegalStateException("charging event " + id + " is already written");
+        }
+        this.recordDetails = details == RecordDetails.NONE ? null : details;
+        return this;
+    }
+
+    /** The TS 32.298 record this event is written as, e.g. MM7SRecord. */
+    public String recordName() {
+        return recordType.mmsRecord().asn1Name();
+    }
+
+    /**
+     * The MM7 status as TS 32.298's RequestStatusCodeType: normalRelease (0) for success, else the value that
+     * comes nearest; the exact MM7 code travels in the record's statusText and extensions.
+     */
+    public int requestStatusCode() {
+        return switch (statusCode) {
+            case 1000, 1100 -> 0; // normalRelease
+            case 2001, 4001, 4007, 4008 -> 30; // serviceDenied
+            case 2007, 4004 -> 31; // messageFormatCorrupt
+            case 2002, 2003 -> 32; // sendingAddressUnresolved
+            case 2005, 2006, 2008, 2009 -> 33; // messageNotFound
+            case 3000, 4005, 4006 -> 34; // networkProblem
+            case 2004, 3002 -> 35; // contentNotAccepted
+            case 3003, 3004, 4002, 4003 -> 36; // unsupportedMessage
+            default -> statusCode < 2000 ? 0 : 4; // abnormalRelease
+        };
     }
 }

@@ -1,5 +1,6 @@
 package mm7gw.delivery.control;
 
+import mm7gw.charging.entity.RecordDetails;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -160,7 +161,8 @@ public class Distributor {
 
     private void delivered(Recipient r) {
         history.record(r, DeliveryOutcome.DELIVERED, "stored in mailbox");
-        charging.record(ChargingEvent.delivered(r, DeliveryOutcome.DELIVERED.name()));
+        charging.record(ChargingEvent.delivered(r, DeliveryOutcome.DELIVERED.name())
+                .describedBy(RecordDetails.of(r.message()).withRecipient(r.address(), r.kind())));
     }
 
     private void updateState(MultimediaMessage message) {

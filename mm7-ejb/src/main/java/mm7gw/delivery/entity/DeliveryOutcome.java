@@ -15,5 +15,19 @@ public enum DeliveryOutcome {
     /** cancelled by the VASP (MM7_cancel) */
     CANCELLED,
     /** content or attributes replaced by the VASP (MM7_replace) */
-    REPLACED
+    REPLACED;
+
+    /**
+     * The MMStatus this outcome is reported with (TS 23.140 §8.7.4: Retrieved, Rejected, Expired; §8.7.5: Read), or
+     * null for an outcome that is not reported to the VASP.
+     */
+    public String mmStatus() {
+        return switch (this) {
+            case RETRIEVED -> "Retrieved";
+            case REJECTED -> "Rejected";
+            case EXPIRED -> "Expired";
+            case READ -> "Read";
+            default -> null;
+        };
+    }
 }

@@ -18,6 +18,7 @@ import java.util.logging.Logger;
 import mm7gw.charging.control.Charging;
 import mm7gw.charging.entity.ChargedOperation;
 import mm7gw.charging.entity.ChargingEvent;
+import mm7gw.charging.entity.RecordDetails;
 import mm7gw.charging.entity.RecordType;
 import mm7gw.relay.entity.MoMessage;
 import mm7gw.relay.entity.OutboundCall;
@@ -25,6 +26,7 @@ import mm7gw.relay.entity.OutboundKind;
 import mm7gw.relay.entity.OutboundState;
 import mm7gw.relay.entity.RelayEndpoint;
 import mm7gw.status.StatusCode;
+import mm7gw.submission.entity.AddressType;
 import mm7gw.submission.entity.Recipient;
 
 /**
@@ -139,15 +141,24 @@ public class OutboundSender {
         if (call.kind() == OutboundKind.DELIVER) {
             MoMessage mo = em.createNamedQuery(MoMessage.BY_LINKED_ID, MoMessage.class)
                     .setParameter("linkedId", call.messageId()).getSingleResult();
-            charging.record(ChargingEvent.of(RecordType.MM7_DELIVER, new ChargedOperation(call.vaspId(), null, null,
-                    mo.linkedId(), mo.sender(), mo.shortCode(), 1, mo.size(), mo.text() == null ? null : "text/plain",
-                    null, null, null, null), status, state.name(), state == OutboundState.SENT ? null : text));
+            ChargedOperation op = new ChargedOperation(call.vaspId(), null, null, mo.linkedId(), mo.sender(),
+                    mo.shortCode(), 1, mo.size(), mo.text() == null ? null : "text/plain", null, null, null, null);
+            RecordDetails details = RecordDetails.addresses(AddressType.NUMBER, AddressType.SHORT_CODE);
+            String failure = state == OutboundState.SENT ? null : text;
+            // the request (MM7DRqRecord) and the VASP's answer (MM7DRsRecord), charged together once answered
+            charging.record(ChargingEvent.of(RecordType.MM7_DELIVER, op, status, state.name(), failure).describedBy(details));
+            charging.record(ChargingEvent.of(RecordType.MM7_DELIVER_RESPONSE, op, status, state.name(), failure)
+                    .describedBy(details));
             return;
         }
         Recipient r = em.find(Recipient.class, call.recipientId());
         if (r != null) {
-            charging.record(ChargingEvent.forRecipient(call.kind() == OutboundKind.DELIVERY_REPORT
-                    ? RecordType.MM7_DELIVERY_REPORT : RecordType.MM7_READ_REPLY, r, status, state.name()));
+            RecordType request = call.kind() == OutboundKind.DELIVERY_REPORT
+                    ? RecordType.MM7_DELIVERY_REPORT : RecordType.MM7_READ_REPLY;
+            RecordDetails details = RecordDetails.of(r.message()).withRecipient(r.address(), r.kind())
+                    .withMmStatus(call.mmStatus(), call.eventAt());
+            charging.record(ChargingEvent.forRecipient(request, r, status, state.name()).describedBy(details));
+            charging.record(ChargingEvent.forRecipient(request.response(), r, status, state.name()).describedBy(details));
         }
     }
 }

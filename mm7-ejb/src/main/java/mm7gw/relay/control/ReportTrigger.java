@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import mm7gw.delivery.control.RecipientStateChanged;
+import mm7gw.delivery.entity.DeliveryOutcome;
 import mm7gw.relay.entity.OutboundCall;
 import mm7gw.relay.entity.OutboundKind;
 import mm7gw.relay.entity.RelayEndpoint;
@@ -26,15 +27,11 @@ public class ReportTrigger {
     OutboundQueue queue;
 
     void onChange(@Observes RecipientStateChanged change) {
-        OutboundKind kind;
-        String mmStatus;
-        switch (change.outcome()) {
-            case RETRIEVED -> { kind = OutboundKind.DELIVERY_REPORT; mmStatus = "Retrieved"; }
-            case REJECTED -> { kind = OutboundKind.DELIVERY_REPORT; mmStatus = "Rejected"; }
-            case EXPIRED -> { kind = OutboundKind.DELIVERY_REPORT; mmStatus = "Expired"; }
-            case READ -> { kind = OutboundKind.READ_REPLY; mmStatus = "Read"; }
-            default -> { return; }
+        String mmStatus = change.outcome().mmStatus();
+        if (mmStatus == null) {
+            return;
         }
+        OutboundKind kind = change.outcome() == DeliveryOutcome.READ ? OutboundKind.READ_REPLY : OutboundKind.DELIVERY_REPORT;
         Recipient r = em.find(Recipient.class, change.recipientId());
         MultimediaMessage m = r.message();
         boolean asked = kind == OutboundKind.DELIVERY_REPORT ? m.deliveryReportRequested() : m.readReplyRequested();

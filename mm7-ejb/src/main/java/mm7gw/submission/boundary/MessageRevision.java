@@ -1,5 +1,6 @@
 package mm7gw.submission.boundary;
 
+import mm7gw.charging.entity.RecordDetails;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
@@ -69,7 +70,8 @@ public class MessageRevision {
         }
         message.cancel();
         RevisionResult result = affected.result("cancelled");
-        charging.record(ChargingEvent.cancelled(message, result.status(), affected.count()));
+        charging.record(ChargingEvent.cancelled(message, result.status(), affected.count())
+                .describedBy(RecordDetails.of(message)));
         return result;
     }
 
@@ -108,7 +110,8 @@ public class MessageRevision {
             }
         }
         RevisionResult result = affected.result("replaced");
-        charging.record(ChargingEvent.replaced(message, result.status(), affected.count()));
+        charging.record(ChargingEvent.replaced(message, result.status(), affected.count())
+                .describedBy(RecordDetails.of(message)));
         return result;
     }
 

@@ -54,7 +54,7 @@ public class SubmissionService {
                 return accept(login, command, origin, requestDigest);
             } catch (Mm7Rejection refused) {
                 refusals.refused(login, RecordType.MM7_SUBMIT_REJECTED, command.asRefused(), refused.status(),
-                        refused.details());
+                        refused.details(), command.asRefusedRecord());
                 return SubmitResult.refused(refused.status(), refused.details());
             }
         });

@@ -2,6 +2,9 @@ package mm7gw.submission.boundary;
 
 import mm7gw.charging.entity.ChargedOperation;
 import mm7gw.charging.entity.ChargingEvent;
+import mm7gw.charging.entity.RecordDetails;
+import mm7gw.submission.entity.Address;
+import mm7gw.submission.entity.RecipientList;
 import mm7gw.status.StatusCode;
 import java.time.Instant;
 import java.util.List;
@@ -54,6 +57,24 @@ public record SubmitCommand(
                 chargedParty == null ? null : chargedParty.name(), priority == null ? null : priority.name(),
                 messageClass == null ? null : messageClass.name(),
                 serviceCode != null && serviceCode.length() > ChargingEvent.SERVICE_CODE_LENGTH ? null : serviceCode);
+    }
+
+    /** The refused request's facts for its TS 32.298 record: the recipients that are valid addresses. */
+    public RecordDetails asRefusedRecord() {
+        RecipientList valid = new RecipientList();
+        if (recipients != null) {
+            for (RecipientInput r : recipients) {
+                try {
+                    if (r.type() != null && !r.displayOnly()) {
+                        valid.add(Address.parse(r.type(), r.value()), r.kind());
+                    }
+                } catch (Address.InvalidAddress notAnAddress) {
+                    // left out of the record's list; the status details say what was wrong with it
+                }
+            }
+        }
+        return RecordDetails.request(sender == null ? null : sender.type(), Instant.now(), expiryDate,
+                earliestDeliveryTime, deliveryReport, readReply).withRecipients(valid.entries());
     }
 
     private static String clip(String s, int max) {

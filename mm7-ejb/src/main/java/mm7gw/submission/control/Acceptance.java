@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Optional;
 import mm7gw.charging.control.Charging;
 import mm7gw.charging.entity.ChargingEvent;
+import mm7gw.charging.entity.RecordDetails;
 import mm7gw.relay.control.LinkedIds;
 import mm7gw.security.RequestOrigin;
 import mm7gw.status.Mm7Rejection;
@@ -109,7 +110,8 @@ public class Acceptance {
         }
         messages.add(message);
         messages.add(new PlannedRecipients(message, resolution.accepted()));
-        charging.record(ChargingEvent.submitted(message, status));
+        charging.record(ChargingEvent.submitted(message, status)
+                .describedBy(RecordDetails.of(message).withRecipients(resolution.accepted().entries())));
         distribution.distribute(message.messageId());
         return SubmitResult.accepted(message.messageId(), status, resolution.refused());
     }

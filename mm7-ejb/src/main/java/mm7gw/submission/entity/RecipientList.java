@@ -37,6 +37,11 @@ public final class RecipientList {
         return new ArrayList<>(entries.keySet());
     }
 
+    /** The recipients with the list (To, Cc, Bcc) each was named in, in their order. */
+    public List<Entry> entries() {
+        return entries.entrySet().stream().map(e -> new Entry(e.getKey(), e.getValue())).toList();
+    }
+
     public String encode() {
         StringBuilder text = new StringBuilder(entries.size() * 24);
         entries.forEach((a, k) -> text.append(k.name().charAt(0)).append(a.type().name().charAt(0)).append(' ')

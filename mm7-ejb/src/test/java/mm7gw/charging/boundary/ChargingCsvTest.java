@@ -18,7 +18,9 @@ class ChargingCsvTest {
     private static ChargingEventView view(String serviceCode) {
         return new ChargingEventView(42, "node-1", 7L, "MM7_SUBMIT", "O7S-CDR", Instant.parse("2026-01-31T10:15:30.123456Z"),
                 "vasp", "vas", "msg-1", null, "4455", null, 2, null, null, 1000, "ACCEPTED", null, null, "NORMAL",
-                "INFORMATIONAL", serviceCode);
+                "INFORMATIONAL", serviceCode, "MM7SRecord", 0, "SHORT_CODE", null, null,
+                "to:number:447700900301 cc:email:a@example.net", Instant.parse("2026-01-31T10:15:30Z"), null, null,
+                true, false, null, null, null, null, null, null, null);
     }
 
     private static String csv(ChargingEventView... views) throws Exception {
@@ -37,7 +39,9 @@ class ChargingCsvTest {
         String[] lines = text.split("\r\n");
         assertEquals("\"" + String.join("\",\"", ChargingEventView.FIELDS) + "\"", lines[0]);
         assertEquals("\"42\",\"node-1\",\"7\",\"MM7_SUBMIT\",\"O7S-CDR\",\"2026-01-31T10:15:30.123456Z\",\"vasp\",\"vas\","
-                + "\"msg-1\",,\"4455\",,\"2\",,,\"1000\",\"ACCEPTED\",,,\"NORMAL\",\"INFORMATIONAL\",\"svc\"", lines[1]);
+                + "\"msg-1\",,\"4455\",,\"2\",,,\"1000\",\"ACCEPTED\",,,\"NORMAL\",\"INFORMATIONAL\",\"svc\",\"MM7SRecord\",\"0\","
+                + "\"SHORT_CODE\",,,\"to:number:447700900301 cc:email:a@example.net\",\"2026-01-31T10:15:30Z\",,,\"true\",\"false\""
+                + ",,,,,,,", lines[1]);
     }
 
     @Test
@@ -48,7 +52,7 @@ class ChargingCsvTest {
         assertEquals(CODE, rows.get(0).get("serviceCode"));
         assertNull(rows.get(2).get("serviceCode"));
         assertEquals(3, rows.size());
-        assertEquals(true, csv(view("")).endsWith(",\"INFORMATIONAL\",\"\"\r\n"), "empty: quoted");
-        assertEquals(true, csv(view(null)).endsWith(",\"INFORMATIONAL\",\r\n"), "absent: nothing");
+        assertEquals(true, csv(view("")).contains(",\"INFORMATIONAL\",\"\",\"MM7SRecord\","), "empty: quoted");
+        assertEquals(true, csv(view(null)).contains(",\"INFORMATIONAL\",,\"MM7SRecord\","), "absent: nothing");
     }
 }

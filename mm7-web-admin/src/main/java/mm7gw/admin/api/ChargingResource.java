@@ -4,7 +4,9 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -18,16 +20,23 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import mm7gw.admin.boundary.RequestRefused;
+import mm7gw.charging.boundary.CdrFiles;
 import mm7gw.charging.boundary.ChargingCsv;
 import mm7gw.charging.boundary.ChargingEventView;
 import mm7gw.charging.boundary.ChargingExport;
 
-/** Billing exports: charging events of a time window (JSON pages or streamed CSV) and the daily summary. */
+/**
+ * Billing exports: charging events of a time window (JSON pages or streamed CSV), the daily summary, and the
+ * CDR files (list, download, close the open one).
+ */
 @RequestScoped
 @Path("charging")
 public class ChargingResource {
     @Inject
     ChargingExport export;
+
+    @Inject
+    CdrFiles cdrFiles;
 
     /** A page of events: {@code from}/{@code to} ISO-8601 instants, optional vaspId, then afterId to go on. */
     @GET
@@ -63,6 +72,40 @@ public class ChargingResource {
         } catch (DateTimeParseException e) {
             throw RequestRefused.invalid("day '" + day + "' is not a date of the form YYYY-MM-DD");
         }
+    }
+
+    /** The closed CDR files (TS 32.297, records of TS 32.298) of every node directory this node sees. */
+    @GET
+    @Path("cdr-files")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<CdrFiles.CdrFileView> cdrFiles() {
+        return cdrFiles.list();
+    }
+
+    /** One closed CDR file, byte for byte. */
+    @GET
+    @Path("cdr-files/{node}/{name}")
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    public Response cdrFile(@PathParam("node") String node, @PathParam("name") String name) {
+        java.nio.file.Path file = cdrFiles.file(node, name);
+        return Response.ok(file.toFile(), MediaType.APPLICATION_OCTET_STREAM)
+                .header("Content-Disposition", "attachment; filename=\"" + file.getFileName() + "\"").build();
+    }
+
+    /** Writes every committed event and closes this node's open CDR file now: 200 with the file, 204 if none was open. */
+    @POST
+    @Path("cdr-files/close")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response closeCdrFile() {
+        return cdrFiles.closeNow().map(v -> Response.ok(v).build()).orElseGet(() -> Response.noContent().build());
+    }
+
+    /** This node's CDR file writer: its directory, the last number written per writer, the open file, any problem. */
+    @GET
+    @Path("cdr-writer")
+    @Produces(MediaType.APPLICATION_JSON)
+    public CdrFiles.WriterStatus cdrWriter() {
+        return cdrFiles.status();
     }
 
     private static ChargingExport.Window window(String from, String to, String vaspId) {

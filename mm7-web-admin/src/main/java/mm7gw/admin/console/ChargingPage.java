@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import mm7gw.admin.boundary.RequestRefused;
+import mm7gw.charging.boundary.CdrFiles;
 import mm7gw.charging.boundary.ChargingEventView;
 import mm7gw.charging.boundary.ChargingExport;
 
@@ -27,12 +28,17 @@ public class ChargingPage implements Serializable {
     @Inject
     ChargingExport export;
 
+    @Inject
+    CdrFiles cdrFiles;
+
     private LocalDateTime from;
     private LocalDateTime to;
     private String vaspId;
     private List<ChargingEventView> events = List.of();
     private LocalDate day;
     private List<ChargingExport.DailySummary> summary = List.of();
+    private List<CdrFiles.CdrFileView> files = List.of();
+    private CdrFiles.WriterStatus writer;
 
     @PostConstruct
     void defaults() {
@@ -42,6 +48,41 @@ public class ChargingPage implements Serializable {
         day = now.toLocalDate();
         show();
         summarise();
+        listFiles();
+    }
+
+    /** The closed CDR files, newest first, and the state of this node's writer. */
+    public void listFiles() {
+        List<CdrFiles.CdrFileView> all = new java.util.ArrayList<>(cdrFiles.list());
+        java.util.Collections.reverse(all);
+        files = all;
+        writer = cdrFiles.status();
+    }
+
+    /** Writes what is pending and closes the open CDR file now. */
+    public void closeFile() {
+        try {
+            cdrFiles.closeNow().ifPresentOrElse(
+                    v -> Messages.info("CDR file closed", v.name() + " (" + v.records() + " records)"),
+                    () -> Messages.info("No CDR file open", "every charging event is already in a closed file"));
+        } catch (RequestRefused e) {
+            Messages.error("CDR file not closed", e.getMessage());
+        }
+        listFiles();
+    }
+
+    /** The admin API's download of a closed file (the console session authorises it). */
+    public String downloadUrl(CdrFiles.CdrFileView f) {
+        return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath() + "/api/charging/cdr-files/"
+                + encode(f.node()) + "/" + encode(f.name());
+    }
+
+    public List<CdrFiles.CdrFileView> getFiles() {
+        return files;
+    }
+
+    public CdrFiles.WriterStatus getWriter() {
+        return writer;
     }
 
     public void show() {

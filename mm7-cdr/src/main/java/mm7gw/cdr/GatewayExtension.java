@@ -1,0 +1,55 @@
+package mm7gw.cdr;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The gateway's own fields, written into a record's recordExtensions (ManagementExtensions) where TS 32.298
+ * has no field for them. Their object identifiers lie under {@link #ARC}, an arc of the UUID-based branch 2.25
+ * (ITU-T X.667), which needs no registration: 2.25 followed by a UUID as one decimal number.
+ */
+public enum GatewayExtension {
+    /** the server node that wrote the event (UTF8String) */
+    NODE(1, "node"),
+    /** the writer whose sequence the localSequenceNumber belongs to (UTF8String) */
+    WRITER(2, "writer"),
+    /** the charging event's id in the gateway's database, for reconciliation with the JSON and CSV exports (INTEGER) */
+    EVENT_ID(3, "eventId"),
+    /** the gateway's own record type, e.g. MM7_SUBMIT_REJECTED (UTF8String) */
+    GATEWAY_RECORD_TYPE(4, "recordType"),
+    /** the MM7 status code (TS 23.140 §8.7) exactly, e.g. 2002 (INTEGER) */
+    MM7_STATUS_CODE(5, "mm7StatusCode"),
+    /** what became of the operation: ACCEPTED, REJECTED, DELIVERED, SENT, ... (UTF8String) */
+    RESULT(6, "result"),
+    /** the number of recipients the operation concerns (INTEGER) */
+    RECIPIENT_COUNT(7, "recipientCount"),
+    /** the recipient of a record whose type has no recipient field, e.g. MMRMDRecord (UTF8String) */
+    RECIPIENT(8, "recipient"),
+    /** the charged party as the VASP named it, when TS 32.298's ChargedParty has no value for it (THIRD_PARTY) */
+    CHARGED_PARTY(9, "chargedParty"),
+    /** the third party charged (ChargedPartyID, MM7 Release 6), when the gateway has one (UTF8String) */
+    CHARGED_PARTY_ID(10, "chargedPartyID");
+
+    /** 2.25 and the decimal form of the UUID 1565bb47-7859-4a19-a4f8-be3d47e28d5f */
+    public static final String ARC = "2.25.28442008367236817801281680499609341279";
+
+    private final int number;
+    private final String label;
+
+    GatewayExtension(int number, String label) {
+        this.number = number;
+        this.label = label;
+    }
+
+    public String oid() {
+        return ARC + "." + number;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public static Optional<GatewayExtension> ofOid(String oid) {
+        return Arrays.stream(values()).filter(e -> e.oid().equals(oid)).findFirst();
+    }
+}
