@@ -3,7 +3,6 @@ package mm7gw.ws;
 import jakarta.ejb.EJBAccessException;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import jakarta.jws.HandlerChain;
 import jakarta.jws.WebService;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.xml.ws.Holder;
@@ -42,7 +41,6 @@ import mm7gw.ws.gen.VaspRequestType;
 @WebService(endpointInterface = "mm7gw.ws.gen.MM7RelayServerPortType",
         serviceName = "MM7RelayServerService", portName = "MM7RelayServerPort",
         targetNamespace = "urn:mm7gw:wsdl:mm7", wsdlLocation = "WEB-INF/wsdl/mm7.wsdl")
-@HandlerChain(file = "handlers.xml")
 public class RelayServerEndpoint implements MM7RelayServerPortType {
     private static final Logger LOG = Logger.getLogger(RelayServerEndpoint.class.getName());
 

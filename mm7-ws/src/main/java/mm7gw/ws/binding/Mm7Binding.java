@@ -35,7 +35,8 @@ import org.w3c.dom.Element;
  * takes the request off the wire ({@link InboundReader}: SOAP with Attachments, SOAP 1.1, namespace, version,
  * lenient values), answers what is not an MM7 request with an RSErrorRsp fault, and hands the runtime a plain
  * text/xml envelope in the canonical namespace. On the way out it renames the response into the caller's
- * namespace, and turns any fault the runtime made without an RSErrorRsp into one.
+ * namespace and writes every fault itself ({@link RsErrorFault}), so a successful request never needs the
+ * runtime to build a SOAP message model of it.
  */
 public class Mm7Binding extends HttpFilter {
     private static final Logger LOG = Logger.getLogger(Mm7Binding.class.getName());
@@ -102,7 +103,11 @@ public class Mm7Binding extends HttpFilter {
         response.getOutputStream().write(answer);
     }
 
-    /** The runtime's answer in the caller's namespace, with an RSErrorRsp in every fault. */
+    /**
+     * The runtime's answer in the caller's namespace. Every fault is written here, whoever raised it: an
+     * RSErrorRsp the endpoint gave keeps its status and details, a fault the runtime made itself gets one; the
+     * faultcode says whose fault it is, and the request's TransactionID is echoed in the header.
+     */
     private static byte[] answerInKind(CapturedResponse captured, InboundReader reader) {
         byte[] answer = captured.bytes();
         boolean fault = captured.getStatus() >= 400;
@@ -115,15 +120,9 @@ public class Mm7Binding extends HttpFilter {
         } catch (org.xml.sax.SAXException e) {
             return answer;
         }
-        Element rsFault = runtimeFaultWithoutRsError(doc);
-        if (rsFault != null) {
-            String faultString = textOf(rsFault, "faultstring");
-            boolean client = textOf(rsFault, "faultcode").endsWith("Client");
-            LOG.info(() -> "JAX-WS runtime fault answered as RSErrorRsp: " + faultString);
+        if (fault && !elements(doc, RsErrorFault.SOAP_ENV, "Fault").isEmpty()) {
             captured.setContentType("text/xml; charset=utf-8");
-            return RsErrorFault.envelope(reader.release(), reader.mm7Version(),
-                    client ? StatusCode.VALIDATION_ERROR : StatusCode.SERVER_ERROR,
-                    client ? faultString : "the request could not be executed", reader.transactionId());
+            return faultInKind(doc, reader);
         }
         if (reader.release().isCanonical()) {
             return answer;
@@ -132,12 +131,30 @@ public class Mm7Binding extends HttpFilter {
         return Xml.serialise(doc);
     }
 
-    private static Element runtimeFaultWithoutRsError(Document doc) {
-        List<Element> faults = elements(doc, RsErrorFault.SOAP_ENV, "Fault");
-        if (faults.isEmpty() || !elements(doc, "*", "RSErrorRsp").isEmpty()) {
-            return null;
+    private static byte[] faultInKind(Document doc, InboundReader reader) {
+        List<Element> rsErrors = elements(doc, "*", "RSErrorRsp");
+        if (rsErrors.isEmpty()) {
+            Element runtimeFault = elements(doc, RsErrorFault.SOAP_ENV, "Fault").get(0);
+            String faultString = textOf(runtimeFault, "faultstring");
+            boolean client = textOf(runtimeFault, "faultcode").endsWith("Client");
+            LOG.info(() -> "JAX-WS runtime fault answered as RSErrorRsp: " + faultString);
+            return RsErrorFault.envelope(reader.release(), reader.mm7Version(),
+                    client ? StatusCode.VALIDATION_ERROR : StatusCode.SERVER_ERROR,
+                    client ? faultString : "the request could not be executed", reader.transactionId());
         }
-        return faults.get(0);
+        Element rsError = rsErrors.get(0);
+        Element status = Xml.child(rsError, "Status");
+        String code = status == null ? "" : textOf(status, "StatusCode");
+        Element details = status == null ? null : Xml.child(status, "Details");
+        String version = textOf(rsError, "MM7Version");
+        StatusCode statusCode;
+        try {
+            statusCode = StatusCode.interpret(Integer.parseInt(code));
+        } catch (NumberFormatException e) {
+            statusCode = StatusCode.SERVER_ERROR;
+        }
+        return RsErrorFault.envelope(reader.release(), version.isEmpty() ? reader.mm7Version() : version, statusCode,
+                details == null ? null : details.getTextContent(), reader.transactionId());
     }
 
     private static List<Element> elements(Document doc, String ns, String localName) {

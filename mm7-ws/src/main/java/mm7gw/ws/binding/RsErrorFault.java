@@ -4,9 +4,9 @@ import java.nio.charset.StandardCharsets;
 import mm7gw.status.StatusCode;
 
 /**
- * An RSErrorRsp in a SOAP 1.1 fault, written directly for requests the JAX-WS runtime must not see: faultcode
- * env:Client or env:Server by the status class (as {@code Mm7FaultHandler} shapes the runtime's faults), the
- * TransactionID echoed when the request had one, all in the caller's namespace.
+ * An RSErrorRsp in a SOAP 1.1 fault: the one way every MM7 fault the gateway answers is written (for requests the
+ * JAX-WS runtime never sees, and in place of every fault the runtime made): faultcode env:Client or env:Server by
+ * the status class, the TransactionID echoed when the request had one, all in the caller's namespace.
  */
 public final class RsErrorFault {
     public static final String SOAP_ENV = "http://schemas.xmlsoap.org/soap/envelope/";
