@@ -7,9 +7,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A background thread of this node that runs a step whenever it is woken, and at least every {@code idleMillis}.
- * A step that reports more work waiting runs again at once; a step that fails is logged and tried again after a
- * second. Wakes that arrive while a step runs are not lost: the next wait returns at once.
+ * A background thread of this node that runs a step whenever it is woken, and at least every {@code idleMillis},
+ * but not more often than every {@code lingerMillis}: work that arrives in the meantime is done in the next round,
+ * so a busy node does its work in batches rather than one transaction per wake. A step that reports more work
+ * waiting runs again at once; a step that fails is logged and tried again after a second. Wakes that arrive while a
+ * step runs are not lost: the next wait returns at once.
  */
 public final class NodeWorker {
     private static final Logger LOG = Logger.getLogger(NodeWorker.class.getName());
@@ -22,14 +24,16 @@ public final class NodeWorker {
     }
 
     private final String name;
+    private final long lingerMillis;
     private final long idleMillis;
     private final Step step;
     private final Semaphore woken = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
 
-    public NodeWorker(String name, long idleMillis, Step step) {
+    public NodeWorker(String name, long lingerMillis, long idleMillis, Step step) {
         this.name = name;
+        this.lingerMillis = lingerMillis;
         this.idleMillis = idleMillis;
         this.step = step;
     }
@@ -63,7 +67,8 @@ public final class NodeWorker {
         while (running) {
             try {
                 if (!step.run()) {
-                    woken.tryAcquire(idleMillis, TimeUnit.MILLISECONDS);
+                    Thread.sleep(lingerMillis);
+                    woken.tryAcquire(Math.max(0, idleMillis - lingerMillis), TimeUnit.MILLISECONDS);
                     woken.drainPermits();
                 }
             } catch (InterruptedException e) {

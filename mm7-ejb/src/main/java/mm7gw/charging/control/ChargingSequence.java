@@ -30,9 +30,13 @@ public class ChargingSequence {
 
     private volatile NodeWorker worker;
 
-    /** Starts numbering on a thread of its own, running the step whenever woken and at least once a second. */
+    /**
+     * Starts numbering on a thread of its own, running the step whenever woken, at least once a second and at most
+     * every {@code mm7.charging.sequencer-linger-millis} (default 50), so a busy node numbers in batches.
+     */
     public void start(ManagedThreadFactory threads, NodeWorker.Step step) {
-        worker = new NodeWorker("mm7-charging-sequencer", 1000, step);
+        worker = new NodeWorker("mm7-charging-sequencer", Long.getLong("mm7.charging.sequencer-linger-millis", 50),
+                1000, step);
         worker.start(threads);
     }
 
