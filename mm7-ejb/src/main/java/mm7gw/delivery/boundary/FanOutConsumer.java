@@ -31,6 +31,7 @@ public class FanOutConsumer implements MessageListener {
             switch (FanOutQueue.Action.valueOf(message.getStringProperty(FanOutQueue.ACTION))) {
                 case FAN_OUT -> distributor.fanOut(messageId, chunk, message.getJMSMessageID());
                 case DELIVER -> distributor.deliver(messageId, chunk);
+                case COMPLETE -> distributor.complete(messageId);
             }
         } catch (JMSException e) {
             throw new IllegalStateException("unreadable fan-out message", e);

@@ -23,7 +23,9 @@ import mm7gw.submission.entity.RecipientList;
  * Distributes accepted messages in chunks: {@link #distribute} fans out a message of one chunk itself and
  * enqueues one fan-out per chunk for a bigger one; {@link #fanOut} creates a chunk's recipient records and
  * delivers them, or schedules their delivery for the message's EarliestDeliveryTime; {@link #deliver} puts a
- * chunk's pending recipients into their mailboxes. Each step
+ * chunk's pending recipients into their mailboxes; after each chunk, {@link #complete} marks the message distributed
+ * once none of its recipients is pending (chunks of one message run side by side, so none of them can tell that it
+ * was the last). Each step
  * runs in the caller's transaction and records, per recipient, its state, a history entry and a charging
  * event. Every step is idempotent: running one twice does nothing the second time. {@code cause} is the JMS
  * message being consumed; the sends a step makes carry it in their duplicate ids.
@@ -78,15 +80,25 @@ public class Distributor {
         }
     }
 
+    /**
+     * Creates a chunk's recipients and delivers them (or schedules them), alongside other chunks of the message;
+     * then asks for the message's completion step, which alone decides that it has been distributed.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void fanOut(String messageId, int chunk, String cause) {
-        MultimediaMessage message = stored(messages.lockedByMessageId(messageId), messageId);
+        MultimediaMessage message = stored(messages.lockedForChunk(messageId, chunk), messageId);
         if (!messages.recipientsOfChunk(message, chunk).isEmpty()) {
             LOG.info(() -> "message " + messageId + " chunk " + chunk + " already fanned out (redelivered?)");
             return;
         }
         fanOutChunk(message, messages.planned(message), chunk, Instant.now(), cause);
-        updateState(message);
+        fanOut.send(messageId, chunk, FanOutQueue.Action.COMPLETE, null, null, cause);
+    }
+
+    /** The completion step of a chunked message: marks it distributed once none of its recipients is pending. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void complete(String messageId) {
+        updateState(stored(messages.lockedByMessageId(messageId), messageId));
     }
 
     /**
@@ -130,7 +142,7 @@ public class Distributor {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void deliver(String messageId, int chunk) {
-        MultimediaMessage message = stored(messages.lockedByMessageId(messageId), messageId);
+        MultimediaMessage message = stored(messages.lockedForChunk(messageId, chunk), messageId);
         Instant now = Instant.now();
         if (!message.isDue(now)) {
             // the EarliestDeliveryTime was moved later by a replace: wait again. No duplicate id: this send is
@@ -141,7 +153,7 @@ public class Distributor {
             return;
         }
         deliverChunk(message, chunk, now);
-        updateState(message);
+        fanOut.send(messageId, chunk, FanOutQueue.Action.COMPLETE, null, null, null);
     }
 
     private void deliverChunk(MultimediaMessage message, int chunk, Instant now) {

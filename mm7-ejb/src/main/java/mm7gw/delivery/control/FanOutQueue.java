@@ -27,7 +27,9 @@ public class FanOutQueue {
         /** create the chunk's recipients, then deliver them (now or when due) */
         FAN_OUT,
         /** deliver the chunk's pending recipients if the message is due */
-        DELIVER
+        DELIVER,
+        /** after a chunk: mark the message distributed if none of its recipients is pending any more */
+        COMPLETE
     }
 
     @Inject

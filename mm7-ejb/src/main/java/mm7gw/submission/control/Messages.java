@@ -47,6 +47,43 @@ public class Messages {
                 .getResultStream().findFirst();
     }
 
+    /**
+     * The message, for working on one chunk of its recipients: chunks of one message may be worked on at the same
+     * time, while cancel, replace and expiry ({@link #lockedByMessageId}) wait for them and they for those; two
+     * workers of the same chunk wait for each other. On PostgreSQL a shared row lock and a transaction-level advisory
+     * lock on (message, chunk); on other databases the message's exclusive lock (chunks one after the other).
+     */
+    public Optional<MultimediaMessage> lockedForChunk(String messageId, int chunk) {
+        if (!postgresql()) {
+            return lockedByMessageId(messageId);
+        }
+        List<?> ids = em.createNativeQuery("SELECT id FROM mm7_message WHERE message_id = ? FOR SHARE")
+                .setParameter(1, messageId).getResultList();
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        long id = ((Number) ids.get(0)).longValue();
+        em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(?, ?)) AS locked")
+                .setParameter(1, (int) (id ^ (id >>> 32))).setParameter(2, chunk).getResultList();
+        return byMessageId(messageId);
+    }
+
+    private volatile Boolean postgresql;
+
+    private boolean postgresql() {
+        Boolean pg = postgresql;
+        if (pg == null) {
+            try {
+                pg = em.unwrap(java.sql.Connection.class).getMetaData().getDatabaseProductName()
+                        .toLowerCase(java.util.Locale.ROOT).contains("postgres");
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("cannot tell the database: " + e.getMessage(), e);
+            }
+            postgresql = pg;
+        }
+        return pg;
+    }
+
     /** The messages, locked (as {@link #lockedByMessageId}) in the order of their ids, so that batches never deadlock. */
     public List<MultimediaMessage> lockedByMessageIds(List<String> messageIds) {
         return em.createQuery("select m from MultimediaMessage m where m.messageId in :ids order by m.id",
