@@ -38,6 +38,8 @@ import mm7gw.ws.gen.VaspRequestType;
  * the business facades, and maps every outcome to an MM7 status: a normal response where the operation was
  * understood, an RSErrorRsp fault where the request cannot be processed at all.
  */
+// WildFly's runtime (Apache CXF) takes the envelope the MM7 binding parsed instead of parsing it again
+@org.apache.cxf.interceptor.InInterceptors(classes = mm7gw.ws.binding.ParsedEnvelope.class)
 @WebService(endpointInterface = "mm7gw.ws.gen.MM7RelayServerPortType",
         serviceName = "MM7RelayServerService", portName = "MM7RelayServerPort",
         targetNamespace = "urn:mm7gw:wsdl:mm7", wsdlLocation = "WEB-INF/wsdl/mm7.wsdl")

@@ -39,8 +39,36 @@ public final class InboundReader {
         this.vocabulary = vocabulary;
     }
 
-    /** A request read: the canonical envelope for the runtime and the facts for the endpoint. */
-    public record Result(byte[] canonicalEnvelope, InboundMm7 inbound) {
+    /**
+     * A request read: the envelope in the canonical namespace (parsed once: a runtime that can take the parsed
+     * document gets it, {@link ParsedEnvelope}; others get its bytes, written on demand) and the facts for the
+     * endpoint.
+     */
+    public static final class Result {
+        private final Document canonical;
+        private final InboundMm7 inbound;
+        private byte[] bytes;
+
+        Result(Document canonical, InboundMm7 inbound) {
+            this.canonical = canonical;
+            this.inbound = inbound;
+        }
+
+        public Document canonical() {
+            return canonical;
+        }
+
+        public InboundMm7 inbound() {
+            return inbound;
+        }
+
+        /** The canonical envelope as UTF-8 XML (written the first time it is asked for). */
+        public synchronized byte[] canonicalEnvelope() {
+            if (bytes == null) {
+                bytes = Xml.serialise(canonical);
+            }
+            return bytes;
+        }
     }
 
     public Mm7Release release() {
@@ -141,7 +169,7 @@ public final class InboundReader {
             problems.add(new InboundMm7.Problem(StatusCode.MESSAGE_FORMAT_CORRUPT, p));
         }
         ContentInput content = content(operation, swa, problems);
-        return new Result(Xml.serialise(doc), new InboundMm7(release, mm7Version, content, List.copyOf(problems)));
+        return new Result(doc, new InboundMm7(release, mm7Version, content, List.copyOf(problems)));
     }
 
     private static int recipientCount(Element operation) {

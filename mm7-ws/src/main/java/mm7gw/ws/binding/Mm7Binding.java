@@ -95,9 +95,10 @@ public class Mm7Binding extends HttpFilter {
             return;
         }
         request.setAttribute(InboundMm7.ATTRIBUTE, read.inbound());
-        request.setAttribute(RequestDigest.ATTRIBUTE, RequestDigest.of(read.canonicalEnvelope(), read.inbound().content()));
+        request.setAttribute(RequestDigest.ATTRIBUTE, RequestDigest.of(read.canonical(), read.inbound().content()));
+        request.setAttribute(ParsedEnvelope.ATTRIBUTE, read.canonical());
         CapturedResponse captured = new CapturedResponse(response);
-        chain.doFilter(new CanonicalRequest(request, read.canonicalEnvelope()), captured);
+        chain.doFilter(new CanonicalRequest(request, read), captured);
         byte[] answer = answerInKind(captured, reader);
         response.setContentLength(answer.length);
         response.getOutputStream().write(answer);
@@ -181,33 +182,49 @@ public class Mm7Binding extends HttpFilter {
         response.getOutputStream().write(fault);
     }
 
-    /** The request as the runtime sees it: one text/xml envelope, SOAPAction empty (MM7 never routes on it). */
+    /**
+     * The request as the runtime sees it: one text/xml envelope, SOAPAction empty (MM7 never routes on it). A runtime
+     * that takes the parsed document ({@link ParsedEnvelope}) never reads the body, which is then never written.
+     */
     private static final class CanonicalRequest extends HttpServletRequestWrapper {
         private static final String CONTENT_TYPE = "text/xml; charset=UTF-8";
-        private final byte[] envelope;
+        private final InboundReader.Result read;
 
-        CanonicalRequest(HttpServletRequest request, byte[] envelope) {
+        CanonicalRequest(HttpServletRequest request, InboundReader.Result read) {
             super(request);
-            this.envelope = envelope;
+            this.read = read;
         }
 
         @Override
         public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(envelope);
             return new ServletInputStream() {
+                private ByteArrayInputStream in;
+
+                private ByteArrayInputStream in() {
+                    if (in == null) {
+                        in = new ByteArrayInputStream(read.canonicalEnvelope());
+                    }
+                    return in;
+                }
+
                 @Override
                 public int read() {
-                    return in.read();
+                    return in().read();
                 }
 
                 @Override
                 public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
+                    return in().read(b, off, len);
+                }
+
+                @Override
+                public int available() {
+                    return in().available();
                 }
 
                 @Override
                 public boolean isFinished() {
-                    return in.available() == 0;
+                    return in().available() == 0;
                 }
 
                 @Override
@@ -239,19 +256,19 @@ public class Mm7Binding extends HttpFilter {
 
         @Override
         public int getContentLength() {
-            return envelope.length;
+            return -1;
         }
 
         @Override
         public long getContentLengthLong() {
-            return envelope.length;
+            return -1;
         }
 
         @Override
         public String getHeader(String name) {
             return switch (name.toLowerCase(java.util.Locale.ROOT)) {
                 case "content-type" -> CONTENT_TYPE;
-                case "content-length" -> Integer.toString(envelope.length);
+                case "content-length" -> null;
                 case "soapaction" -> "\"\"";
                 case "transfer-encoding", "content-transfer-encoding" -> null;
                 default -> super.getHeader(name);
@@ -262,7 +279,7 @@ public class Mm7Binding extends HttpFilter {
         public Enumeration<String> getHeaders(String name) {
             String value = getHeader(name);
             return value == null ? Collections.emptyEnumeration() : switch (name.toLowerCase(java.util.Locale.ROOT)) {
-                case "content-type", "content-length", "soapaction" -> Collections.enumeration(List.of(value));
+                case "content-type", "soapaction" -> Collections.enumeration(List.of(value));
                 default -> super.getHeaders(name);
             };
         }
@@ -279,7 +296,6 @@ public class Mm7Binding extends HttpFilter {
                 }
             }
             names.add("Content-Type");
-            names.add("Content-Length");
             names.add("SOAPAction");
             return Collections.enumeration(names);
         }
