@@ -202,7 +202,9 @@ public class Mm7Binding extends HttpFilter {
 
                 private ByteArrayInputStream in() {
                     if (in == null) {
-                        in = new ByteArrayInputStream(read.canonicalEnvelope());
+                        // the runtime that took the parsed document still drains the body: nothing to write then
+                        in = new ByteArrayInputStream(getAttribute(ParsedEnvelope.TAKEN) != null ? new byte[0]
+                                : read.canonicalEnvelope());
                     }
                     return in;
                 }
