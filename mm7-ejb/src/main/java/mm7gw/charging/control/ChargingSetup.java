@@ -47,12 +47,14 @@ public class ChargingSetup {
                 return;
             }
             // the one change allowed: the sequencer numbering an event that has no number yet
+            // the one change allowed: the sequencer numbering an event that has no number yet
             s.execute("CREATE OR REPLACE FUNCTION mm7_charging_event_immutable() RETURNS trigger LANGUAGE plpgsql AS $f$"
+                    + " DECLARE numbered mm7_charging_event;"
                     + " BEGIN"
                     + "  IF TG_OP = 'UPDATE' AND OLD.writer IS NULL AND OLD.seq IS NULL"
-                    + "     AND NEW.writer IS NOT NULL AND NEW.seq IS NOT NULL"
-                    + "     AND (to_jsonb(NEW) - 'writer' - 'seq') = (to_jsonb(OLD) - 'writer' - 'seq') THEN"
-                    + "   RETURN NEW;"
+                    + "     AND NEW.writer IS NOT NULL AND NEW.seq IS NOT NULL THEN"
+                    + "   numbered := OLD; numbered.writer := NEW.writer; numbered.seq := NEW.seq;"
+                    + "   IF numbered IS NOT DISTINCT FROM NEW THEN RETURN NEW; END IF;"
                     + "  END IF;"
                     + "  RAISE EXCEPTION 'charging events are immutable: % refused', TG_OP;"
                     + " END $f$");

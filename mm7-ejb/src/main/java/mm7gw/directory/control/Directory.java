@@ -25,6 +25,8 @@ import mm7gw.submission.entity.AddressType;
 @ApplicationScoped
 public class Directory {
     private static final int LOOKUP_BATCH = 1000;
+    /** EclipseLink's query hint for objects only read (not copied into the transaction to watch for changes) */
+    static final String READ_ONLY = "eclipselink.read-only";
     /** the served areas as resolution reads them (cleared by {@link DirectoryChanges}) */
     private static final ShortLivedCache<Boolean, Areas> AREAS = new ShortLivedCache<>();
 
@@ -40,7 +42,9 @@ public class Directory {
 
     /** @param addresses normalised addresses; the answer has an entry for each */
     public Map<Address, Resolution> resolve(Collection<Address> addresses) {
-        Areas areas = AREAS.get(Boolean.TRUE, k -> new Areas(ranges(), domains()));
+        Areas areas = AREAS.get(Boolean.TRUE, k -> new Areas(
+                em.createNamedQuery(NumberRange.ALL, NumberRange.class).setHint(READ_ONLY, "true").getResultList(),
+                em.createNamedQuery(MailDomain.ALL, MailDomain.class).setHint(READ_ONLY, "true").getResultList()));
         List<NumberRange> ranges = areas.ranges();
         List<MailDomain> domains = areas.domains();
         Map<Address, Resolution> result = new HashMap<>();
@@ -90,7 +94,7 @@ public class Directory {
         for (int from = 0; from < values.size(); from += LOOKUP_BATCH) {
             List<String> batch = values.subList(from, Math.min(values.size(), from + LOOKUP_BATCH));
             em.createQuery("select s from Subscriber s where s.address.value in :values", Subscriber.class)
-                    .setParameter("values", batch).getResultStream()
+                    .setParameter("values", batch).setHint(READ_ONLY, "true").getResultStream()
                     .filter(s -> s.address().equals(byValue.get(s.address().value())))
                     .forEach(s -> found.put(s.address(), s.state()));
         }

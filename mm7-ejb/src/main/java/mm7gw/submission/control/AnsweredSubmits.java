@@ -68,7 +68,7 @@ public class AnsweredSubmits {
         }
         return em.createNamedQuery(AnsweredSubmit.OF_TRANSACTION, AnsweredSubmit.class)
                 .setParameter("vaspId", vaspId).setParameter("transactionId", transactionId)
-                .getResultStream().findFirst();
+                .setHint("eclipselink.read-only", "true").getResultStream().findFirst();
     }
 
     /**
