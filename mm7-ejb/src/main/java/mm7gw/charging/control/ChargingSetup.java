@@ -47,7 +47,6 @@ public class ChargingSetup {
                 return;
             }
             // the one change allowed: the sequencer numbering an event that has no number yet
-            // the one change allowed: the sequencer numbering an event that has no number yet
             s.execute("CREATE OR REPLACE FUNCTION mm7_charging_event_immutable() RETURNS trigger LANGUAGE plpgsql AS $f$"
                     + " DECLARE numbered mm7_charging_event;"
                     + " BEGIN"
