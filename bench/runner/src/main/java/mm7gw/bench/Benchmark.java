@@ -48,6 +48,8 @@ public final class Benchmark {
     private final int offset = Integer.getInteger("bench.port-offset", 300);
     private final int seconds = Integer.getInteger("bench.seconds", 10);
     private final StringBuilder report = new StringBuilder();
+    /** with -Dbench.jfr=true: starts a flight recording of the server for a step, and says where it goes */
+    private java.util.function.Function<String, Path> recorder;
 
     public static void main(String[] args) throws Exception {
         new Benchmark().run(List.of(System.getProperty("bench.variants", "h2,postgresql").split(",")));
@@ -90,6 +92,22 @@ public final class Benchmark {
                     "-Dmm7.schema.generation=drop-and-create-tables",
                     "-Dmm7.db.url=" + System.getProperty("bench.pg-url", "jdbc:postgresql://127.0.0.1:5432/test")));
             String base = "http://127.0.0.1:" + server.httpPort();
+            if (Boolean.getBoolean("bench.jfr")) {
+                Path dir = Path.of(System.getProperty("bench.jfr-dir", "target/jfr"));
+                Files.createDirectories(dir);
+                recorder = label -> {
+                    Path file = dir.resolve(variant + "-" + label.replaceAll("\\W+", "-") + ".jfr").toAbsolutePath();
+                    new Thread(() -> {
+                        try {
+                            Thread.sleep(Math.max(2, seconds / 3) * 1000L);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        server.recordFlight(file, seconds);
+                    }).start();
+                    return file;
+                };
+            }
             Requests text = Requests.text1k();
             Requests image = Requests.image100k();
             Load gateway = new Load(base + "/mm7/vasp", VASP, PASSWORD, text.contentType);
@@ -228,6 +246,21 @@ public final class Benchmark {
                         g.slowerThan(2000), g.percentileMillis(50), g.percentileMillis(99), g.percentileMillis(100)));
     }
 
+    /** Writes the waits and CPU summaries of a recording beside it, once it is complete. */
+    private static void summarise(Path flight) throws Exception {
+        for (int i = 0; i < 30 && !Files.exists(flight); i++) {
+            Thread.sleep(1000);
+        }
+        Thread.sleep(2000);
+        for (boolean cpu : new boolean[] {false, true}) {
+            Path out = flight.resolveSibling(flight.getFileName() + (cpu ? ".cpu.txt" : ".waits.txt"));
+            try (java.io.PrintStream p = new java.io.PrintStream(Files.newOutputStream(out))) {
+                JfrSummary.write(flight, cpu, 40, p);
+            }
+            System.out.println("bench: flight recording summary " + out);
+        }
+    }
+
     private void writeReport() throws IOException {
         Files.createDirectories(docs);
         Files.writeString(docs.resolve("benchmarks.md"), report.toString());
@@ -250,7 +283,15 @@ public final class Benchmark {
             if (memory != null) {
                 memory.start();
             }
+            Path flight = null;
+            if (recorder != null && c == CONCURRENCY[CONCURRENCY.length - 1]) {
+                // the recording starts after the step's warm-up (a third of the step), over its measured part
+                flight = recorder.apply(label);
+            }
             Load.Result g = gateway.closedLoop("gateway", c, seconds, bodies);
+            if (flight != null) {
+                summarise(flight);
+            }
             if (memory != null) {
                 memory.stop();
             }

@@ -147,6 +147,11 @@ final class Server implements AutoCloseable {
         }).orElse("");
     }
 
+    /** Starts a flight recording of the server JVM (JFR, profile settings) that stops by itself after the time. */
+    void recordFlight(Path file, int seconds) {
+        jdkTool("jcmd", "JFR.start name=bench settings=profile duration=" + seconds + "s filename=" + file);
+    }
+
     /** The server JVM's maximum heap in MB (-Xmx as the JVM applied it). */
     long maxHeapMb() {
         var m = java.util.regex.Pattern.compile("MaxHeapSize=(\\d+)").matcher(jdkTool("jcmd", "VM.flags"));
