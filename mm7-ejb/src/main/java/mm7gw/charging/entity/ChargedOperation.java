@@ -17,7 +17,7 @@ public record ChargedOperation(String vaspId, String vasId, String messageId, St
 
     /** The charged facts of a stored message. */
     public static ChargedOperation of(MultimediaMessage m) {
-        return new ChargedOperation(m.vasp().vaspId(), m.vasId(), m.messageId(), m.linkedId(),
+        return new ChargedOperation(m.vaspId(), m.vasId(), m.messageId(), m.linkedId(),
                 m.sender() == null ? null : m.sender().value(), null, null,
                 m.content() == null ? null : m.content().size(),
                 m.content() == null ? null : m.content().contentType(),

@@ -36,10 +36,10 @@ public class ReportTrigger {
         MultimediaMessage m = r.message();
         boolean asked = kind == OutboundKind.DELIVERY_REPORT ? m.deliveryReportRequested() : m.readReplyRequested();
         if (!asked || em.createNamedQuery(RelayEndpoint.BY_VASP, RelayEndpoint.class)
-                .setParameter("vaspId", m.vasp().vaspId()).getResultList().isEmpty()) {
+                .setParameter("vaspId", m.vaspId()).getResultList().isEmpty()) {
             return;
         }
-        OutboundCall call = new OutboundCall(kind, m.vasp().vaspId(), m.messageId(), r.id(),
+        OutboundCall call = new OutboundCall(kind, m.vaspId(), m.messageId(), r.id(),
                 r.address().type().name(), r.address().value(),
                 m.sender() == null ? null : m.sender().type().name(), m.sender() == null ? null : m.sender().value(),
                 mmStatus, change.at());

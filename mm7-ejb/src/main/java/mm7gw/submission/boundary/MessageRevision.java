@@ -120,7 +120,7 @@ public class MessageRevision {
             throw new Mm7Rejection(StatusCode.VALIDATION_ERROR, "MessageID is required");
         }
         return messages.lockedByMessageId(messageId.trim())
-                .filter(m -> m.vasp().vaspId().equals(vasp.vaspId()))
+                .filter(m -> m.vaspId().equals(vasp.vaspId()))
                 .orElseThrow(() -> new Mm7Rejection(StatusCode.MESSAGE_ID_NOT_FOUND,
                         "no message with MessageID '" + messageId.trim() + "'"));
     }

@@ -39,7 +39,7 @@ public class MessageTracking {
                 .collect(Collectors.groupingBy(a -> a.recipient().id()));
         List<MessageView.RecipientView> recipients = messages.recipients(m).stream()
                 .map(r -> recipient(r, attempts.getOrDefault(r.id(), List.of()))).toList();
-        return new MessageView(m.messageId(), m.vasp().vaspId(), m.vasId(), m.transactionId(),
+        return new MessageView(m.messageId(), m.vaspId(), m.vasId(), m.transactionId(),
                 m.sender() == null ? null : m.sender().value(), m.subject(), m.priority().name(),
                 m.messageClass().name(), m.serviceCode(), m.linkedId(), m.state().name(), m.submittedAt(),
                 m.earliestDeliveryTime(), m.expiryDate(), m.recipientCount(), m.readReplyRequested(),
@@ -61,7 +61,7 @@ public class MessageTracking {
     public List<MessageSummary> search(String vaspId, String transactionId) {
         StringBuilder jpql = new StringBuilder("select m from MultimediaMessage m where 1 = 1");
         if (vaspId != null) {
-            jpql.append(" and m.vasp.vaspId = :vaspId");
+            jpql.append(" and m.vaspId = :vaspId");
         }
         if (transactionId != null) {
             jpql.append(" and m.transactionId = :transactionId");
@@ -74,7 +74,7 @@ public class MessageTracking {
         if (transactionId != null) {
             query.setParameter("transactionId", transactionId);
         }
-        return query.getResultStream().map(m -> new MessageSummary(m.messageId(), m.vasp().vaspId(), m.vasId(),
+        return query.getResultStream().map(m -> new MessageSummary(m.messageId(), m.vaspId(), m.vasId(),
                 m.transactionId(), m.state().name(), m.submittedAt(), m.recipientCount())).toList();
     }
 
@@ -116,7 +116,7 @@ public class MessageTracking {
         var query = em.createQuery("select m " + where(criteria) + " order by m.id desc", MultimediaMessage.class);
         bind(query, criteria);
         return query.setFirstResult(first).setMaxResults(max).getResultStream()
-                .map(m -> new MessageSummary(m.messageId(), m.vasp().vaspId(), m.vasId(), m.transactionId(),
+                .map(m -> new MessageSummary(m.messageId(), m.vaspId(), m.vasId(), m.transactionId(),
                         m.state().name(), m.submittedAt(), m.recipientCount())).toList();
     }
 
@@ -132,7 +132,7 @@ public class MessageTracking {
             q.append(" and m.messageId = :messageId");
         }
         if (present(c.vaspId())) {
-            q.append(" and m.vasp.vaspId = :vaspId");
+            q.append(" and m.vaspId = :vaspId");
         }
         if (present(c.recipient())) {
             q.append(" and exists (select r from Recipient r where r.message = m and r.address.value in :addresses)");

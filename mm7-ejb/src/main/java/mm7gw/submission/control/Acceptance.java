@@ -20,7 +20,6 @@ import mm7gw.submission.entity.AnsweredSubmit;
 import mm7gw.submission.entity.MessageContent;
 import mm7gw.submission.entity.MultimediaMessage;
 import mm7gw.submission.entity.PlannedRecipients;
-import mm7gw.vasp.control.VaspRegistry;
 import mm7gw.vasp.entity.Vasp;
 
 /**
@@ -52,8 +51,6 @@ public class Acceptance {
     @Inject
     AnsweredSubmits answers;
 
-    @Inject
-    VaspRegistry vasps;
 
     /** Thrown when a copy of the request, sent at the same time through another node, took its TransactionID. */
     public static final class TransactionIdTaken extends RuntimeException {
@@ -82,7 +79,7 @@ public class Acceptance {
         if (command.recipients() == null || command.recipients().isEmpty()) {
             throw new Mm7Rejection(StatusCode.VALIDATION_ERROR, "Recipients lists no address");
         }
-        MultimediaMessage message = new MultimediaMessage(MessageIds.next(), vasps.reference(vasp), command.vasId(),
+        MultimediaMessage message = new MultimediaMessage(MessageIds.next(), vasp, command.vasId(),
                 command.transactionId(), sender(command.sender()));
         message.describe(command.subject(), command.priority(), command.messageClass());
         message.charge(command.serviceCode(), command.chargedParty(), command.linkedId());

@@ -12,6 +12,7 @@ import mm7gw.submission.entity.PlannedRecipients;
 import mm7gw.submission.entity.Recipient;
 import mm7gw.submission.entity.RecipientState;
 import mm7gw.vasp.control.VaspRemoval;
+import mm7gw.vasp.entity.Vasp;
 
 /** Stores and finds submitted messages and their recipients. */
 @ApplicationScoped
@@ -21,10 +22,14 @@ public class Messages {
 
     /** A VASP that submitted messages keeps them: it cannot be deleted. */
     void countMessages(@Observes VaspRemoval removal) {
-        removal.count(em, "messages", "select count(m) from MultimediaMessage m where m.vasp.vaspId = :vaspId");
+        removal.count(em, "messages", "select count(m) from MultimediaMessage m where m.vaspId = :vaspId");
     }
 
+    /** Stores a new message; its VASP may be one read for admission earlier, which is then referred to, not read. */
     public void add(MultimediaMessage message) {
+        if (!em.contains(message.vasp())) {
+            message.referTo(em.getReference(Vasp.class, message.vasp().id()));
+        }
         em.persist(message);
     }
 

@@ -45,6 +45,10 @@ public class MultimediaMessage {
     @JoinColumn(name = "vasp")
     private Vasp vasp;
 
+    /** the VASP's VASP ID, kept with the message: read without reading the VASP */
+    @Column(name = "vasp_id", length = 64, nullable = false, updatable = false)
+    private String vaspId;
+
     @Column(name = "vas_id", length = 64)
     private String vasId;
 
@@ -121,6 +125,7 @@ public class MultimediaMessage {
     public MultimediaMessage(String messageId, Vasp vasp, String vasId, String transactionId, Address sender) {
         this.messageId = messageId;
         this.vasp = vasp;
+        this.vaspId = vasp.vaspId();
         this.vasId = vasId;
         this.transactionId = transactionId;
         this.sender = sender;
@@ -231,6 +236,21 @@ public class MultimediaMessage {
 
     public Vasp vasp() {
         return vasp;
+    }
+
+    public String vaspId() {
+        return vaspId;
+    }
+
+    /**
+     * Refers to the message's VASP through a reference for storing (the VASP it was made with may be one read
+     * earlier, outside this transaction); the same VASP.
+     */
+    public void referTo(Vasp reference) {
+        if (!reference.id().equals(vasp.id())) {
+            throw new IllegalArgumentException("message " + messageId + " belongs to VASP " + vaspId);
+        }
+        this.vasp = reference;
     }
 
     public String vasId() {

@@ -21,16 +21,11 @@ public class VaspRegistry {
 
     /**
      * The account's VASP with its services and service levels as read at most {@code mm7.cache.millis} ago, for
-     * admitting requests: read it, never change it (it is shared by concurrent requests); refer to it from other
-     * entities through {@link #reference}.
+     * admitting requests: read it, never change it (it is shared by concurrent requests); an entity that refers to
+     * it stores a reference instead (see {@code Messages.add}).
      */
     public Optional<Vasp> forAdmission(String login) {
         return ADMISSION_VIEWS.get(login, l -> byLogin(l).map(Vasp::loadedForAdmission));
-    }
-
-    /** A reference to the VASP for a relationship of a new entity, without reading it again. */
-    public Vasp reference(Vasp vasp) {
-        return em.getReference(Vasp.class, vasp.id());
     }
 
     static void forgetAdmissionViews() {
