@@ -41,7 +41,8 @@ public class MultimediaMessage {
     @Column(name = "message_id", length = 64, nullable = false, unique = true)
     private String messageId;
 
-    @ManyToOne(optional = false)
+    /** read only when asked for: the VASP ID is kept with the message */
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
     @JoinColumn(name = "vasp")
     private Vasp vasp;
 
