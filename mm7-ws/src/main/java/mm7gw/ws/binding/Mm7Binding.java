@@ -48,6 +48,13 @@ public class Mm7Binding extends HttpFilter {
      * with 2004. Undertow's max-post-size (server-config/gateway.cli) is a higher hard cap in front of it.
      */
     static final long MAX_REQUEST_BYTES = Long.getLong("mm7.max-request-size", 20L * 1024 * 1024);
+    /**
+     * Request attribute: the canonical envelope as a DOM document, for a runtime that takes it ({@link ParsedEnvelope});
+     * names only, so this class never loads that one (other runtimes lack its library).
+     */
+    static final String PARSED_ENVELOPE = "mm7gw.ws.binding.ParsedEnvelope";
+    /** Request attribute, set once the runtime took the document: the body then reads as empty. */
+    static final String PARSED_ENVELOPE_TAKEN = "mm7gw.ws.binding.ParsedEnvelope.taken";
     private SchemaVocabulary vocabulary;
 
     @Override
@@ -96,7 +103,7 @@ public class Mm7Binding extends HttpFilter {
         }
         request.setAttribute(InboundMm7.ATTRIBUTE, read.inbound());
         request.setAttribute(RequestDigest.ATTRIBUTE, RequestDigest.of(read.canonical(), read.inbound().content()));
-        request.setAttribute(ParsedEnvelope.ATTRIBUTE, read.canonical());
+        request.setAttribute(PARSED_ENVELOPE, read.canonical());
         CapturedResponse captured = new CapturedResponse(response);
         chain.doFilter(new CanonicalRequest(request, read), captured);
         byte[] answer = answerInKind(captured, reader);
@@ -203,7 +210,7 @@ public class Mm7Binding extends HttpFilter {
                 private ByteArrayInputStream in() {
                     if (in == null) {
                         // the runtime that took the parsed document still drains the body: nothing to write then
-                        in = new ByteArrayInputStream(getAttribute(ParsedEnvelope.TAKEN) != null ? new byte[0]
+                        in = new ByteArrayInputStream(getAttribute(PARSED_ENVELOPE_TAKEN) != null ? new byte[0]
                                 : read.canonicalEnvelope());
                     }
                     return in;

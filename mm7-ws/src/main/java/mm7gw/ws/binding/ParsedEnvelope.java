@@ -16,10 +16,6 @@ import org.w3c.dom.Document;
  * the canonical envelope's bytes instead.
  */
 public class ParsedEnvelope extends AbstractPhaseInterceptor<Message> {
-    /** request attribute: the canonical envelope as a DOM document */
-    static final String ATTRIBUTE = ParsedEnvelope.class.getName();
-    /** request attribute, set once the runtime took the document: the body then reads as empty */
-    static final String TAKEN = ParsedEnvelope.class.getName() + ".taken";
     /** CXF's message property for the servlet request (AbstractHTTPDestination.HTTP_REQUEST) */
     private static final String HTTP_REQUEST = "HTTP.REQUEST";
 
@@ -32,9 +28,9 @@ public class ParsedEnvelope extends AbstractPhaseInterceptor<Message> {
     public void handleMessage(Message message) {
         if (message.getContent(XMLStreamReader.class) == null
                 && message.get(HTTP_REQUEST) instanceof HttpServletRequest request
-                && request.getAttribute(ATTRIBUTE) instanceof Document envelope) {
+                && request.getAttribute(Mm7Binding.PARSED_ENVELOPE) instanceof Document envelope) {
             message.setContent(XMLStreamReader.class, new W3CDOMStreamReader(envelope));
-            request.setAttribute(TAKEN, Boolean.TRUE);
+            request.setAttribute(Mm7Binding.PARSED_ENVELOPE_TAKEN, Boolean.TRUE);
         }
     }
 }
