@@ -37,13 +37,13 @@ public class RateLimiter {
             if (lease.admit(second, recipients)) {
                 return null;
             }
-            RateWindow.Grant grant = windows.lease(vaspId, second, recipients, share(maxSubmissions, 1),
+            RateWindow.Grant grant = windows.lease(vaspId, recipients, share(maxSubmissions, 1),
                     share(maxRecipients, recipients), maxSubmissions, maxRecipients);
             if (grant.refusal() != null) {
                 return grant.refusal();
             }
-            lease.add(second, grant);
-            if (!lease.admit(second, recipients)) {
+            lease.add(grant);
+            if (!lease.admit(grant.second(), recipients)) {
                 throw new IllegalStateException("a lease of " + grant + " does not admit " + recipients + " recipients");
             }
             return null;

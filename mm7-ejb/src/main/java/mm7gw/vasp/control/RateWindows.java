@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import mm7gw.vasp.entity.RateWindow;
 
 /**
@@ -16,6 +17,8 @@ public class RateWindows {
     @PersistenceContext(unitName = "mm7")
     EntityManager em;
 
+    Clock clock = Clock.systemUTC();
+
     /** Thrown when the VASP has no counter row yet; the caller creates it and asks again. */
     static class NoWindow extends RuntimeException {
         NoWindow() {
@@ -23,15 +26,20 @@ public class RateWindows {
         }
     }
 
-    /** Takes a lease of permits for the second from the VASP's counters (see {@link RateWindow#lease}). */
+    /**
+     * Takes a lease of permits for the current second from the VASP's counters (see {@link RateWindow#lease}); the
+     * second is read once the row is locked, so a node that waited for the lock does not take permits of a second
+     * that is over.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public RateWindow.Grant lease(String vaspId, long second, int recipients, int submissionsWanted,
-            int recipientsWanted, Integer maxSubmissions, Integer maxRecipients) {
+    public RateWindow.Grant lease(String vaspId, int recipients, int submissionsWanted, int recipientsWanted,
+            Integer maxSubmissions, Integer maxRecipients) {
         RateWindow window = em.find(RateWindow.class, vaspId, LockModeType.PESSIMISTIC_WRITE);
         if (window == null) {
             throw new NoWindow();
         }
-        return window.lease(second, recipients, submissionsWanted, recipientsWanted, maxSubmissions, maxRecipients);
+        return window.lease(clock.instant().getEpochSecond(), recipients, submissionsWanted, recipientsWanted,
+                maxSubmissions, maxRecipients);
     }
 
     /** Creates the VASP's counter row; fails harmlessly (in its own transaction) if another node just did. */

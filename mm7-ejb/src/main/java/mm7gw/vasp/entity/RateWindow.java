@@ -35,30 +35,35 @@ public class RateWindow {
         this.vaspId = vaspId;
     }
 
-    /** Permits handed to a node for one second, or why none could be: the refusal names the limit reached. */
-    public record Grant(int submissions, int recipients, String refusal) {
-        static Grant refused(String why) {
-            return new Grant(0, 0, why);
+    /**
+     * Permits handed to a node for one second (the window's), or why none could be: the refusal names the limit
+     * reached.
+     */
+    public record Grant(long second, int submissions, int recipients, String refusal) {
+        static Grant refused(long second, String why) {
+            return new Grant(second, 0, 0, why);
         }
     }
 
     /**
      * Hands out permits for the second: at least what a request of {@code requestRecipients} recipients needs (one
      * submission, its recipients), up to the wanted amounts, never beyond the limits (null: none). A request that
-     * does not fit gets a refusal and costs nothing.
+     * does not fit gets a refusal and costs nothing. The window never goes back: a node whose second is already
+     * over (its clock, or its wait for the lock, is behind another node's) gets permits of the window's second.
      */
     public Grant lease(long second, int requestRecipients, int submissionsWanted, int recipientsWanted,
             Integer maxSubmissions, Integer maxRecipients) {
-        if (second != windowSecond) {
+        if (second > windowSecond) {
             windowSecond = second;
             submissions = 0;
             recipients = 0;
         }
+        second = windowSecond;
         if (maxSubmissions != null && submissions + 1 > maxSubmissions) {
-            return Grant.refused("rate limit of " + maxSubmissions + " submissions per second reached");
+            return Grant.refused(second, "rate limit of " + maxSubmissions + " submissions per second reached");
         }
         if (maxRecipients != null && recipients + requestRecipients > maxRecipients) {
-            return Grant.refused("rate limit of " + maxRecipients + " recipients per second reached ("
+            return Grant.refused(second, "rate limit of " + maxRecipients + " recipients per second reached ("
                     + recipients + " already this second, " + requestRecipients + " in this request)");
         }
         // a dimension without a limit is granted without bound (and not counted)
@@ -72,7 +77,7 @@ public class RateWindow {
             r = Math.min(Math.max(recipientsWanted, requestRecipients), maxRecipients - recipients);
             recipients += r;
         }
-        return new Grant(s, r, null);
+        return new Grant(second, s, r, null);
     }
 
     /**
@@ -99,10 +104,10 @@ public class RateWindow {
             return sum > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) sum;
         }
 
-        /** Adds a grant for the second; the rest of an earlier second's lease lapses. */
-        public void add(long now, Grant grant) {
-            if (now != second) {
-                second = now;
+        /** Adds a grant; the rest of an earlier second's lease lapses. */
+        public void add(Grant grant) {
+            if (grant.second() != second) {
+                second = grant.second();
                 submissions = 0;
                 recipients = 0;
             }

@@ -36,12 +36,12 @@ class RateWindowTest {
     void aNodesLeaseAdmitsUntilItRunsOutAndLapsesWithTheSecond() {
         RateWindow.Lease lease = new RateWindow.Lease();
         assertFalse(lease.admit(7, 1), "nothing leased yet");
-        lease.add(7, new RateWindow.Grant(2, 10, null));
+        lease.add(new RateWindow.Grant(7, 2, 10, null));
         assertTrue(lease.admit(7, 4));
         assertFalse(lease.admit(7, 7), "6 recipients left");
         assertTrue(lease.admit(7, 6));
         assertFalse(lease.admit(7, 0), "no submission left");
-        lease.add(8, new RateWindow.Grant(1, 1, null));
+        lease.add(new RateWindow.Grant(8, 1, 1, null));
         assertTrue(lease.admit(8, 1));
         assertFalse(lease.admit(9, 0), "the lease of second 8 does not hold in second 9");
     }
@@ -52,9 +52,19 @@ class RateWindowTest {
         RateWindow.Grant g = w.lease(1, 50, 2, 50, 10, null);
         assertEquals(2, g.submissions());
         RateWindow.Lease lease = new RateWindow.Lease();
-        lease.add(1, g);
+        lease.add(g);
         assertTrue(lease.admit(1, 50));
         assertTrue(lease.admit(1, 5000), "recipients are not limited");
         assertFalse(lease.admit(1, 1), "both leased submissions used");
+    }
+
+    @Test
+    void theWindowNeverGoesBackToASecondThatIsOver() {
+        RateWindow w = new RateWindow("v");
+        assertEquals(11, w.lease(11, 1, 2, 1, 2, null).second());
+        RateWindow.Grant late = w.lease(10, 1, 2, 1, 2, null);
+        assertNotNull(late.refusal(), "second 11's two permits are taken; a node still in second 10 gets none");
+        assertEquals(11, late.second());
+        assertNull(w.lease(12, 1, 2, 1, 2, null).refusal());
     }
 }
