@@ -11,6 +11,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import mm7gw.charging.entity.ChargingEvent;
+import mm7gw.system.NodeHeartbeat;
 import mm7gw.vasp.control.VaspRemoval;
 
 /**
@@ -23,7 +24,7 @@ import mm7gw.vasp.control.VaspRemoval;
 @ApplicationScoped
 public class Charging {
     /** this node's name: the writer of the sequence this node's events are numbered in */
-    public static final String WRITER = System.getProperty("jboss.node.name", "mm7-gateway");
+    public static final String WRITER = NodeHeartbeat.THIS_NODE;
     private static final String SIGNAL_REGISTERED = Charging.class.getName() + ".signal";
 
     @PersistenceContext(unitName = "mm7")

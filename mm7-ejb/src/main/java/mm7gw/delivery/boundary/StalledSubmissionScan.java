@@ -5,6 +5,7 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -15,21 +16,27 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import mm7gw.submission.control.DistributionQueue;
 import mm7gw.submission.entity.MessageState;
+import mm7gw.system.NodeHeartbeat;
 
 /**
  * Closes the one window the submit leaves open: the database committed the message, and the node died before
  * its hand-off sent the MessageID to the submissions queue ({@link DistributionQueue}). Such a message stays
- * ACCEPTED with no recipient record. Every 30 s this scan hands messages in that state for longer than
- * {@code mm7.recovery.stalled-after-seconds} (default 120) to distribution again. Distribution is idempotent per
- * chunk, so a message that was only slow (a long queue) is distributed once all the same.
+ * ACCEPTED with no recipient record. Every 10 s this scan hands messages in that state to distribution again:
+ * those of a node that has been silent for {@code mm7.recovery.node-silent-seconds} (default 30; every node writes
+ * a heartbeat every 5 s), those this node accepted before it last started, and any that has been waiting for
+ * {@code mm7.recovery.stalled-after-seconds} (default 120). Distribution is idempotent per chunk, so a message that
+ * was only slow (a long queue) is distributed once all the same. Also writes this node's heartbeat.
  */
 @Singleton
+@Startup
 @PermitAll
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class StalledSubmissionScan {
     private static final Logger LOG = Logger.getLogger(StalledSubmissionScan.class.getName());
     private static final Duration STALLED_AFTER = Duration.ofSeconds(Long.getLong("mm7.recovery.stalled-after-seconds", 120));
+    private static final Duration NODE_SILENT = Duration.ofSeconds(Long.getLong("mm7.recovery.node-silent-seconds", 30));
     private final AtomicBoolean running = new AtomicBoolean();
+    private final Instant started = Instant.now();
 
     @PersistenceContext(unitName = "mm7")
     EntityManager em;
@@ -37,23 +44,44 @@ public class StalledSubmissionScan {
     @Inject
     DistributionQueue distribution;
 
-    @Schedule(hour = "*", minute = "*", second = "*/30", persistent = false)
+    @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
+    void heartbeat() {
+        Instant now = Instant.now();
+        NodeHeartbeat me = em.find(NodeHeartbeat.class, NodeHeartbeat.THIS_NODE);
+        if (me == null) {
+            em.persist(new NodeHeartbeat(NodeHeartbeat.THIS_NODE, now));
+        } else {
+            me.seen(now);
+        }
+    }
+
+    @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
     void scan() {
         if (!running.compareAndSet(false, true)) {
             return;
         }
         try {
+            Instant now = Instant.now();
+            List<String> silent = em.createQuery("select h from NodeHeartbeat h", NodeHeartbeat.class).getResultList()
+                    .stream().filter(h -> h.silentFor(NODE_SILENT, now)).map(NodeHeartbeat::node).toList();
             List<String> stalled = em.createQuery("select m.messageId from MultimediaMessage m"
-                            + " where m.state = :accepted and m.submittedAt < :before"
+                            + " where m.state = :accepted and m.submittedAt < :notJustNow"
                             + " and not exists (select r from Recipient r where r.message = m)"
+                            + " and (m.submittedAt < :stalledBefore or m.acceptedBy in :silent"
+                            + " or (m.acceptedBy = :me and m.submittedAt < :started))"
                             + " order by m.submittedAt", String.class)
                     .setParameter("accepted", MessageState.ACCEPTED)
-                    .setParameter("before", Instant.now().minus(STALLED_AFTER)).setMaxResults(200).getResultList();
-            for (String messageId : stalled) {
-                distribution.handOver(messageId);
-                LOG.warning(() -> "message " + messageId + " was accepted but not distributed for "
-                        + STALLED_AFTER.toSeconds() + " s (a crash between its commit and the hand-off to the queue?);"
-                        + " handed to distribution again");
+                    .setParameter("notJustNow", now.minusSeconds(5))
+                    .setParameter("stalledBefore", now.minus(STALLED_AFTER))
+                    .setParameter("silent", silent.isEmpty() ? List.of("") : silent)
+                    .setParameter("me", NodeHeartbeat.THIS_NODE)
+                    .setParameter("started", started)
+                    .setMaxResults(1000).getResultList();
+            stalled.forEach(distribution::handOver);
+            if (!stalled.isEmpty()) {
+                LOG.warning(() -> stalled.size() + " accepted messages were not handed to distribution (left by a node"
+                        + " that stopped, this one before its restart, or " + silent + ", or waiting for "
+                        + STALLED_AFTER.toSeconds() + " s); handed to distribution again, e.g. " + stalled.get(0));
             }
         } finally {
             running.set(false);

@@ -19,6 +19,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import mm7gw.system.NodeHeartbeat;
 import mm7gw.vasp.entity.Vasp;
 
 /**
@@ -104,6 +105,10 @@ public class MultimediaMessage {
     @Column(name = "submitted_at", nullable = false)
     private Instant submittedAt;
 
+    /** the node that accepted the message and hands it to distribution (null for messages of earlier versions) */
+    @Column(name = "accepted_by", length = 128, updatable = false)
+    private String acceptedBy;
+
     @Enumerated(EnumType.STRING)
     @Column(length = 16, nullable = false)
     private MessageState state;
@@ -132,6 +137,7 @@ public class MultimediaMessage {
         this.sender = sender;
         this.state = MessageState.ACCEPTED;
         this.submittedAt = Instant.now();
+        this.acceptedBy = NodeHeartbeat.THIS_NODE;
         this.priority = Priority.NORMAL;
         this.messageClass = MessageClass.INFORMATIONAL;
     }
