@@ -66,6 +66,7 @@ final class Load {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(8)).build();
     private final java.util.Set<String> failures = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile boolean polite;
     private final URI uri;
     private final String authorization;
     private final String contentType;
@@ -137,6 +138,16 @@ final class Load {
 
     /** Closed loop: {@code concurrency} clients send back to back for {@code seconds} (after a warm-up). */
     Result closedLoop(String name, int concurrency, int seconds, Supplier<byte[]> bodies) throws Exception {
+        return closedLoop(name, concurrency, seconds, bodies, false);
+    }
+
+    /**
+     * @param politeOnRefusal whether a client refused for overload waits as long as Retry-After says (as a VASP
+     *                        should) before its next request; the refused request counts with the time it took
+     */
+    Result closedLoop(String name, int concurrency, int seconds, Supplier<byte[]> bodies, boolean politeOnRefusal)
+            throws Exception {
+        this.polite = politeOnRefusal;
         runFor(concurrency, Math.max(2, seconds / 3), bodies, null);
         long[] latencies = new long[MAX_REQUESTS];
         AtomicInteger count = new AtomicInteger();
@@ -178,6 +189,9 @@ final class Load {
                     Outcome outcome = exchange(body);
                     if (sample != null) {
                         sample.record(outcome, (System.nanoTime() - t0) / 1000);
+                    }
+                    if (polite && outcome == Outcome.REFUSED) {
+                        Thread.sleep(1000);
                     }
                 }
                 return null;

@@ -14,16 +14,17 @@ import java.util.logging.Logger;
 
 /**
  * Admission of MM7 requests on WildFly, before a request takes a worker thread: at most
- * {@code mm7.http.max-concurrent-requests} (default 64) are worked on at once and {@code mm7.http.request-queue}
- * (default 128) wait for a turn; every further request is refused at once with HTTP 503 and {@code Retry-After},
+ * {@code mm7.http.max-concurrent-requests} (default 32, the server's worker threads on 2 cores) are worked on at
+ * once and {@code mm7.http.request-queue} (default 64) wait for a turn; every further request is refused at once
+ * with HTTP 503 and {@code Retry-After},
  * instead of queueing for seconds behind the others. So under overload the gateway keeps answering at the rate it
  * can sustain, and a VASP learns immediately that it has to slow down. Undertow's own request limit, installed for
  * the MM7 web module only (a servlet extension of Undertow, so other servers ignore it).
  */
 public class RequestAdmission implements ServletExtension {
     private static final Logger LOG = Logger.getLogger(RequestAdmission.class.getName());
-    static final int MAX_CONCURRENT = Integer.getInteger("mm7.http.max-concurrent-requests", 64);
-    static final int QUEUE = Integer.getInteger("mm7.http.request-queue", 128);
+    static final int MAX_CONCURRENT = Integer.getInteger("mm7.http.max-concurrent-requests", 32);
+    static final int QUEUE = Integer.getInteger("mm7.http.request-queue", 64);
     private static final String RETRY_AFTER_SECONDS = "1";
     private static final HttpString RETRY_AFTER = new HttpString("Retry-After");
     private static final AtomicLong REFUSED = new AtomicLong();
@@ -35,7 +36,9 @@ public class RequestAdmission implements ServletExtension {
         }
         RequestLimit limit = new RequestLimit(MAX_CONCURRENT, QUEUE);
         limit.setFailureHandler(RequestAdmission::refuse);
-        deployment.addOuterHandlerChainWrapper(next -> new RequestLimitingHandler(limit, next));
+        // the initial chain runs on the I/O thread, before the request is handed to a worker thread: so the limit
+        // also counts the requests that would otherwise wait for a worker, and a refusal costs no worker
+        deployment.addInitialHandlerChainWrapper(next -> new RequestLimitingHandler(limit, next));
         LOG.info(() -> "MM7 requests: at most " + MAX_CONCURRENT + " at once and " + QUEUE
                 + " waiting; more are refused with HTTP 503 (Retry-After " + RETRY_AFTER_SECONDS + " s)");
     }
