@@ -43,6 +43,15 @@ public class NodeHeartbeat {
         return node;
     }
 
+    /**
+     * Until when messages handed to distribution by any node may have been routed to this (dead) node's broker: the
+     * cluster forwards a queue's messages to nodes with consumers, and what it forwarded to a node in the moments
+     * before the others noticed its death waits in their store-and-forward queue for it to come back.
+     */
+    public Instant mayHaveReceivedUntil(Duration noticedWithin) {
+        return seenAt.plus(noticedWithin);
+    }
+
     public boolean silentFor(Duration time, Instant now) {
         return seenAt.plus(time).isBefore(now);
     }

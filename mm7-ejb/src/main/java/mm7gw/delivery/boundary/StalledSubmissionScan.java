@@ -24,7 +24,9 @@ import mm7gw.system.NodeHeartbeat;
  * ACCEPTED with no recipient record. Every 10 s this scan hands messages in that state to distribution again:
  * those of a node that has been silent for {@code mm7.recovery.node-silent-seconds} (default 30; every node writes
  * a heartbeat every 5 s), those this node accepted before it last started, and any that has been waiting for
- * {@code mm7.recovery.stalled-after-seconds} (default 120). Distribution is idempotent per chunk, so a message that
+ * {@code mm7.recovery.stalled-after-seconds} (default 120). While a node is silent, also any node's messages accepted
+ * up to {@code node-silent-seconds} after its last heartbeat: the cluster may have forwarded their hand-off to the
+ * dead node's broker, where it waits for that node to come back. Distribution is idempotent per chunk, so a message that
  * was only slow (a long queue) is distributed once all the same. Also writes this node's heartbeat.
  */
 @Singleton
@@ -62,17 +64,24 @@ public class StalledSubmissionScan {
         }
         try {
             Instant now = Instant.now();
-            List<String> silent = em.createQuery("select h from NodeHeartbeat h", NodeHeartbeat.class).getResultList()
-                    .stream().filter(h -> h.silentFor(NODE_SILENT, now)).map(NodeHeartbeat::node).toList();
+            List<NodeHeartbeat> dead = em.createQuery("select h from NodeHeartbeat h", NodeHeartbeat.class).getResultList()
+                    .stream().filter(h -> h.silentFor(NODE_SILENT, now)).toList();
+            List<String> silent = dead.stream().map(NodeHeartbeat::node).toList();
+            // any node's messages handed to distribution while a dead node was still taken for alive may sit in the
+            // store-and-forward queue towards it: hand those of that time again too
+            Instant forwardedUntil = dead.stream().map(h -> h.mayHaveReceivedUntil(NODE_SILENT))
+                    .max(Instant::compareTo).orElse(Instant.EPOCH);
             List<String> stalled = em.createQuery("select m.messageId from MultimediaMessage m"
                             + " where m.state = :accepted and m.submittedAt < :notJustNow"
                             + " and not exists (select r from Recipient r where r.message = m)"
                             + " and (m.submittedAt < :stalledBefore or m.acceptedBy in :silent"
+                            + " or m.submittedAt < :forwardedUntil"
                             + " or (m.acceptedBy = :me and m.submittedAt < :started))"
                             + " order by m.submittedAt", String.class)
                     .setParameter("accepted", MessageState.ACCEPTED)
                     .setParameter("notJustNow", now.minusSeconds(5))
                     .setParameter("stalledBefore", now.minus(STALLED_AFTER))
+                    .setParameter("forwardedUntil", forwardedUntil)
                     .setParameter("silent", silent.isEmpty() ? List.of("") : silent)
                     .setParameter("me", NodeHeartbeat.THIS_NODE)
                     .setParameter("started", started)
