@@ -1,7 +1,7 @@
 package mm7gw.system;
 
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -38,7 +38,7 @@ public final class NodeWorker {
         this.step = step;
     }
 
-    public synchronized void start(ManagedThreadFactory threads) {
+    public synchronized void start(ThreadFactory threads) {
         running = true;
         thread = threads.newThread(this::loop);
         thread.setName(name);
@@ -73,7 +73,9 @@ public final class NodeWorker {
                 }
             } catch (InterruptedException e) {
                 return;
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
+                // not only runtime exceptions: a commit that fails surfaces as the checked RollbackException
+                // through the transaction interceptor, and would otherwise end the thread for good
                 if (!running) {
                     return;
                 }

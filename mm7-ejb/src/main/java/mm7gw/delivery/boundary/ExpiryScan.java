@@ -44,7 +44,7 @@ public class ExpiryScan {
             for (String messageId : due) {
                 try {
                     expiry.expire(messageId);
-                } catch (RuntimeException e) {
+                } catch (Exception e) { // a failed commit may surface as the checked RollbackException
                     LOG.log(Level.WARNING, "could not expire message " + messageId + "; next scan retries", e);
                 }
             }

@@ -37,7 +37,7 @@ public class DistributionHandOff {
             }
             try {
                 distribution.send(batch);
-            } catch (RuntimeException e) {
+            } catch (Exception e) { // a failed commit may surface as the checked RollbackException
                 distribution.giveBack(batch);
                 throw e;
             }
