@@ -71,6 +71,19 @@ class DatabaseOutageIT {
         for (String tx : failedTx) {
             assertEquals(0, Gateway.messagesOfTransaction(vasp.vaspId(), tx).size(), "nothing stored for " + tx);
         }
+        // the node's background workers came through the outage: the charging events of the submits after it are
+        // numbered (a sequencer that died in a failed commit left them unnumbered for good)
+        try (Connection db = Billing.database()) {
+            String unnumbered = "select count(*) from mm7_charging_event where vasp_id = ? and seq is null";
+            long until = System.nanoTime() + 30_000_000_000L;
+            while (!"0".equals(Billing.column(db, unnumbered, vasp.vaspId()).get(0)) && System.nanoTime() < until) {
+                Thread.sleep(200);
+            }
+            assertEquals("0", Billing.column(db, unnumbered, vasp.vaspId()).get(0),
+                    "the charging events of the VASP's submits after the outage are numbered");
+            assertNotEquals("0", Billing.column(db, "select count(*) from mm7_charging_event where vasp_id = ?",
+                    vasp.vaspId()).get(0), "the submits were charged");
+        }
     }
 
     private record Answer(int http, String statusCode, String body) {
