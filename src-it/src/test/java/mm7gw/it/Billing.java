@@ -102,6 +102,20 @@ final class Billing {
         }
     }
 
+    /**
+     * The events of one VASP since {@code from} once at least {@code count} are exported (at most 20 s): an event is
+     * exported once the node's sequencer has numbered it, shortly after the commit that wrote it.
+     */
+    static List<JsonObject> events(String vaspId, Instant from, int count) throws InterruptedException {
+        long until = System.nanoTime() + 20_000_000_000L;
+        List<JsonObject> events = events(vaspId, from);
+        while (events.size() < count && System.nanoTime() < until) {
+            Thread.sleep(100);
+            events = events(vaspId, from);
+        }
+        return events;
+    }
+
     static List<CSVRecord> csv(String vaspId, Instant from) throws IOException {
         HttpResponse<String> r = Gateway.send(HttpRequest.newBuilder(URI.create(Gateway.BASE
                 + "/admin/api/charging/events.csv?from=" + from + "&to=" + Instant.now().plusSeconds(60) + "&vaspId="

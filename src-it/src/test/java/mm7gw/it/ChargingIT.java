@@ -156,7 +156,7 @@ class ChargingIT {
                 assertEquals(0, Gateway.messagesOfTransaction(vasp.vaspId(), tx).size());
             }
 
-            List<JsonObject> events = Billing.events(vasp.vaspId(), start);
+            List<JsonObject> events = Billing.events(vasp.vaspId(), start, 3);
             assertEquals(3, events.size(), events.toString());
             events.forEach(e -> {
                 assertEquals("MM7_SUBMIT_REJECTED", e.getString("recordType"));
