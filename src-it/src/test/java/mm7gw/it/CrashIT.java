@@ -202,7 +202,7 @@ class CrashIT {
         long restartKeepingData(Duration timeout) throws Exception {
             long start = System.nanoTime();
             List<String> cmd = commandLine.stream()
-                    .map(a -> a.startsWith("-Dmm7.schema.generation=") ? "-Dmm7.schema.generation=create-or-extend-tables" : a)
+                    .map(a -> a.startsWith("-Dmm7.schema.clean=") ? "-Dmm7.schema.clean=false" : a)
                     .toList();
             File log = new File(System.getProperty("user.dir"), "target/server-after-crash.log");
             new ProcessBuilder(cmd).directory(home).redirectErrorStream(true)
