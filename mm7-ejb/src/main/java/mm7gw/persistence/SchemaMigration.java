@@ -49,7 +49,8 @@ public class SchemaMigration implements SessionCustomizer {
         MigrateResult result = flyway.migrate();
         LOG.info(() -> result.migrationsExecuted == 0
                 ? "database schema up to date at version " + result.initialSchemaVersion
-                : "database schema migrated from version " + result.initialSchemaVersion + " to "
+                : "database schema migrated from version "
+                        + (result.initialSchemaVersion == null ? "(empty)" : result.initialSchemaVersion) + " to "
                         + result.targetSchemaVersion + " (" + result.migrationsExecuted + " migrations)");
         return result;
     }
