@@ -21,7 +21,7 @@
 #   HTTP_PORT [8880]  HTTPS_PORT [8981]  ADMIN_PORT [5048]; further ports 5049-5057 (debugger, JMS, JMX, IIOP,
 #   OSGi shell, Hazelcast), all bound to 127.0.0.1
 #   MM7_PROPERTIES   extra system properties for the gateway, "name=value" separated by spaces (values
-#                    without spaces), e.g. mm7.admin.initial-password=... mm7.schema.generation=...
+#                    without spaces), e.g. mm7.admin.initial-password=... mm7.schema.clean=true (test servers only)
 #   BILLING_USER, BILLING_PASSWORD   a broker account with the role billing (subscribes to mm7.charging)
 set -euo pipefail
 
@@ -117,7 +117,7 @@ start() {
     # persistence.xml's settings read system properties; Payara has no "${name:default}" form, so every one
     # of them gets its default here unless MM7_PROPERTIES sets it
     local settings="${MM7_PROPERTIES:-}" props=""
-    for d in mm7.schema.generation=create-or-extend-tables mm7.jpa.shared-cache-mode=DISABLE_SELECTIVE; do
+    for d in mm7.jpa.shared-cache-mode=DISABLE_SELECTIVE; do
         case " $settings" in *" ${d%%=*}="*) ;; *) settings="$settings $d" ;; esac
     done
     for p in $settings; do

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,7 +62,7 @@ class CrashIT {
         server.kill();
         System.out.printf("MM7 crash: killed WildFly (pid %d) after %d acknowledged submits; CDR file writer just before: %s%n",
                 server.pid(), ackedAtKill, writerAtKill);
-        long restartMillis = server.restartKeepingData(Duration.ofMinutes(3));
+        long restartMillis = server.restartKeepingData(Duration.ofMinutes(3), "server-after-crash.log");
         System.out.printf("MM7 crash: WildFly back and serving %d ms after the restart began%n", restartMillis);
         down = false;
         for (Future<?> w : workers) {
@@ -165,60 +164,6 @@ class CrashIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    /**
-     * The test's WildFly: the java process with this build's port offset and JBoss home under this module.
-     * Restarted with its own command line, so the build's shutdown (over the management port) stops it later.
-     */
-    private record ServerProcess(ProcessHandle handle, List<String> commandLine, File home) {
-        static ServerProcess find() {
-            String offset = "-Djboss.socket.binding.port-offset=" + System.getProperty("mm7.port-offset", "100");
-            String module = new File(System.getProperty("user.dir")).getAbsolutePath();
-            for (ProcessHandle p : ProcessHandle.allProcesses().toList()) {
-                List<String> cmd = new ArrayList<>();
-                p.info().command().ifPresent(cmd::add);
-                p.info().arguments().ifPresent(a -> cmd.addAll(List.of(a)));
-                String home = cmd.stream().filter(a -> a.startsWith("-Djboss.home.dir=")).findFirst()
-                        .map(a -> a.substring("-Djboss.home.dir=".length())).orElse(null);
-                if (cmd.contains(offset) && home != null && new File(home).getAbsolutePath().startsWith(module)) {
-                    return new ServerProcess(p, cmd, new File(home));
-                }
-            }
-            throw new AssertionError("no WildFly process with " + offset + " under " + module);
-        }
-
-        long pid() {
-            return handle.pid();
-        }
-
-        void kill() throws Exception {
-            assertTrue(handle.destroyForcibly(), "SIGKILL sent");
-            handle.onExit().get(60, TimeUnit.SECONDS);
-        }
-
-        /** @return milliseconds until the gateway answered again */
-        long restartKeepingData(Duration timeout) throws Exception {
-            long start = System.nanoTime();
-            List<String> cmd = commandLine.stream()
-                    .map(a -> a.startsWith("-Dmm7.schema.generation=") ? "-Dmm7.schema.generation=create-or-extend-tables" : a)
-                    .toList();
-            File log = new File(System.getProperty("user.dir"), "target/server-after-crash.log");
-            new ProcessBuilder(cmd).directory(home).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
-            long deadline = start + timeout.toNanos();
-            while (System.nanoTime() < deadline) {
-                try {
-                    if (Gateway.admin("GET", "/api/vasps", null).statusCode() == 200) {
-                        return (System.nanoTime() - start) / 1_000_000;
-                    }
-                } catch (AssertionError notYet) {
-                    // connection refused while the server boots
-                }
-                Thread.sleep(500);
-            }
-            throw new AssertionError("WildFly did not come back within " + timeout + "; see " + log);
         }
     }
 }

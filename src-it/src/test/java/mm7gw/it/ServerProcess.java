@@ -1,0 +1,88 @@
+package mm7gw.it;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The test's WildFly: the java process with this build's port offset and JBoss home under this module.
+ * Restarted with its own command line (some system properties changed), so the build's shutdown (over the
+ * management port) stops it later.
+ */
+record ServerProcess(ProcessHandle handle, List<String> commandLine, File home) {
+
+    static ServerProcess find() {
+        String offset = "-Djboss.socket.binding.port-offset=" + System.getProperty("mm7.port-offset", "100");
+        String module = new File(System.getProperty("user.dir")).getAbsolutePath();
+        for (ProcessHandle p : ProcessHandle.allProcesses().toList()) {
+            List<String> cmd = new ArrayList<>();
+            p.info().command().ifPresent(cmd::add);
+            p.info().arguments().ifPresent(a -> cmd.addAll(List.of(a)));
+            String home = cmd.stream().filter(a -> a.startsWith("-Djboss.home.dir=")).findFirst()
+                    .map(a -> a.substring("-Djboss.home.dir=".length())).orElse(null);
+            if (cmd.contains(offset) && home != null && new File(home).getAbsolutePath().startsWith(module)) {
+                return new ServerProcess(p, cmd, new File(home));
+            }
+        }
+        throw new AssertionError("no WildFly process with " + offset + " under " + module);
+    }
+
+    long pid() {
+        return handle.pid();
+    }
+
+    void kill() throws Exception {
+        assertTrue(handle.destroyForcibly(), "SIGKILL sent");
+        handle.onExit().get(60, TimeUnit.SECONDS);
+    }
+
+    /** An orderly stop (SIGTERM: WildFly shuts down gracefully). */
+    void stop() throws Exception {
+        assertTrue(handle.destroy(), "SIGTERM sent");
+        handle.onExit().get(120, TimeUnit.SECONDS);
+    }
+
+    /** Starts the server again on the same database, its schema kept. @return milliseconds until it answered */
+    long restartKeepingData(Duration timeout, String logName) throws Exception {
+        return restart(Map.of(), timeout, logName).millis();
+    }
+
+    /**
+     * Starts the server again with the same command line, the schema kept ({@code mm7.schema.clean=false}) and the
+     * given system properties set instead of (or besides) the ones it had.
+     */
+    Restarted restart(Map<String, String> properties, Duration timeout, String logName) throws Exception {
+        long start = System.nanoTime();
+        List<String> cmd = new ArrayList<>(commandLine.stream()
+                .filter(a -> !a.startsWith("-Dmm7.schema.clean="))
+                .filter(a -> properties.keySet().stream().noneMatch(k -> a.startsWith("-D" + k + "=")))
+                .toList());
+        int mainClass = Math.max(0, cmd.indexOf("-jar"));
+        List<String> added = new ArrayList<>(List.of("-Dmm7.schema.clean=false"));
+        properties.forEach((k, v) -> added.add("-D" + k + "=" + v));
+        cmd.addAll(mainClass > 0 ? mainClass : 1, added);
+        File log = new File(System.getProperty("user.dir"), "target/" + logName);
+        Process p = new ProcessBuilder(cmd).directory(home).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
+        long deadline = start + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (Gateway.admin("GET", "/api/vasps", null).statusCode() == 200) {
+                    return new Restarted(new ServerProcess(p.toHandle(), cmd, home), (System.nanoTime() - start) / 1_000_000);
+                }
+            } catch (AssertionError notYet) {
+                // connection refused while the server boots
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("WildFly did not come back within " + timeout + "; see " + log);
+    }
+
+    record Restarted(ServerProcess server, long millis) {
+    }
+}
