@@ -11,26 +11,32 @@ import org.wildfly.security.auth.server.event.SecurityEvent;
 
 /**
  * Brute-force protection for VASP accounts (custom-security-event-listener of the security domain): every failed
- * login (BASIC, DIGEST) of an existing account counts in the database; reaching max-failed-logins locks the
- * account for lock-seconds ({@link VaspRealm} then refuses it); a successful login clears the count. Logins that
- * name no account change nothing. Same configuration keys as the realm.
+ * login (BASIC, DIGEST) of an existing account counts against that login and the request's source address
+ * ({@link LoginThrottle}; {@link VaspRealm} refuses a blocked pair); a successful login clears the pair. Logins
+ * that name no account change nothing. Same configuration keys as the realm.
  */
 public class FailedLoginListener implements Consumer<SecurityEvent> {
     private static final Logger LOG = Logger.getLogger("mm7gw.elytron");
     private VaspAccounts accounts = new VaspAccounts(Map.of());
+    private LoginThrottle throttle = new LoginThrottle(Map.of());
 
     public void initialize(Map<String, String> configuration) {
         accounts = new VaspAccounts(configuration);
+        throttle = new LoginThrottle(configuration);
     }
 
     @Override
     public void accept(SecurityEvent event) {
         try {
             if (event instanceof SecurityAuthenticationFailedEvent failed && failed.getPrincipal() != null) {
-                accounts.failed(failed.getPrincipal().getName(), System.currentTimeMillis());
+                String login = failed.getPrincipal().getName();
+                if (accounts.byLogin(login).isPresent()) {
+                    throttle.failed(VaspRealm.KIND, login, SourceAddress.current(), System.currentTimeMillis());
+                }
             } else if (event instanceof SecurityAuthenticationSuccessfulEvent ok
                     && ok.getSecurityIdentity() != null) {
-                accounts.succeeded(ok.getSecurityIdentity().getPrincipal().getName());
+                throttle.succeeded(VaspRealm.KIND, ok.getSecurityIdentity().getPrincipal().getName(),
+                        SourceAddress.current());
             }
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "could not record a login outcome for the VASP lock-out", e);

@@ -19,14 +19,16 @@ import javax.sql.DataSource;
 public final class VaspAccounts {
     /** One account's authentication data; hashes and fingerprints only, never a password. */
     public record Account(String login, String bcryptHash, String digestMd5, String digestSha256,
-            long lockedUntilMillis) {
+            long lockedUntilMillis, String allowedClientNetworks) {
         public boolean lockedAt(long nowMillis) {
             return lockedUntilMillis > nowMillis;
         }
     }
 
-    private static final String COLUMNS =
-            "login, password_hash, digest_md5_ha1, digest_sha256_ha1, locked_until_ms FROM mm7_vasp WHERE ";
+    /** the account and the allowed client networks of its VASP-wide service level (null: any) */
+    private static final String COLUMNS = "v.login, v.password_hash, v.digest_md5_ha1, v.digest_sha256_ha1,"
+            + " v.locked_until_ms, l.allowed_client_networks FROM mm7_vasp v LEFT JOIN mm7_service_level l"
+            + " ON l.vasp = v.id AND l.vas_id IS NULL WHERE ";
 
     private final String dataSourceName;
     private final int maxFailures;
@@ -41,11 +43,11 @@ public final class VaspAccounts {
     }
 
     public Optional<Account> byLogin(String login) throws SQLException {
-        return one("SELECT " + COLUMNS + "login = ?", login);
+        return one("SELECT " + COLUMNS + "v.login = ?", login);
     }
 
     Optional<Account> byCertificateFingerprint(String sha256Hex) throws SQLException {
-        return one("SELECT " + COLUMNS + "client_cert_sha256 = ?", sha256Hex);
+        return one("SELECT " + COLUMNS + "v.client_cert_sha256 = ?", sha256Hex);
     }
 
     /** Counts a failed login; the failure that reaches the threshold locks the account for the lock time. */
@@ -78,7 +80,7 @@ public final class VaspAccounts {
                     return Optional.empty();
                 }
                 return Optional.of(new Account(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-                        r.getLong(5)));
+                        r.getLong(5), r.getString(6)));
             }
         }
     }

@@ -38,19 +38,23 @@ import org.wildfly.security.password.util.ModularCrypt;
  * gateway stores per algorithm when the password is set; the password itself is never stored;</li>
  * <li>TLS client certificates (CLIENT_CERT): the certificate's SHA-256 fingerprint names the account; the TLS
  * handshake (trust store) has already proven the client holds its private key;</li>
- * <li>a locked account (too many failed logins, see {@link FailedLoginListener}) verifies no password and hands
- * out no digest, until the lock expires.</li>
+ * <li>a login blocked from the request's source address (too many failed logins from there, see
+ * {@link LoginThrottle} and {@link FailedLoginListener}) verifies no password and hands out no digest until the
+ * block ends; the same login from other addresses is not affected.</li>
  * </ul>
- * Configuration (custom-realm configuration map): data-source (JNDI name), max-failed-logins, lock-seconds.
+ * Configuration (custom-realm configuration map): data-source (JNDI name) and the {@link LoginThrottle} settings.
  */
 public class VaspRealm implements SecurityRealm {
     private static final WildFlyElytronPasswordProvider PROVIDER = WildFlyElytronPasswordProvider.getInstance();
+    static final String KIND = "vasp";
     private VaspAccounts accounts = new VaspAccounts(Map.of());
+    private LoginThrottle throttle = new LoginThrottle(Map.of());
     private VerifiedPasswords verified = new VerifiedPasswords(300_000, 10_000);
 
     /** Called by the Elytron subsystem with the custom-realm's configuration map. */
     public void initialize(Map<String, String> configuration) {
         accounts = new VaspAccounts(configuration);
+        throttle = new LoginThrottle(configuration);
         verified = new VerifiedPasswords(
                 Long.parseLong(configuration.getOrDefault("verified-password-ttl-seconds", "300")) * 1000L, 10_000);
     }
@@ -117,8 +121,22 @@ public class VaspRealm implements SecurityRealm {
             this.account = account;
         }
 
+        /**
+         * Whether no password may be checked: the request's source address is outside the networks the VASP's
+         * level allows (checked before any password travels further), the account's own lock (Payara's
+         * account-wide lock-out), or a block of the login from that source address.
+         */
         private boolean locked() {
-            return account.lockedAt(System.currentTimeMillis());
+            long now = System.currentTimeMillis();
+            String source = SourceAddress.current();
+            if (account.lockedAt(now) || !ClientNetworks.allow(account.allowedClientNetworks(), source)) {
+                return true;
+            }
+            try {
+                return throttle.blocked(KIND, account.login(), source, now);
+            } catch (SQLException e) {
+                return true;
+            }
         }
 
         @Override

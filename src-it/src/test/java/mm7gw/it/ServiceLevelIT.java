@@ -98,6 +98,35 @@ class ServiceLevelIT {
         new Outcome(vasp, tx, r).refusedAsFault("4001", "Client", "no-such-vas");
     }
 
+    /** The standard submit without its VASID element. */
+    private static String withoutVasId(Gateway.Vasp vasp, String envelope) {
+        String element = "<VASID>" + vasp.vasId() + "</VASID>";
+        assertTrue(envelope.contains(element), envelope);
+        return envelope.replace(element, "");
+    }
+
+    @Test
+    void aRequestWithoutVasIdOfAVaspWithServicesIsImproperIdentification() {
+        Gateway.Vasp vasp = Gateway.newVasp();
+        // the service's own, tighter level and a deactivated service must not be escaped by leaving VASID out
+        ServiceLevels.changeOfService(vasp.vaspId(), vasp.vasId(), b -> b.add("maxRecipients", 1));
+        submit(vasp, TWO, e -> withoutVasId(vasp, e)).refusedAsFault("4001", "Client", "VASID");
+        assertEquals(false, ServiceLevels.of(vasp.vaspId()).getBoolean("vasIdOptional"), "required by default");
+    }
+
+    @Test
+    void theVaspsLevelMayAllowRequestsWithoutVasId() {
+        Gateway.Vasp vasp = Gateway.newVasp();
+        assertEquals(true, ServiceLevels.change(vasp.vaspId(), b -> b.add("vasIdOptional", true))
+                .getBoolean("vasIdOptional"));
+        submit(vasp, TWO, e -> withoutVasId(vasp, e)).accepted();
+        // a service's own level cannot allow it: the request names no service
+        ServiceLevels.change(vasp.vaspId(), b -> b.add("vasIdOptional", false));
+        ServiceLevels.changeOfService(vasp.vaspId(), vasp.vasId(), b -> b.add("vasIdOptional", true));
+        submit(vasp, TWO, e -> withoutVasId(vasp, e)).refusedAsFault("4001", "Client", "VASID");
+        submit(vasp, TWO).accepted();
+    }
+
     @Test
     void aSuspendedVaspsRefusalIsAudited() {
         Gateway.Vasp vasp = Gateway.newVasp();
@@ -179,9 +208,21 @@ class ServiceLevelIT {
     void aClientAddressOutsideTheAllowedNetworks() {
         Gateway.Vasp vasp = Gateway.newVasp();
         ServiceLevels.change(vasp.vaspId(), b -> b.add("allowedClientNetworks", ServiceLevels.list("192.0.2.0/24", "::2/128")));
-        submit(vasp, TWO).refusedAsFault("4007", "Client", "127.0.0.1");
+        if (Gateway.ON_WILDFLY) {
+            // the VASP-wide list is applied by the realm before the password is checked: no login at all
+            String tx = Gateway.unique("tx");
+            HttpResponse<String> r = Gateway.postSoap(vasp, Envelopes.submit(tx, vasp, TWO));
+            assertEquals(401, r.statusCode(), r.body());
+            assertEquals(0, Gateway.messagesOfTransaction(vasp.vaspId(), tx).size());
+        } else {
+            submit(vasp, TWO).refusedAsFault("4007", "Client", "127.0.0.1");
+        }
         ServiceLevels.change(vasp.vaspId(), b -> b.add("allowedClientNetworks", ServiceLevels.list("192.0.2.0/24", "127.0.0.0/8")));
         submit(vasp, TWO).accepted();
+        // a service's own, narrower list is the application's check, after the login
+        ServiceLevels.changeOfService(vasp.vaspId(), vasp.vasId(),
+                b -> b.add("allowedClientNetworks", ServiceLevels.list("192.0.2.0/24")));
+        submit(vasp, TWO).refusedAsFault("4007", "Client", "127.0.0.1");
     }
 
     @Test

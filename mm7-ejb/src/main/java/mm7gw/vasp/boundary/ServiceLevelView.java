@@ -14,14 +14,14 @@ import mm7gw.vasp.entity.ServiceLevel;
 
 /**
  * A service level as admins read and write it (JSON). Written as a whole: a missing limit or list means
- * "no restriction", missing booleans take their defaults (reports allowed, TLS not required); allowedOperations
+ * "no restriction", missing booleans take their defaults (reports allowed, TLS not required, VASID required of a VASP with services); allowedOperations
  * and authMechanisms must be given. {@code appliesTo} is only informative ("VASP" or "VAS x").
  */
 public record ServiceLevelView(String appliesTo, List<String> allowedOperations, List<String> authMechanisms,
         Long maxMessageSize, Integer maxRecipients, List<String> allowedSenders, List<String> allowedPriorities,
         List<String> allowedChargedParties, String maxExpiry, Boolean deliveryReportAllowed,
         Boolean readReplyAllowed, Boolean tlsRequired, List<String> allowedClientNetworks,
-        Integer maxSubmissionsPerSecond, Integer maxRecipientsPerSecond) {
+        Integer maxSubmissionsPerSecond, Integer maxRecipientsPerSecond, Boolean vasIdOptional) {
 
     static ServiceLevelView of(ServiceLevel level) {
         ServiceLevel.Terms t = level.terms();
@@ -30,7 +30,7 @@ public record ServiceLevelView(String appliesTo, List<String> allowedOperations,
                 names(t.allowedPriorities()), names(t.allowedChargedParties()),
                 t.maxExpiry() == null ? null : t.maxExpiry().toString(), t.deliveryReportAllowed(),
                 t.readReplyAllowed(), t.tlsRequired(), t.allowedClientNetworks(), t.maxSubmissionsPerSecond(),
-                t.maxRecipientsPerSecond());
+                t.maxRecipientsPerSecond(), t.vasIdOptional());
     }
 
     /** @throws RequestRefused (400) naming the field that is wrong */
@@ -56,7 +56,7 @@ public record ServiceLevelView(String appliesTo, List<String> allowedOperations,
                     enums("allowedChargedParties", allowedChargedParties, ChargedParty.class), expiry,
                     deliveryReportAllowed == null || deliveryReportAllowed, readReplyAllowed == null || readReplyAllowed,
                     tlsRequired != null && tlsRequired, allowedClientNetworks, maxSubmissionsPerSecond,
-                    maxRecipientsPerSecond).validate();
+                    maxRecipientsPerSecond, vasIdOptional != null && vasIdOptional).validate();
         } catch (IllegalArgumentException | NullPointerException e) {
             throw RequestRefused.invalid(e.getMessage() == null ? "a list contains null" : e.getMessage());
         }

@@ -187,6 +187,7 @@ public class VaspAdministration {
     public VaspView unlock(String vaspId) {
         Vasp vasp = find(vaspId);
         vasp.unlock();
+        registry.clearLoginFailures(vasp.login());
         adminAudit.record("VASP_UNLOCKED", vaspId, null);
         return VaspView.of(vasp);
     }

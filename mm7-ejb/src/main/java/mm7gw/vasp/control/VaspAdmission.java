@@ -61,6 +61,7 @@ public class VaspAdmission {
         Vasp vasp = null;
         try {
             vasp = authorisation.authorise(access.login(), access.vaspId(), access.vasId());
+            checkServiceNamed(vasp, access.vasId());
             ServiceLevel level = vasp.serviceLevelFor(access.vasId());
             ServiceLevel.Terms terms = level.terms();
             checkAccess(access, level, terms);
@@ -75,6 +76,18 @@ public class VaspAdmission {
                     access.vasId(), access.operation(), access.transactionId(), o.clientAddress(), o.tls(),
                     o.authMechanism(), e.status().code(), e.details()));
             throw e;
+        }
+    }
+
+    /**
+     * A VASP with services names the one it acts for (4001 otherwise): without the VASID a request would escape the
+     * service's own level, a deactivated service, and leave its charging events without a VAS ID. Its VASP-wide
+     * level may allow requests without VASID ({@code vasIdOptional}); they then run under that level.
+     */
+    static void checkServiceNamed(Vasp vasp, String vasId) {
+        if (vasId == null && vasp.hasServices() && !vasp.serviceLevel().terms().vasIdOptional()) {
+            throw new Mm7Rejection(StatusCode.IMPROPER_IDENTIFICATION, "VASP " + vasp.vaspId()
+                    + " has services: name one in VASID (the VASP's service level does not allow requests without it)");
         }
     }
 

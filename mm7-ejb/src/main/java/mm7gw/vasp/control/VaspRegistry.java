@@ -68,4 +68,10 @@ public class VaspRegistry {
         }
         em.remove(vasp);
     }
+
+    /** Lifts every block of the VASP's login, from whatever source address (see mm7_login_failure). */
+    public void clearLoginFailures(String login) {
+        em.createQuery("DELETE FROM LoginFailure f WHERE f.accountKind = 'vasp' AND f.login = :login")
+                .setParameter("login", login).executeUpdate();
+    }
 }

@@ -86,6 +86,13 @@ public class ServiceLevel {
     @Column(name = "max_recipients_per_second")
     private Integer maxRecipientsPerSecond;
 
+    /**
+     * Whether a VASP with services may leave out the VASID (the request then runs under the VASP-wide level); null
+     * (rows from before the column) is false.
+     */
+    @Column(name = "vas_id_optional")
+    private Boolean vasIdOptional;
+
     protected ServiceLevel() {
     }
 
@@ -103,15 +110,15 @@ public class ServiceLevel {
             Integer maxRecipients, List<String> allowedSenders, Set<Priority> allowedPriorities,
             Set<ChargedParty> allowedChargedParties, Duration maxExpiry, boolean deliveryReportAllowed,
             boolean readReplyAllowed, boolean tlsRequired, List<String> allowedClientNetworks,
-            Integer maxSubmissionsPerSecond, Integer maxRecipientsPerSecond) {
+            Integer maxSubmissionsPerSecond, Integer maxRecipientsPerSecond, boolean vasIdOptional) {
 
         public static final Terms DEFAULT = new Terms(EnumSet.allOf(Operation.class), EnumSet.of(AuthMechanism.BASIC),
                 1_048_576L, 100, List.of(), Set.of(), Set.of(), Duration.ofDays(7), true, true, false, List.of(),
-                100, 10_000);
+                100, 10_000, false);
 
         public static final Terms UNRESTRICTED = new Terms(EnumSet.allOf(Operation.class),
                 EnumSet.allOf(AuthMechanism.class), null, null, List.of(), Set.of(), Set.of(), null, true, true, false,
-                List.of(), null, null);
+                List.of(), null, null, false);
 
         public Terms {
             allowedOperations = allowedOperations == null ? Set.of() : Set.copyOf(allowedOperations);
@@ -168,6 +175,7 @@ public class ServiceLevel {
         allowedClientNetworks = emptyToNull(join(t.allowedClientNetworks().stream().map(String::trim).toList()));
         maxSubmissionsPerSecond = t.maxSubmissionsPerSecond();
         maxRecipientsPerSecond = t.maxRecipientsPerSecond();
+        vasIdOptional = t.vasIdOptional();
     }
 
     public Terms terms() {
@@ -176,7 +184,7 @@ public class ServiceLevel {
                 enums(allowedChargedParties, ChargedParty.class),
                 maxExpirySeconds == null ? null : Duration.ofSeconds(maxExpirySeconds), deliveryReportAllowed,
                 readReplyAllowed, tlsRequired, split(allowedClientNetworks), maxSubmissionsPerSecond,
-                maxRecipientsPerSecond);
+                maxRecipientsPerSecond, Boolean.TRUE.equals(vasIdOptional));
     }
 
     public String vasId() {

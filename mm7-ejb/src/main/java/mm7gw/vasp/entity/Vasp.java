@@ -125,6 +125,10 @@ public class Vasp {
         return this;
     }
 
+    public boolean hasServices() {
+        return !services.isEmpty();
+    }
+
     public Optional<VasService> service(String vasId) {
         return services.stream().filter(s -> s.vasId().equals(vasId)).findFirst();
     }

@@ -40,7 +40,7 @@ public class MailboxesResource {
     @Path("{messageId}/content")
     @Produces(MediaType.WILDCARD)
     public Response content(@PathParam("address") String address, @PathParam("messageId") String id) {
-        return raw(mailboxes.content(address, id));
+        return raw(mailboxes.content(address, id), id + ".mime");
     }
 
     /** one part's body, transfer encoding removed */
@@ -49,7 +49,7 @@ public class MailboxesResource {
     @Produces(MediaType.WILDCARD)
     public Response part(@PathParam("address") String address, @PathParam("messageId") String id,
             @PathParam("index") int index) {
-        return raw(mailboxes.part(address, id, index));
+        return raw(mailboxes.part(address, id, index), id + "-part" + index + ".bin");
     }
 
     @POST
@@ -64,7 +64,8 @@ public class MailboxesResource {
         return mailboxes.reject(address, id);
     }
 
-    private static Response raw(MailboxViews.Raw raw) {
-        return Response.ok(raw.body()).header("Content-Type", raw.contentType()).build();
+    /** as a download: see {@link StoredContent} */
+    private static Response raw(MailboxViews.Raw raw, String fileName) {
+        return StoredContent.download(raw.body(), raw.contentType(), fileName).build();
     }
 }

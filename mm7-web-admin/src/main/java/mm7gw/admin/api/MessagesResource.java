@@ -40,13 +40,16 @@ public class MessagesResource {
         return tracking.find(messageId);
     }
 
-    /** The stored MIME entity: its Content-Type as submitted, the bytes as stored (transfer encoding removed). */
+    /**
+     * The stored MIME entity: its Content-Type as submitted, the bytes as stored (transfer encoding removed), as a
+     * download ({@link StoredContent}).
+     */
     @GET
     @Path("{messageId}/content")
     @Produces(MediaType.WILDCARD)
     public Response content(@PathParam("messageId") String messageId) {
         ContentView c = tracking.content(messageId);
-        return Response.ok(c.body()).header("Content-Type", c.contentType())
+        return StoredContent.download(c.body(), c.contentType(), messageId + ".mime")
                 .header("X-Content-SHA256", c.sha256()).build();
     }
 

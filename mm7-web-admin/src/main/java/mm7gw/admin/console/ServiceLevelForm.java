@@ -23,6 +23,7 @@ public class ServiceLevelForm implements Serializable {
     private String allowedClientNetworks;
     private Integer maxSubmissionsPerSecond;
     private Integer maxRecipientsPerSecond;
+    private boolean vasIdOptional;
 
     static ServiceLevelForm of(ServiceLevelView v) {
         ServiceLevelForm f = new ServiceLevelForm();
@@ -40,6 +41,7 @@ public class ServiceLevelForm implements Serializable {
         f.allowedClientNetworks = joined(v.allowedClientNetworks());
         f.maxSubmissionsPerSecond = v.maxSubmissionsPerSecond();
         f.maxRecipientsPerSecond = v.maxRecipientsPerSecond();
+        f.vasIdOptional = Boolean.TRUE.equals(v.vasIdOptional());
         return f;
     }
 
@@ -48,7 +50,7 @@ public class ServiceLevelForm implements Serializable {
                 split(allowedSenders), anyWhenEmpty(allowedPriorities), anyWhenEmpty(allowedChargedParties),
                 maxExpiry == null || maxExpiry.isBlank() ? null : maxExpiry.trim(), deliveryReportAllowed,
                 readReplyAllowed, tlsRequired, split(allowedClientNetworks), maxSubmissionsPerSecond,
-                maxRecipientsPerSecond);
+                maxRecipientsPerSecond, vasIdOptional);
     }
 
     /** null when the list is absent (no restriction), as the service level reads it */
@@ -176,5 +178,13 @@ public class ServiceLevelForm implements Serializable {
 
     public void setMaxRecipientsPerSecond(Integer v) {
         maxRecipientsPerSecond = v;
+    }
+
+    public boolean isVasIdOptional() {
+        return vasIdOptional;
+    }
+
+    public void setVasIdOptional(boolean v) {
+        vasIdOptional = v;
     }
 }
