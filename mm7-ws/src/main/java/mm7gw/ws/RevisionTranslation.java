@@ -16,6 +16,7 @@ final class RevisionTranslation {
     }
 
     static CancelCommand cancel(CancelReq req, String transactionId) {
+        refuseUnsupported(UnsupportedElements.in(req));
         SenderIdentificationType id = req.getSenderIdentification();
         return new CancelCommand(transactionId, id == null ? null : trim(id.getVASPID()),
                 id == null ? null : trim(id.getVASID()), trim(req.getMessageID()));
@@ -26,6 +27,7 @@ final class RevisionTranslation {
      */
     static ReplaceCommand replace(ReplaceReq req, String transactionId, Instant received,
             SubmitCommand.ContentInput content) {
+        refuseUnsupported(UnsupportedElements.in(req));
         if (req.getContent() != null && content == null) {
             throw new Mm7Rejection(StatusCode.UNSUPPORTED_OPERATION,
                     "replacing the content is not supported yet; ServiceCode, EarliestDeliveryTime and ReadReply can be replaced");
@@ -39,7 +41,13 @@ final class RevisionTranslation {
         }
         return new ReplaceCommand(transactionId, id == null ? null : trim(id.getVASPID()),
                 id == null ? null : trim(id.getVASID()), trim(req.getMessageID()), req.getServiceCode(), earliest,
-                req.isReadReply(), content);
+                req.isReadReply(), content, SubmitTranslation.instant(req.getTimeStamp()));
+    }
+
+    private static void refuseUnsupported(java.util.Optional<SubmitCommand.Defect> defect) {
+        if (defect.isPresent()) {
+            throw new Mm7Rejection(defect.get().status(), defect.get().details());
+        }
     }
 
     private static String trim(String s) {

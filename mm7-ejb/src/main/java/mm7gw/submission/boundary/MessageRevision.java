@@ -97,6 +97,9 @@ public class MessageRevision {
             message.attach(new MessageContent(command.content().contentType(), command.content().body()));
         }
         message.replace(command.serviceCode(), command.earliestDeliveryTime(), command.readReply());
+        if (command.timeStamp() != null) {
+            message.restamp(command.timeStamp());
+        }
         for (Recipient r : affected.recipients()) {
             history.record(r, DeliveryOutcome.REPLACED, (command.content() == null ? "attributes" : "content")
                     + " replaced by the VASP (TransactionID " + command.transactionId() + ")");
