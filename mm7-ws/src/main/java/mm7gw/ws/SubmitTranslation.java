@@ -73,7 +73,7 @@ final class SubmitTranslation {
         return timeStamp == null ? null : timeStamp.toGregorianCalendar().toInstant();
     }
 
-    private static List<RecipientInput> recipients(RecipientsType recipients) {
+    static List<RecipientInput> recipients(RecipientsType recipients) {
         List<RecipientInput> all = new ArrayList<>();
         if (recipients != null) {
             add(all, RecipientKind.TO, recipients.getTo());

@@ -58,12 +58,7 @@ final class UnsupportedElements {
     }
 
     static Optional<Defect> in(CancelReq req) {
-        Optional<Defect> addressing = applicationAddressing(req.getApplicID(), req.getReplyApplicID(),
-                req.getAuxApplicInfo());
-        if (addressing.isPresent() || req.getRecipients() == null) {
-            return addressing;
-        }
-        return feature("Recipients", "cancelling for some recipients only is not supported; cancel without Recipients");
+        return applicationAddressing(req.getApplicID(), req.getReplyApplicID(), req.getAuxApplicInfo());
     }
 
     private static Optional<Defect> applicationAddressing(String applicId, String replyApplicId, String auxApplicInfo) {

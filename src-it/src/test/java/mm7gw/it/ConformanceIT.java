@@ -88,10 +88,10 @@ class ConformanceIT {
                 Thread.sleep(200);
             }
             events = Billing.events(vasp.vaspId(), start).stream()
-                    .filter(e -> e.getInt("statusCode") == Integer.parseInt(code)).toList();
+                    .filter(e -> e.getInt("statusCode") == Integer.parseInt(code))
+                    .filter(e -> e.getString("recordType").equals("MM7_SUBMIT_REJECTED")).toList();
         }
         assertTrue(events.size() >= 3, events.toString());
-        events.forEach(e -> assertEquals("MM7_SUBMIT_REJECTED", e.getString("recordType")));
     }
 
     @Test
@@ -159,6 +159,39 @@ class ConformanceIT {
     void unsupportedReplaceElementsAreRefused(String code, String element, String xml) {
         String messageId = submitted();
         refused(Gateway.postSoap(vasp, Envelopes.replace(Gateway.unique("tx"), vasp, messageId, xml)), code, element);
+    }
+
+    @Test
+    void refusedCancelAndReplaceRequestsAreChargedLikeRefusedSubmits() throws Exception {
+        Gateway.Vasp own = Gateway.newVasp();
+        Instant start = Instant.now().minusSeconds(1);
+        refused(Gateway.postSoap(own, Envelopes.cancel(Gateway.unique("tx"), own, "no-such-message")), "2005",
+                "no-such-message");
+        HttpResponse<String> r = Gateway.postSoap(own, Envelopes.submitTimed(Gateway.unique("tx"), own,
+                "<To><Number>447700902221</Number></To>", "PT60S", null));
+        String messageId = mm7(xml(r.body()), "MessageID");
+        refused(Gateway.postSoap(own, Envelopes.replace(Gateway.unique("tx"), own, messageId,
+                "<ApplicID>com.example.game</ApplicID>")), "3004", "ApplicID");
+        List<JsonObject> rejected = List.of();
+        for (int i = 0; i < 50 && rejected.size() < 2; i++) {
+            if (i > 0) {
+                Thread.sleep(200);
+            }
+            rejected = Billing.events(own.vaspId(), start).stream()
+                    .filter(e -> "REJECTED".equals(e.getString("result"))).toList();
+        }
+        assertEquals(2, rejected.size(), rejected.toString());
+        JsonObject cancel = rejected.stream().filter(e -> e.getString("recordType").equals("MM7_CANCEL")).findFirst()
+                .orElseThrow(() -> new AssertionError("no refused MM7_CANCEL event"));
+        assertEquals(2005, cancel.getInt("statusCode"));
+        assertEquals(own.vasId(), cancel.getString("vasId"));
+        JsonObject replace = rejected.stream().filter(e -> e.getString("recordType").equals("MM7_REPLACE")).findFirst()
+                .orElseThrow(() -> new AssertionError("no refused MM7_REPLACE event"));
+        assertEquals(3004, replace.getInt("statusCode"));
+        assertTrue(replace.getString("details").contains("ApplicID"), replace.toString());
+        assertEquals(0, Gateway.chargingEvents(messageId).stream()
+                .filter(e -> e.asJsonObject().getString("recordType").equals("MM7_REPLACE")
+                        && !"REJECTED".equals(e.asJsonObject().getString("result"))).count());
     }
 
     @Test

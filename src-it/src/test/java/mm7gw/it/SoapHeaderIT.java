@@ -6,12 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Document;
 
-/** SOAP header semantics (SOAP 1.1 §4.2.3). */
+/** SOAP header semantics (SOAP 1.1 §4.2.3) and the HTTP Authorization header read strictly. */
 class SoapHeaderIT {
     private static final String SOAP = "http://schemas.xmlsoap.org/soap/envelope/";
     private static Gateway.Vasp vasp;
@@ -52,5 +57,19 @@ class SoapHeaderIT {
                         + "<x:Routing xmlns:x=\"urn:example:tracking\" env:mustUnderstand=\"0\">r</x:Routing>"
                         + "<x:Hop xmlns:x=\"urn:example:tracking\" env:mustUnderstand=\"1\" env:actor=\"urn:example:proxy\">h</x:Hop>"));
         assertEquals("1000", mm7(xml(r.body()), "StatusCode"), r.body());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Basic !!!not-base64!!!", "Basic", "Basic bm8tY29sb24=", "Basic ===="})
+    void aMalformedAuthorizationIsA401WithAChallenge(String authorization) {
+        HttpRequest request = HttpRequest.newBuilder(Gateway.MM7).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "text/xml; charset=utf-8").header("SOAPAction", "\"\"")
+                .header("Authorization", authorization)
+                .POST(HttpRequest.BodyPublishers.ofString(Envelopes.submit(Gateway.unique("tx"), vasp,
+                        "<To><Number>447700902302</Number></To>"), StandardCharsets.UTF_8))
+                .build();
+        HttpResponse<String> r = Gateway.send(request);
+        assertEquals(401, r.statusCode(), authorization + " -> " + r.body());
+        assertTrue(r.headers().firstValue("WWW-Authenticate").isPresent(), r.headers().toString());
     }
 }
