@@ -1,7 +1,6 @@
 package mm7gw.ws;
 
 import java.time.Instant;
-import mm7gw.status.Mm7Rejection;
 import mm7gw.status.StatusCode;
 import mm7gw.submission.boundary.CancelCommand;
 import mm7gw.submission.boundary.ReplaceCommand;
@@ -10,7 +9,10 @@ import mm7gw.ws.gen.CancelReq;
 import mm7gw.ws.gen.ReplaceReq;
 import mm7gw.ws.gen.SenderIdentificationType;
 
-/** Reads CancelReq and ReplaceReq into the business's commands. */
+/**
+ * Reads CancelReq and ReplaceReq into the business's commands. A request that cannot be carried out as it was
+ * read becomes a command with its {@link SubmitCommand.Defect}, so that the refusal is charged.
+ */
 final class RevisionTranslation {
     private RevisionTranslation() {
     }
@@ -18,7 +20,8 @@ final class RevisionTranslation {
     static CancelCommand cancel(CancelReq req, String transactionId) {
         SenderIdentificationType id = req.getSenderIdentification();
         return new CancelCommand(transactionId, id == null ? null : trim(id.getVASPID()),
-                id == null ? null : trim(id.getVASID()), trim(req.getMessageID()));
+                id == null ? null : trim(id.getVASID()), trim(req.getMessageID()),
+                SubmitTranslation.recipients(req.getRecipients()), UnsupportedElements.in(req).orElse(null));
     }
 
     /**
@@ -26,20 +29,24 @@ final class RevisionTranslation {
      */
     static ReplaceCommand replace(ReplaceReq req, String transactionId, Instant received,
             SubmitCommand.ContentInput content) {
-        if (req.getContent() != null && content == null) {
-            throw new Mm7Rejection(StatusCode.UNSUPPORTED_OPERATION,
+        SubmitCommand.Defect defect = UnsupportedElements.in(req).orElse(null);
+        if (defect == null && req.getContent() != null && content == null) {
+            defect = new SubmitCommand.Defect(StatusCode.UNSUPPORTED_OPERATION,
                     "replacing the content is not supported yet; ServiceCode, EarliestDeliveryTime and ReadReply can be replaced");
         }
         SenderIdentificationType id = req.getSenderIdentification();
-        Instant earliest;
+        Instant earliest = null;
         try {
             earliest = RelativeOrAbsoluteDate.resolve(req.getEarliestDeliveryTime(), received);
         } catch (IllegalArgumentException e) {
-            throw new Mm7Rejection(StatusCode.MESSAGE_FORMAT_CORRUPT, "EarliestDeliveryTime: " + e.getMessage());
+            if (defect == null) {
+                defect = new SubmitCommand.Defect(StatusCode.MESSAGE_FORMAT_CORRUPT,
+                        "EarliestDeliveryTime: " + e.getMessage());
+            }
         }
         return new ReplaceCommand(transactionId, id == null ? null : trim(id.getVASPID()),
                 id == null ? null : trim(id.getVASID()), trim(req.getMessageID()), req.getServiceCode(), earliest,
-                req.isReadReply(), content);
+                req.isReadReply(), content, SubmitTranslation.instant(req.getTimeStamp()), defect);
     }
 
     private static String trim(String s) {

@@ -1,6 +1,8 @@
 package mm7gw.ws;
 
 import jakarta.xml.bind.JAXBElement;
+import javax.xml.datatype.XMLGregorianCalendar;
+import mm7gw.submission.entity.ContentAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +37,7 @@ final class SubmitTranslation {
         SenderIdentificationType id = req.getSenderIdentification();
         List<SubmitCommand.Defect> defects = new ArrayList<>();
         inbound.firstProblem().ifPresent(p -> defects.add(new SubmitCommand.Defect(p.status(), p.details())));
+        UnsupportedElements.in(req).ifPresent(defects::add);
         Instant earliest = date("EarliestDeliveryTime", req.getEarliestDeliveryTime(), received, defects);
         Instant expiry = date("ExpiryDate", req.getExpiryDate(), received, defects);
         return new SubmitCommand(
@@ -54,10 +57,23 @@ final class SubmitTranslation {
                 req.getSubject(),
                 req.getChargedParty() == null ? null : ChargedParty.valueOf(req.getChargedParty().name()),
                 inbound.content(),
+                attributes(req),
                 defects.isEmpty() ? null : defects.get(0));
     }
 
-    private static List<RecipientInput> recipients(RecipientsType recipients) {
+    /** TimeStamp, allowAdaptations (schema default true when Content is given), DistributionIndicator, ContentClass, DRMContent. */
+    private static ContentAttributes attributes(SubmitReq req) {
+        return new ContentAttributes(instant(req.getTimeStamp()),
+                req.getContent() == null ? null : req.getContent().isAllowAdaptations(),
+                req.isDistributionIndicator(), req.getContentClass() == null ? null : req.getContentClass().value(),
+                req.isDRMContent());
+    }
+
+    static Instant instant(XMLGregorianCalendar timeStamp) {
+        return timeStamp == null ? null : timeStamp.toGregorianCalendar().toInstant();
+    }
+
+    static List<RecipientInput> recipients(RecipientsType recipients) {
         List<RecipientInput> all = new ArrayList<>();
         if (recipients != null) {
             add(all, RecipientKind.TO, recipients.getTo());

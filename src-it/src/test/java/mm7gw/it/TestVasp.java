@@ -53,6 +53,13 @@ final class TestVasp implements AutoCloseable {
     private volatile boolean fault;
     private volatile long delayMillis;
     private volatile String requiredAuthorization;
+    /** the response element to answer with instead of the request's own (null: the request's XxxRsp) */
+    private volatile String answerElement;
+    /** the ServiceCode a DeliverRsp carries (null: none) */
+    private volatile String deliverServiceCode;
+    /** the TransactionID to echo instead of the request's (null: the request's) */
+    private volatile String echoedTransactionId;
+    private static final Pattern TRANSACTION_ID = Pattern.compile("TransactionID\\b[^>]*>\\s*([^<]*?)\\s*<");
 
     private TestVasp(SSLContext tls) throws IOException {
         InetSocketAddress address = new InetSocketAddress("127.0.0.1", 0);
@@ -116,6 +123,21 @@ final class TestVasp implements AutoCloseable {
         statusCode = code;
         statusText = text;
         fault = asFault;
+    }
+
+    /** Answer with this response element (e.g. SubmitRsp) instead of the one the request calls for; null: the right one. */
+    void answerWith(String element) {
+        answerElement = element;
+    }
+
+    /** Answer a DeliverReq with this ServiceCode in the DeliverRsp; null: none. */
+    void deliverServiceCode(String serviceCode) {
+        deliverServiceCode = serviceCode;
+    }
+
+    /** Echo this TransactionID instead of the request's; null: the request's. */
+    void echoTransactionId(String transactionId) {
+        echoedTransactionId = transactionId;
     }
 
     /** From now on, requests without these HTTP Basic credentials get 401. */
@@ -202,13 +224,24 @@ final class TestVasp implements AutoCloseable {
                 ? "<env:Fault><faultcode>env:Client</faultcode><faultstring>" + statusText + "</faultstring><detail>"
                         + "<VASPErrorRsp xmlns=\"" + ns + "\"><MM7Version>6.8.0</MM7Version>" + status
                         + "</VASPErrorRsp></detail></env:Fault>"
-                : "<" + m.group(1) + "Rsp xmlns=\"" + ns + "\"><MM7Version>6.8.0</MM7Version>" + status + "</"
-                        + m.group(1) + "Rsp>";
+                : "<" + response(m.group(1)) + " xmlns=\"" + ns + "\"><MM7Version>6.8.0</MM7Version>" + status
+                        + ("Deliver".equals(m.group(1)) && deliverServiceCode != null
+                                ? "<ServiceCode>" + deliverServiceCode + "</ServiceCode>" : "")
+                        + "</" + response(m.group(1)) + ">";
+        Matcher tx = TRANSACTION_ID.matcher(body);
+        String echoed = echoedTransactionId != null ? echoedTransactionId : tx.find() ? tx.group(1) : null;
+        String header = echoed == null ? "" : "<env:Header><mm7:TransactionID xmlns:mm7=\"" + ns
+                + "\" env:mustUnderstand=\"1\">" + echoed + "</mm7:TransactionID></env:Header>";
         int http = fault ? 500 : 200;
         requests.add(new Request(auth, type, body, http, Instant.now(), method));
         respond(exchange, http, "text/xml; charset=utf-8", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-                + "<env:Envelope xmlns:env=\"http://schemas.xmlsoap.org/soap/envelope/\"><env:Body>" + inner
+                + "<env:Envelope xmlns:env=\"http://schemas.xmlsoap.org/soap/envelope/\">" + header + "<env:Body>" + inner
                 + "</env:Body></env:Envelope>");
+    }
+
+    private String response(String operation) {
+        String element = answerElement;
+        return element == null ? operation + "Rsp" : element;
     }
 
     private static void respond(HttpExchange exchange, int status, String type, String body) throws IOException {

@@ -113,6 +113,7 @@ public class Distributor {
         int handled = 0;
         for (RecipientList.Entry e : planned.chunk(chunk)) {
             Recipient r = new Recipient(message, e.address(), e.kind(), chunk);
+            r.writtenAs(e.writtenAs());
             if (message.isCancelled()) {
                 r.cancelled(now);
             } else if (message.isExpired(now)) {

@@ -44,7 +44,7 @@ public class Mailboxes {
                     MessageContent c = content(r);
                     return new MailboxViews.Entry(m.messageId(), m.sender() == null ? null : m.sender().value(),
                             m.subject(), m.priority().name(), m.messageClass().name(), r.state().name(),
-                            r.stateChangedAt(), c == null ? null : c.size());
+                            r.stateChangedAt(), c == null ? null : c.size(), m.attributes());
                 }).toList();
     }
 
@@ -54,7 +54,7 @@ public class Mailboxes {
         MessageContent c = content(r);
         return new MailboxViews.Retrieved(m.messageId(), m.sender() == null ? null : m.sender().value(), m.subject(),
                 m.priority().name(), m.messageClass().name(), r.state().name(), c == null ? null : c.contentType(),
-                c == null ? null : c.size(), c == null ? null : c.sha256(),
+                c == null ? null : c.size(), c == null ? null : c.sha256(), m.attributes(),
                 c == null ? List.of() : ContentParts.parse(c).stream().map(ContentParts.Parsed::view).toList());
     }
 
@@ -129,7 +129,8 @@ public class Mailboxes {
     private static MailboxViews.Entry entry(Recipient r) {
         MultimediaMessage m = r.message();
         return new MailboxViews.Entry(m.messageId(), m.sender() == null ? null : m.sender().value(), m.subject(),
-                m.priority().name(), m.messageClass().name(), r.state().name(), r.stateChangedAt(), null);
+                m.priority().name(), m.messageClass().name(), r.state().name(), r.stateChangedAt(), null,
+                m.attributes());
     }
 
     private static RequestRefused conflict(String message) {

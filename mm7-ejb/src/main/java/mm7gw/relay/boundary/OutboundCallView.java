@@ -6,11 +6,11 @@ import mm7gw.relay.entity.OutboundCall;
 /** One call to a VASP and what became of it. */
 public record OutboundCallView(long id, String kind, String vaspId, String messageId, String recipient,
         String mmStatus, Instant eventAt, String state, int attempts, Integer httpStatus, Integer vaspStatus,
-        String vaspStatusText, String lastError, Instant createdAt, Instant completedAt) {
+        String vaspStatusText, String vaspServiceCode, String lastError, Instant createdAt, Instant completedAt) {
 
     static OutboundCallView of(OutboundCall c) {
         return new OutboundCallView(c.id(), c.kind().name(), c.vaspId(), c.messageId(), c.recipient(), c.mmStatus(),
                 c.eventAt(), c.state().name(), c.attempts(), c.httpStatus(), c.vaspStatus(), c.vaspStatusText(),
-                c.lastError(), c.createdAt(), c.completedAt());
+                c.vaspServiceCode(), c.lastError(), c.createdAt(), c.completedAt());
     }
 }

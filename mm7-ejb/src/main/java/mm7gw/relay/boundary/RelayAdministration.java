@@ -144,6 +144,7 @@ public class RelayAdministration {
             }
         }
         endpoint.trust(pem);
+        endpoint.reportSender(reportSender(request));
         endpoint.configure(url, release, timeout,
                 request.emptyResponseIsAck() != null && request.emptyResponseIsAck());
         if (created) {
@@ -152,6 +153,25 @@ public class RelayAdministration {
         audit.record("relay endpoint set", vaspId, url + " " + release + (login == null ? ", no credentials"
                 : ", Basic " + login + (request.password() != null ? " (new password)" : "")));
         return RelayEndpointView.of(endpoint);
+    }
+
+    private static mm7gw.submission.entity.Address reportSender(RelayEndpointRequest request) {
+        if (request.reportSender() == null || request.reportSender().isBlank()) {
+            return null;
+        }
+        mm7gw.submission.entity.AddressType type;
+        try {
+            type = request.reportSenderType() == null || request.reportSenderType().isBlank()
+                    ? mm7gw.submission.entity.AddressType.SHORT_CODE
+                    : mm7gw.submission.entity.AddressType.valueOf(request.reportSenderType().trim());
+        } catch (IllegalArgumentException e) {
+            throw RequestRefused.invalid("reportSenderType must be NUMBER, SHORT_CODE or EMAIL");
+        }
+        try {
+            return mm7gw.submission.entity.Address.parse(type, request.reportSender().trim());
+        } catch (mm7gw.submission.entity.Address.InvalidAddress e) {
+            throw RequestRefused.invalid("reportSender: " + e.getMessage());
+        }
     }
 
     /**

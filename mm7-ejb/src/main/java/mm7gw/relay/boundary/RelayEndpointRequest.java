@@ -7,9 +7,11 @@ import java.util.List;
  * the login stays the same. {@code login} null removes the outbound credentials. {@code shortCodes} are the
  * short codes subscribers send to for this VASP (MM7_deliver); each belongs to one VASP.
  * {@code trustedCertificatesPem}: the certificates (PEM) an https endpoint's chain must end in, instead of the JVM's
- * default trust store.
+ * default trust store. {@code reportSender} (of {@code reportSenderType} NUMBER, SHORT_CODE or EMAIL, default
+ * SHORT_CODE): the VASP's registered sender address, the Sender of its reports about messages submitted without
+ * SenderAddress; null: the VASP ID as a short code.
  */
 public record RelayEndpointRequest(String url, String mm7Release, String login, String password,
         Integer timeoutMillis, Boolean emptyResponseIsAck, List<String> shortCodes,
-        String trustedCertificatesPem) {
+        String trustedCertificatesPem, String reportSender, String reportSenderType) {
 }

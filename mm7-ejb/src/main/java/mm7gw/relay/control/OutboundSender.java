@@ -111,14 +111,26 @@ public class OutboundSender {
             failures.failed(callId, null, "interrupted");
             return false;
         }
-        VaspAnswer answer = VaspAnswer.read(response.statusCode(), response.body(), endpoint.emptyResponseIsAck());
+        VaspAnswer answer = VaspAnswer.read(response.statusCode(), response.body(), endpoint.emptyResponseIsAck(),
+                expectedResponse(call.kind()), "out-" + call.id());
         if (answer.retry()) {
             LOG.info(() -> "outbound call " + callId + " to " + endpoint.url() + ": " + answer.text());
             failures.failed(callId, response.statusCode(), answer.text());
             return false;
         }
+        if (call.kind() == OutboundKind.DELIVER && answer.state() == OutboundState.SENT) {
+            call.answeredServiceCode(VaspAnswer.serviceCode(response.body()));
+        }
         complete(call, answer.state(), response.statusCode(), answer.vaspStatus(), answer.text());
         return true;
+    }
+
+    private static String expectedResponse(OutboundKind kind) {
+        return switch (kind) {
+            case DELIVER -> "DeliverRsp";
+            case DELIVERY_REPORT -> "DeliveryReportRsp";
+            default -> "ReadReplyRsp";
+        };
     }
 
     /** The HTTP Basic Authorization header value of the endpoint's outbound credentials, if it has any. */
@@ -147,7 +159,11 @@ public class OutboundSender {
             String failure = state == OutboundState.SENT ? null : text;
             // the request (MM7DRqRecord) and the VASP's answer (MM7DRsRecord), charged together once answered
             charging.record(ChargingEvent.of(RecordType.MM7_DELIVER, op, status, state.name(), failure).describedBy(details));
-            charging.record(ChargingEvent.of(RecordType.MM7_DELIVER_RESPONSE, op, status, state.name(), failure)
+            // the answer's ServiceCode (DeliverRsp) is charged with the response
+            ChargedOperation answered = new ChargedOperation(op.vaspId(), op.vasId(), op.messageId(), op.linkedId(),
+                    op.sender(), op.recipient(), op.recipientCount(), op.messageSize(), op.contentType(),
+                    op.chargedParty(), op.priority(), op.messageClass(), call.vaspServiceCode());
+            charging.record(ChargingEvent.of(RecordType.MM7_DELIVER_RESPONSE, answered, status, state.name(), failure)
                     .describedBy(details));
             return;
         }

@@ -35,14 +35,19 @@ public class ReportTrigger {
         Recipient r = em.find(Recipient.class, change.recipientId());
         MultimediaMessage m = r.message();
         boolean asked = kind == OutboundKind.DELIVERY_REPORT ? m.deliveryReportRequested() : m.readReplyRequested();
-        if (!asked || em.createNamedQuery(RelayEndpoint.BY_VASP, RelayEndpoint.class)
-                .setParameter("vaspId", m.vaspId()).getResultList().isEmpty()) {
+        if (!asked) {
             return;
         }
+        RelayEndpoint endpoint = em.createNamedQuery(RelayEndpoint.BY_VASP, RelayEndpoint.class)
+                .setParameter("vaspId", m.vaspId()).getResultStream().findFirst().orElse(null);
+        if (endpoint == null) {
+            return;
+        }
+        // the submit's SenderAddress, else the VASP's registered sender address (else, when sent, its VASP ID)
+        String senderType = m.sender() != null ? m.sender().type().name() : endpoint.reportSenderType();
+        String sender = m.sender() != null ? m.sender().value() : endpoint.reportSender();
         OutboundCall call = new OutboundCall(kind, m.vaspId(), m.messageId(), r.id(),
-                r.address().type().name(), r.address().value(),
-                m.sender() == null ? null : m.sender().type().name(), m.sender() == null ? null : m.sender().value(),
-                mmStatus, change.at());
+                r.address().type().name(), r.addressAsWritten(), senderType, sender, mmStatus, change.at());
         em.persist(call);
         queue.enqueue(call);
     }

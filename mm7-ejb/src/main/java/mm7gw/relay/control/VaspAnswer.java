@@ -19,11 +19,46 @@ import org.w3c.dom.NodeList;
  * <li>an empty HTTP 2xx: sent if the VASP's configuration says so, else refused;</li>
  * <li>any other HTTP status (401, 404, ...) or an answer that is not MM7: refused, not retried.</li>
  * </ul>
+ * Read strictly ({@link #read(int, String, boolean, String, String)}), a response must be the response element of
+ * the request sent (a DeliveryReportRsp for a DeliveryReportReq) and echo its TransactionID, else it is refused
+ * with the reason; a VASP status 3000 (Server Error) or 4006 (Service unavailable), in a response or a
+ * VASPErrorRsp, is transient and retried with the back-off of other transient failures.
  */
 public record VaspAnswer(OutboundState state, boolean retry, Integer vaspStatus, String text) {
 
     public static VaspAnswer retry(String why) {
         return new VaspAnswer(OutboundState.QUEUED, true, null, why);
+    }
+
+    /**
+     * @param expectedResponse the response element the request calls for (DeliveryReportRsp, ...)
+     * @param transactionId    the TransactionID the request was sent with
+     */
+    public static VaspAnswer read(int httpStatus, String body, boolean emptyResponseIsAck, String expectedResponse,
+            String transactionId) {
+        VaspAnswer answer = read(httpStatus, body, emptyResponseIsAck);
+        if (answer.vaspStatus() == null || answer.state() == OutboundState.REFUSED) {
+            return answer;
+        }
+        Document doc = parse(body);
+        Element fault = doc == null ? null : first(doc, "Fault");
+        Element response = fault == null ? bodyElement(doc) : first(doc, "VASPErrorRsp");
+        if (fault == null && (response == null || !expectedResponse.equals(response.getLocalName()))) {
+            return new VaspAnswer(OutboundState.REFUSED, false, answer.vaspStatus(), "the VASP answered "
+                    + (response == null ? "no response element" : response.getLocalName()) + " instead of "
+                    + expectedResponse);
+        }
+        String echoed = textOf(doc, "TransactionID");
+        if (!transactionId.equals(echoed)) {
+            return new VaspAnswer(OutboundState.REFUSED, false, answer.vaspStatus(), echoed == null
+                    ? "the answer does not echo the TransactionID '" + transactionId + "'"
+                    : "the answer echoes TransactionID '" + echoed + "', not the request's '" + transactionId + "'");
+        }
+        int code = answer.vaspStatus();
+        if (code == 3000 || code == 4006) {
+            return retry("VASP status " + code + (answer.text() == null ? "" : " " + answer.text()));
+        }
+        return answer;
     }
 
     public static VaspAnswer read(int httpStatus, String body, boolean emptyResponseIsAck) {
@@ -74,6 +109,26 @@ public record VaspAnswer(OutboundState state, boolean retry, Integer vaspStatus,
         } catch (Exception e) {
             return null;
         }
+    }
+
+    /** The ServiceCode an answer carries (a DeliverRsp's), exactly as written; null without one. */
+    public static String serviceCode(String body) {
+        Document doc = body == null || body.isBlank() ? null : parse(body);
+        Element e = doc == null ? null : first(doc, "ServiceCode");
+        return e == null ? null : e.getTextContent();
+    }
+
+    private static Element bodyElement(Document d) {
+        Element body = d == null ? null : first(d, "Body");
+        if (body == null) {
+            return null;
+        }
+        for (org.w3c.dom.Node n = body.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e) {
+                return e;
+            }
+        }
+        return null;
     }
 
     private static Element first(Document d, String localName) {

@@ -90,6 +90,10 @@ public class OutboundCall {
     @Column(name = "last_error", length = TEXT)
     private String lastError;
 
+    /** the ServiceCode of the VASP's DeliverRsp, exactly as it wrote it (charged with the response) */
+    @Column(name = "vasp_service_code", length = 1024)
+    private String vaspServiceCode;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -141,6 +145,15 @@ public class OutboundCall {
     }
 
     /** The attempt's answer, which ends the call. */
+    /** The ServiceCode the VASP's answer gave (DeliverRsp), kept when it fits the column. */
+    public void answeredServiceCode(String serviceCode) {
+        this.vaspServiceCode = serviceCode == null || serviceCode.length() > 1024 ? null : serviceCode;
+    }
+
+    public String vaspServiceCode() {
+        return vaspServiceCode;
+    }
+
     public void completed(OutboundState outcome, Integer httpStatus, Integer vaspStatus, String text) {
         if (outcome == OutboundState.QUEUED) {
             throw new IllegalArgumentException("a completed call cannot stay queued");

@@ -67,6 +67,14 @@ public class RelayEndpoint {
     @Column(name = "trusted_pem", length = 16000)
     private String trustedCertificatesPem;
 
+    /** the Sender of reports about messages submitted without SenderAddress (normalised); null: the VASP ID as a short code */
+    @Column(name = "report_sender", length = 256)
+    private String reportSender;
+
+    /** the address type of {@link #reportSender}: NUMBER, SHORT_CODE or EMAIL */
+    @Column(name = "report_sender_type", length = 12)
+    private String reportSenderType;
+
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -90,6 +98,21 @@ public class RelayEndpoint {
         this.login = login;
         this.sealedPassword = login == null ? null : sealedPassword;
         this.updatedAt = Instant.now();
+    }
+
+    /** Sets or (null) removes the VASP's registered sender address that reports name when the submit named none. */
+    public void reportSender(mm7gw.submission.entity.Address sender) {
+        this.reportSender = sender == null ? null : sender.value();
+        this.reportSenderType = sender == null ? null : sender.type().name();
+        this.updatedAt = Instant.now();
+    }
+
+    public String reportSender() {
+        return reportSender;
+    }
+
+    public String reportSenderType() {
+        return reportSenderType;
     }
 
     public void serve(List<String> codes) {

@@ -1,150 +1,54 @@
 package mm7gw.submission.boundary;
 
-import mm7gw.charging.entity.RecordDetails;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import mm7gw.charging.control.Charging;
-import mm7gw.charging.entity.ChargingEvent;
-import mm7gw.delivery.control.FanOutQueue;
-import mm7gw.delivery.control.RecipientHistory;
-import mm7gw.delivery.entity.DeliveryOutcome;
-import mm7gw.status.Mm7Rejection;
-import mm7gw.status.StatusCode;
-import mm7gw.submission.control.Messages;
-import mm7gw.submission.entity.MessageContent;
-import mm7gw.submission.entity.MultimediaMessage;
-import mm7gw.submission.entity.Recipient;
+import mm7gw.charging.control.Refusals;
+import mm7gw.charging.entity.RecordType;
 import mm7gw.security.RequestOrigin;
-import mm7gw.vasp.control.VaspAdmission;
-import mm7gw.vasp.entity.Operation;
-import mm7gw.vasp.entity.Vasp;
+import mm7gw.status.Mm7Rejection;
+import mm7gw.submission.control.Revision;
 
 /**
- * MM7_cancel and MM7_replace (TS 23.140 §8.7.3.2). Only the VASP that submitted a message may change it; a
- * message of another VASP is answered exactly like an unknown MessageID (2005), so nothing leaks. Both act on
- * the recipients who have not retrieved the message yet (including those the fan-out has not created yet);
- * for the others the change is not possible. If it is possible for nobody, the answer is 3001 Not Possible.
- * Each affected recipient gets a history entry; the request gets one charging event.
+ * MM7_cancel and MM7_replace (TS 23.140 §8.7.3.2), carried out by {@link Revision} in a transaction of their own.
+ * A refused request leaves nothing changed and is charged afterwards, like a refused submit: one REJECTED event
+ * (MM7_CANCEL / MM7_REPLACE) charged to the authenticated account's VASP.
  */
 @Stateless
 @RolesAllowed("vasp")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class MessageRevision {
     @Resource
     SessionContext context;
 
     @Inject
-    VaspAdmission admission;
+    Revision revision;
 
     @Inject
-    Messages messages;
-
-    @Inject
-    RecipientHistory history;
-
-    @Inject
-    Charging charging;
-
-    @Inject
-    FanOutQueue fanOut;
+    Refusals refusals;
 
     /** @param origin where the request came from, checked against the service level like a submit's */
     public RevisionResult cancel(CancelCommand command, RequestOrigin origin) {
-        Vasp vasp = admission.admit(new VaspAdmission.Access(context.getCallerPrincipal().getName(), Operation.CANCEL,
-                command.vaspId(), command.vasId(), command.transactionId(), origin));
-        MultimediaMessage message = ownMessage(vasp, command.messageId());
-        if (message.isCancelled()) {
-            throw new Mm7Rejection(StatusCode.NOT_POSSIBLE, "the message has already been cancelled");
+        String login = context.getCallerPrincipal().getName();
+        try {
+            return revision.cancel(login, command, origin);
+        } catch (Mm7Rejection refused) {
+            refusals.refused(login, RecordType.MM7_CANCEL, command.asRefused(), refused.status(), refused.details());
+            throw refused;
         }
-        Affected affected = affected(message, "cancelled");
-        Instant now = Instant.now();
-        for (Recipient r : affected.recipients()) {
-            r.cancelled(now);
-            history.record(r, DeliveryOutcome.CANCELLED, "cancelled by the VASP (TransactionID "
-                    + command.transactionId() + ")");
-        }
-        message.cancel();
-        RevisionResult result = affected.result("cancelled");
-        charging.record(ChargingEvent.cancelled(message, result.status(), affected.count())
-                .describedBy(RecordDetails.of(message)));
-        return result;
     }
 
     public RevisionResult replace(ReplaceCommand command, RequestOrigin origin) {
-        Vasp vasp = admission.admit(new VaspAdmission.Access(context.getCallerPrincipal().getName(), Operation.REPLACE,
-                command.vaspId(), command.vasId(), command.transactionId(), origin), (v, terms) -> {
-                    long size = command.content() == null ? 0 : command.content().body().length;
-                    if (terms.maxMessageSize() != null && size > terms.maxMessageSize()) {
-                        throw new Mm7Rejection(StatusCode.CONTENT_REFUSED, "content of " + size + " bytes exceeds the"
-                                + " service level's maximum message size of " + terms.maxMessageSize() + " bytes");
-                    }
-                }, 0);
-        MultimediaMessage message = ownMessage(vasp, command.messageId());
-        if (message.isCancelled()) {
-            throw new Mm7Rejection(StatusCode.NOT_POSSIBLE, "the message has been cancelled");
-        }
-        if (command.content() == null && command.serviceCode() == null && command.earliestDeliveryTime() == null
-                && command.readReply() == null) {
-            throw new Mm7Rejection(StatusCode.VALIDATION_ERROR, "ReplaceReq replaces nothing");
-        }
-        Affected affected = affected(message, "replaced");
-        if (command.content() != null) {
-            message.attach(new MessageContent(command.content().contentType(), command.content().body()));
-        }
-        message.replace(command.serviceCode(), command.earliestDeliveryTime(), command.readReply());
-        for (Recipient r : affected.recipients()) {
-            history.record(r, DeliveryOutcome.REPLACED, (command.content() == null ? "attributes" : "content")
-                    + " replaced by the VASP (TransactionID " + command.transactionId() + ")");
-        }
-        if (command.earliestDeliveryTime() != null) {
-            // deliver when the new time comes; a delivery already scheduled for later finds nothing to do
-            Duration delay = Duration.between(Instant.now(), message.earliestDeliveryTime());
-            for (int chunk : messages.chunksWithPending(message)) {
-                fanOut.send(message.messageId(), chunk, FanOutQueue.Action.DELIVER, delay, message.earliestDeliveryTime(),
-                        "replace-" + command.transactionId());
-            }
-        }
-        RevisionResult result = affected.result("replaced");
-        charging.record(ChargingEvent.replaced(message, result.status(), affected.count())
-                .describedBy(RecordDetails.of(message)));
-        return result;
-    }
-
-    private MultimediaMessage ownMessage(Vasp vasp, String messageId) {
-        if (messageId == null || messageId.isBlank()) {
-            throw new Mm7Rejection(StatusCode.VALIDATION_ERROR, "MessageID is required");
-        }
-        return messages.lockedByMessageId(messageId.trim())
-                .filter(m -> m.vaspId().equals(vasp.vaspId()))
-                .orElseThrow(() -> new Mm7Rejection(StatusCode.MESSAGE_ID_NOT_FOUND,
-                        "no message with MessageID '" + messageId.trim() + "'"));
-    }
-
-    private Affected affected(MultimediaMessage message, String what) {
-        List<Recipient> withdrawable = messages.withdrawable(message);
-        long created = messages.countRecipients(message);
-        int notYetCreated = (int) (message.recipientCount() - created);
-        int notPossible = (int) (created - withdrawable.size());
-        if (withdrawable.isEmpty() && notYetCreated == 0) {
-            throw new Mm7Rejection(StatusCode.NOT_POSSIBLE, "the message cannot be " + what + " for any recipient:"
-                    + " each has already retrieved, rejected or lost it (expired or cancelled)");
-        }
-        return new Affected(withdrawable, withdrawable.size() + notYetCreated, notPossible);
-    }
-
-    private record Affected(List<Recipient> recipients, int count, int notPossible) {
-        RevisionResult result(String what) {
-            if (notPossible == 0) {
-                return new RevisionResult(StatusCode.SUCCESS, List.of());
-            }
-            return new RevisionResult(StatusCode.PARTIAL_SUCCESS, List.of(what + " for " + count
-                    + " recipient(s); not possible for " + notPossible
-                    + " that had already retrieved, rejected or lost it"));
+        String login = context.getCallerPrincipal().getName();
+        try {
+            return revision.replace(login, command, origin);
+        } catch (Mm7Rejection refused) {
+            refusals.refused(login, RecordType.MM7_REPLACE, command.asRefused(), refused.status(), refused.details());
+            throw refused;
         }
     }
 }

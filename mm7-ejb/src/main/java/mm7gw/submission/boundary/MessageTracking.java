@@ -43,7 +43,8 @@ public class MessageTracking {
                 m.sender() == null ? null : m.sender().value(), m.subject(), m.priority().name(),
                 m.messageClass().name(), m.serviceCode(), m.linkedId(), m.state().name(), m.submittedAt(),
                 m.earliestDeliveryTime(), m.expiryDate(), m.recipientCount(), m.readReplyRequested(),
-                m.deliveryReportRequested(), m.content() == null ? null : m.content().size(), recipients);
+                m.deliveryReportRequested(), m.content() == null ? null : m.content().size(), m.attributes(),
+                recipients);
     }
 
     /** The content a message was submitted with, exactly as stored. */

@@ -13,6 +13,7 @@ import mm7gw.submission.entity.ChargedParty;
 import mm7gw.submission.entity.MessageClass;
 import mm7gw.submission.entity.Priority;
 import mm7gw.submission.entity.RecipientKind;
+import mm7gw.submission.entity.ContentAttributes;
 
 /**
  * An MM7_submit as the business sees it, independent of the wire format and MM7 version. Addresses are
@@ -36,7 +37,18 @@ public record SubmitCommand(
         String subject,
         ChargedParty chargedParty,
         ContentInput content,
+        ContentAttributes attributes,
         Defect defect) {
+
+    /** A command without the Release 6 content attributes. */
+    public SubmitCommand(String transactionId, String vaspId, String vasId, AddressInput sender,
+            List<RecipientInput> recipients, String serviceCode, String linkedId, MessageClass messageClass,
+            Instant earliestDeliveryTime, Instant expiryDate, boolean deliveryReport, boolean readReply,
+            Priority priority, String subject, ChargedParty chargedParty, ContentInput content, Defect defect) {
+        this(transactionId, vaspId, vasId, sender, recipients, serviceCode, linkedId, messageClass,
+                earliestDeliveryTime, expiryDate, deliveryReport, readReply, priority, subject, chargedParty, content,
+                ContentAttributes.NONE, defect);
+    }
 
     /**
      * What makes the request unacceptable as it was read (a value in the wrong format, content that cannot be

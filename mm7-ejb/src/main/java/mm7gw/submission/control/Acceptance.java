@@ -85,6 +85,9 @@ public class Acceptance {
         message.charge(command.serviceCode(), command.chargedParty(), command.linkedId());
         message.requestReports(command.deliveryReport(), command.readReply());
         message.schedule(command.earliestDeliveryTime(), command.expiryDate());
+        if (command.attributes() != null) {
+            message.annotate(command.attributes());
+        }
         if (command.content() != null) {
             message.attach(new MessageContent(command.content().contentType(), command.content().body()));
         }

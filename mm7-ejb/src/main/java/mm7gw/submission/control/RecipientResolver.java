@@ -33,7 +33,7 @@ public class RecipientResolver {
                 continue;
             }
             try {
-                list.add(Address.parse(r.type(), r.value()), r.kind());
+                list.add(Address.parse(r.type(), r.value()), r.kind(), r.value());
             } catch (Address.InvalidAddress e) {
                 refused.add(e.getMessage());
                 addressError = true;

@@ -125,6 +125,22 @@ public class MultimediaMessage {
     @Column(name = "chunk_size", nullable = false)
     private int chunkSize = 1;
 
+    /** the TimeStamp the VASP wrote in its SubmitReq (or a later ReplaceReq) */
+    @Column(name = "vasp_timestamp")
+    private Instant vaspTimestamp;
+
+    @Column(name = "allow_adaptations")
+    private Boolean allowAdaptations;
+
+    @Column(name = "distribution_indicator")
+    private Boolean distributionIndicator;
+
+    @Column(name = "content_class", length = 16)
+    private String contentClass;
+
+    @Column(name = "drm_content")
+    private Boolean drmContent;
+
     protected MultimediaMessage() {
     }
 
@@ -166,6 +182,24 @@ public class MultimediaMessage {
     public void schedule(Instant earliestDeliveryTime, Instant expiryDate) {
         this.earliestDeliveryTime = earliestDeliveryTime;
         this.expiryDate = expiryDate;
+    }
+
+    /** Keeps what the VASP said about the message and its content; null values mean it said nothing. */
+    public void annotate(ContentAttributes attributes) {
+        this.vaspTimestamp = attributes.timeStamp();
+        this.allowAdaptations = attributes.allowAdaptations();
+        this.distributionIndicator = attributes.distributionIndicator();
+        this.contentClass = attributes.contentClass();
+        this.drmContent = attributes.drmContent();
+    }
+
+    public ContentAttributes attributes() {
+        return new ContentAttributes(vaspTimestamp, allowAdaptations, distributionIndicator, contentClass, drmContent);
+    }
+
+    /** A ReplaceReq's TimeStamp: the time the VASP wrote the replacement. */
+    public void restamp(Instant vaspTimestamp) {
+        this.vaspTimestamp = vaspTimestamp;
     }
 
     public void attach(MessageContent content) {

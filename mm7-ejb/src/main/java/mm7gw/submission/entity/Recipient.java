@@ -53,6 +53,10 @@ public class Recipient {
     @Column(name = "retrieved_content")
     private Long retrievedContentId;
 
+    /** the address as the VASP wrote it in the submit, where that differs from the normalised one (for its reports) */
+    @Column(name = "written_as", length = 256)
+    private String writtenAs;
+
     @Version
     private long version;
 
@@ -66,6 +70,15 @@ public class Recipient {
         this.chunk = chunk;
         this.state = RecipientState.PENDING;
         this.stateChangedAt = Instant.now();
+    }
+
+    public void writtenAs(String written) {
+        this.writtenAs = written;
+    }
+
+    /** The address as the VASP wrote it in the submit: what its delivery reports and read replies name. */
+    public String addressAsWritten() {
+        return writtenAs == null ? address.value() : writtenAs;
     }
 
     public boolean isPending() {

@@ -7,14 +7,20 @@ import java.util.Map;
 
 /**
  * The distinct recipients of a message in the order they were listed, kept as compact text (one line per
- * recipient: list, address type, normalised address) so that a submit to thousands of recipients stores one
- * value instead of thousands of rows; the fan-out reads it back chunk by chunk.
+ * recipient: list, address type, normalised address, and after a tab the address as the VASP wrote it where that
+ * differs) so that a submit to thousands of recipients stores one value instead of thousands of rows; the fan-out
+ * reads it back chunk by chunk.
  */
 public final class RecipientList {
-    public record Entry(Address address, RecipientKind kind) {
+    /** @param writtenAs the address as the VASP wrote it, or null where that is the normalised address */
+    public record Entry(Address address, RecipientKind kind, String writtenAs) {
+        public Entry(Address address, RecipientKind kind) {
+            this(address, kind, null);
+        }
     }
 
     private final Map<Address, RecipientKind> entries = new LinkedHashMap<>();
+    private final Map<Address, String> writtenAs = new java.util.HashMap<>();
 
     /**
      * Adds a recipient unless the same address is already one: a message reaches each address once.
@@ -25,8 +31,20 @@ public final class RecipientList {
         return entries.putIfAbsent(address, kind) == null;
     }
 
+    /** The same, keeping the address as the VASP wrote it (for its reports) when it differs from the normalised one. */
+    public boolean add(Address address, RecipientKind kind, String written) {
+        boolean added = add(address, kind);
+        String w = written == null ? null : written.trim();
+        if (added && w != null && !w.equals(address.value()) && w.length() <= 256 && w.indexOf('\t') < 0
+                && w.indexOf('\n') < 0 && w.indexOf('\r') < 0) {
+            writtenAs.put(address, w);
+        }
+        return added;
+    }
+
     public void remove(Address address) {
         entries.remove(address);
+        writtenAs.remove(address);
     }
 
     public int size() {
@@ -39,13 +57,14 @@ public final class RecipientList {
 
     /** The recipients with the list (To, Cc, Bcc) each was named in, in their order. */
     public List<Entry> entries() {
-        return entries.entrySet().stream().map(e -> new Entry(e.getKey(), e.getValue())).toList();
+        return entries.entrySet().stream().map(e -> new Entry(e.getKey(), e.getValue(), writtenAs.get(e.getKey())))
+                .toList();
     }
 
     public String encode() {
         StringBuilder text = new StringBuilder(entries.size() * 24);
         entries.forEach((a, k) -> text.append(k.name().charAt(0)).append(a.type().name().charAt(0)).append(' ')
-                .append(a.value()).append('\n'));
+                .append(a.value()).append(writtenAs.containsKey(a) ? "\t" + writtenAs.get(a) : "").append('\n'));
         return text.toString();
     }
 
@@ -81,6 +100,8 @@ public final class RecipientList {
             case 'E' -> AddressType.EMAIL;
             default -> throw new IllegalArgumentException("bad recipient line " + line);
         };
-        return new Entry(Address.parse(type, line.substring(3)), kind);
+        int tab = line.indexOf('\t', 3);
+        return tab < 0 ? new Entry(Address.parse(type, line.substring(3)), kind)
+                : new Entry(Address.parse(type, line.substring(3, tab)), kind, line.substring(tab + 1));
     }
 }

@@ -19,6 +19,39 @@ class VaspAnswerTest {
                 + "</DeliveryReportRsp></env:Body></env:Envelope>";
     }
 
+    /** The answer with a TransactionID header, as a strict reading wants it. */
+    private static String echoing(String tx, String answer) {
+        return answer.replace("<env:Body>", "<env:Header><TransactionID xmlns=\"" + NS + "\">" + tx
+                + "</TransactionID></env:Header><env:Body>");
+    }
+
+    @Test
+    void readStrictlyTheRightElementEchoingTheTransactionIsSent() {
+        VaspAnswer a = VaspAnswer.read(200, echoing("out-7", rsp(1000, "Success")), false, "DeliveryReportRsp", "out-7");
+        assertEquals(OutboundState.SENT, a.state());
+    }
+
+    @Test
+    void readStrictlyAnotherElementOrTransactionIsRefused() {
+        VaspAnswer wrong = VaspAnswer.read(200, echoing("out-7", rsp(1000, "Success")), false, "ReadReplyRsp", "out-7");
+        assertEquals(OutboundState.REFUSED, wrong.state());
+        assertTrue(wrong.text().contains("DeliveryReportRsp instead of ReadReplyRsp"), wrong.text());
+        VaspAnswer foreign = VaspAnswer.read(200, echoing("out-8", rsp(1000, "Success")), false, "DeliveryReportRsp", "out-7");
+        assertEquals(OutboundState.REFUSED, foreign.state());
+        assertTrue(foreign.text().contains("out-8"), foreign.text());
+        VaspAnswer none = VaspAnswer.read(200, rsp(1000, "Success"), false, "DeliveryReportRsp", "out-7");
+        assertEquals(OutboundState.REFUSED, none.state());
+    }
+
+    @Test
+    void readStrictly3000And4006AreRetriedOtherErrorsAreFinal() {
+        assertTrue(VaspAnswer.read(200, echoing("t", rsp(3000, "Busy")), false, "DeliveryReportRsp", "t").retry());
+        assertTrue(VaspAnswer.read(200, echoing("t", rsp(4006, "Later")), false, "DeliveryReportRsp", "t").retry());
+        VaspAnswer other = VaspAnswer.read(200, echoing("t", rsp(2005, "Unknown")), false, "DeliveryReportRsp", "t");
+        assertFalse(other.retry());
+        assertEquals(OutboundState.VASP_ERROR, other.state());
+    }
+
     @Test
     void successInAnyNamespaceIsSent() {
         VaspAnswer a = VaspAnswer.read(200, rsp(1000, "Success"), false);

@@ -25,6 +25,8 @@ public class RelayForm implements Serializable {
     private boolean emptyResponseIsAck;
     private String shortCodes;
     private String trustedCertificatesPem;
+    private String reportSender;
+    private String reportSenderType = "SHORT_CODE";
     private List<String> trustedSubjects = List.of();
     private Instant updatedAt;
 
@@ -44,6 +46,8 @@ public class RelayForm implements Serializable {
         f.shortCodes = String.join(", ", v.shortCodes());
         f.trustedCertificatesPem = v.trustedCertificatesPem();
         f.trustedSubjects = v.trustedCertificates();
+        f.reportSender = v.reportSender();
+        f.reportSenderType = v.reportSenderType() == null ? "SHORT_CODE" : v.reportSenderType();
         f.updatedAt = v.updatedAt();
         return f;
     }
@@ -52,7 +56,23 @@ public class RelayForm implements Serializable {
         List<String> codes = shortCodes == null ? List.of()
                 : Arrays.stream(shortCodes.split("[,\\s]+")).filter(c -> !c.isBlank()).toList();
         return new RelayEndpointRequest(url, release, login, password == null || password.isEmpty() ? null : password,
-                timeoutMillis, emptyResponseIsAck, codes, trustedCertificatesPem);
+                timeoutMillis, emptyResponseIsAck, codes, trustedCertificatesPem, reportSender, reportSenderType);
+    }
+
+    public String getReportSender() {
+        return reportSender;
+    }
+
+    public void setReportSender(String reportSender) {
+        this.reportSender = reportSender;
+    }
+
+    public String getReportSenderType() {
+        return reportSenderType;
+    }
+
+    public void setReportSenderType(String reportSenderType) {
+        this.reportSenderType = reportSenderType;
     }
 
     public List<String> getReleases() {

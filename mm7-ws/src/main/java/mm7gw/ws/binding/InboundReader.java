@@ -83,7 +83,7 @@ public final class InboundReader {
         return transactionId;
     }
 
-    public Result read(String contentTypeHeader, byte[] body) throws WireFault {
+    public Result read(String contentTypeHeader, byte[] body) throws WireFault, NotUnderstood {
         HeaderValue contentType = HeaderValue.parse(contentTypeHeader);
         SwaMessage swa = null;
         byte[] envelopeBytes = body;
@@ -113,6 +113,9 @@ public final class InboundReader {
         Element transaction = header == null ? null : Xml.child(header, "TransactionID");
         if (transaction != null) {
             transactionId = transaction.getTextContent().trim();
+        }
+        if (header != null) {
+            requireUnderstood(header);
         }
         Element soapBody = Xml.child(envelope, "Body");
         List<Element> bodyElements = soapBody == null ? List.of() : Xml.children(soapBody, null);
@@ -170,6 +173,22 @@ public final class InboundReader {
         }
         ContentInput content = content(operation, swa, problems);
         return new Result(doc, new InboundMm7(release, mm7Version, content, List.copyOf(problems)));
+    }
+
+    /**
+     * Every header block addressed to this node (no actor, or the "next" actor) and marked mustUnderstand is one
+     * the gateway knows: TransactionID is the only one MM7 defines.
+     */
+    private static void requireUnderstood(Element header) throws NotUnderstood {
+        for (Element block : Xml.children(header, null)) {
+            String mustUnderstand = block.getAttributeNS(SOAP11, "mustUnderstand").trim();
+            String actor = block.getAttributeNS(SOAP11, "actor").trim();
+            boolean addressedHere = actor.isEmpty() || (SOAP11 + "actor/next").equals(actor);
+            boolean must = "1".equals(mustUnderstand) || "true".equalsIgnoreCase(mustUnderstand);
+            if (must && addressedHere && !"TransactionID".equals(block.getLocalName())) {
+                throw new NotUnderstood(block.getNamespaceURI(), block.getLocalName());
+            }
+        }
     }
 
     private static int recipientCount(Element operation) {

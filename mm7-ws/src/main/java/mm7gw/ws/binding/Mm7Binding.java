@@ -95,6 +95,14 @@ public class Mm7Binding extends HttpFilter {
             LOG.fine(() -> "MM7 request refused on the wire: " + f.getMessage());
             writeFault(response, reader, f.status(), f.details());
             return;
+        } catch (NotUnderstood f) {
+            LOG.fine(() -> "MM7 request refused: " + f.getMessage());
+            byte[] fault = f.envelope();
+            response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+            response.setContentType("text/xml; charset=utf-8");
+            response.setContentLength(fault.length);
+            response.getOutputStream().write(fault);
+            return;
         } catch (RuntimeException e) {
             String incident = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "reading an MM7 request failed (incident " + incident + ")", e);
