@@ -5,6 +5,7 @@ import mm7gw.status.StatusCode;
 import mm7gw.submission.boundary.CancelCommand;
 import mm7gw.submission.boundary.ReplaceCommand;
 import mm7gw.submission.boundary.SubmitCommand;
+import mm7gw.submission.entity.ContentAttributes;
 import mm7gw.ws.gen.CancelReq;
 import mm7gw.ws.gen.ReplaceReq;
 import mm7gw.ws.gen.SenderIdentificationType;
@@ -46,7 +47,11 @@ final class RevisionTranslation {
         }
         return new ReplaceCommand(transactionId, id == null ? null : trim(id.getVASPID()),
                 id == null ? null : trim(id.getVASID()), trim(req.getMessageID()), req.getServiceCode(), earliest,
-                req.isReadReply(), content, SubmitTranslation.instant(req.getTimeStamp()), defect);
+                req.isReadReply(), content, SubmitTranslation.instant(req.getTimeStamp()),
+                new ContentAttributes(null, req.getContent() == null || content == null ? null
+                        : req.getContent().isAllowAdaptations(), req.isDistributionIndicator(),
+                        req.getContentClass() == null ? null : req.getContentClass().value(), req.isDRMContent()),
+                defect);
     }
 
     private static String trim(String s) {

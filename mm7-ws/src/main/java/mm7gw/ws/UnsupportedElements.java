@@ -12,7 +12,7 @@ import mm7gw.ws.gen.SubmitReq;
  * Release 6 elements the gateway does not act on. A request that carries one is refused, never answered 1000 with
  * the element dropped: application addressing with 3004 (TS 23.140 §8.7: Application Addressing not supported),
  * the other features with 3002 (the Relay/Server could not complete the service requested). The Details name the
- * element. The README's protocol section keeps the element-by-element table in step with this class.
+ * element (a ReplaceReq may change DistributionIndicator, ContentClass and DRMContent). The README's protocol section keeps the element-by-element table in step with this class.
  */
 final class UnsupportedElements {
     private UnsupportedElements() {
@@ -40,21 +40,7 @@ final class UnsupportedElements {
     }
 
     static Optional<Defect> in(ReplaceReq req) {
-        Optional<Defect> addressing = applicationAddressing(req.getApplicID(), req.getReplyApplicID(),
-                req.getAuxApplicInfo());
-        if (addressing.isPresent()) {
-            return addressing;
-        }
-        if (req.isDistributionIndicator() != null) {
-            return feature("DistributionIndicator", "the distribution indicator cannot be replaced");
-        }
-        if (req.getContentClass() != null) {
-            return feature("ContentClass", "the content class cannot be replaced");
-        }
-        if (req.isDRMContent() != null) {
-            return feature("DRMContent", "the DRM content flag cannot be replaced");
-        }
-        return Optional.empty();
+        return applicationAddressing(req.getApplicID(), req.getReplyApplicID(), req.getAuxApplicInfo());
     }
 
     static Optional<Defect> in(CancelReq req) {

@@ -153,12 +153,24 @@ class ConformanceIT {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "3004 | ApplicID | <ApplicID>com.example.game</ApplicID>",
-            "3002 | DistributionIndicator | <DistributionIndicator>false</DistributionIndicator>",
-            "3002 | ContentClass | <ContentClass>text</ContentClass>",
-            "3002 | DRMContent | <DRMContent>true</DRMContent>"})
+            "3004 | AuxApplicInfo | <AuxApplicInfo>x</AuxApplicInfo>"})
     void unsupportedReplaceElementsAreRefused(String code, String element, String xml) {
         String messageId = submitted();
         refused(Gateway.postSoap(vasp, Envelopes.replace(Gateway.unique("tx"), vasp, messageId, xml)), code, element);
+    }
+
+    @Test
+    void aReplaceChangesTheRelease6AttributesAndTheTimeStamp() {
+        String messageId = submitted();
+        HttpResponse<String> r = Gateway.postSoap(vasp, Envelopes.replace(Gateway.unique("tx"), vasp, messageId,
+                "<TimeStamp>2026-12-04T11:00:00Z</TimeStamp><DistributionIndicator>false</DistributionIndicator>"
+                        + "<ContentClass>video-basic</ContentClass><DRMContent>true</DRMContent>"));
+        assertEquals("1000", mm7(xml(r.body()), "StatusCode"), r.body());
+        JsonObject attributes = Gateway.message(messageId).getJsonObject("attributes");
+        assertEquals("2026-12-04T11:00:00Z", attributes.getString("timeStamp"), attributes.toString());
+        assertEquals(false, attributes.getBoolean("distributionIndicator"));
+        assertEquals("video-basic", attributes.getString("contentClass"));
+        assertEquals(true, attributes.getBoolean("drmContent"));
     }
 
     @Test

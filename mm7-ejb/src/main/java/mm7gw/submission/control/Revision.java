@@ -161,7 +161,7 @@ public class Revision {
             throw new Mm7Rejection(StatusCode.NOT_POSSIBLE, "the message has been cancelled");
         }
         if (command.content() == null && command.serviceCode() == null && command.earliestDeliveryTime() == null
-                && command.readReply() == null) {
+                && command.readReply() == null && !command.replacesAttributes()) {
             throw new Mm7Rejection(StatusCode.VALIDATION_ERROR, "ReplaceReq replaces nothing");
         }
         Affected affected = affected(message, "replaced");
@@ -171,6 +171,9 @@ public class Revision {
         message.replace(command.serviceCode(), command.earliestDeliveryTime(), command.readReply());
         if (command.timeStamp() != null) {
             message.restamp(command.timeStamp());
+        }
+        if (command.attributes() != null) {
+            message.revise(command.attributes());
         }
         for (Recipient r : affected.recipients()) {
             history.record(r, DeliveryOutcome.REPLACED, (command.content() == null ? "attributes" : "content")

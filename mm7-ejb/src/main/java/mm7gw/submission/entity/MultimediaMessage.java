@@ -197,6 +197,22 @@ public class MultimediaMessage {
         return new ContentAttributes(vaspTimestamp, allowAdaptations, distributionIndicator, contentClass, drmContent);
     }
 
+    /** A ReplaceReq's attributes: each one given replaces the stored one (the TimeStamp goes by {@link #restamp}). */
+    public void revise(ContentAttributes attributes) {
+        if (attributes.allowAdaptations() != null) {
+            this.allowAdaptations = attributes.allowAdaptations();
+        }
+        if (attributes.distributionIndicator() != null) {
+            this.distributionIndicator = attributes.distributionIndicator();
+        }
+        if (attributes.contentClass() != null) {
+            this.contentClass = attributes.contentClass();
+        }
+        if (attributes.drmContent() != null) {
+            this.drmContent = attributes.drmContent();
+        }
+    }
+
     /** A ReplaceReq's TimeStamp: the time the VASP wrote the replacement. */
     public void restamp(Instant vaspTimestamp) {
         this.vaspTimestamp = vaspTimestamp;
