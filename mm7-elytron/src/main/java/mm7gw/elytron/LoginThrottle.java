@@ -20,6 +20,12 @@ public final class LoginThrottle {
     /** The source of a login whose client address the realm cannot see. */
     public static final String UNKNOWN_SOURCE = "unknown";
 
+    /**
+     * The pair this thread's last {@link #blocked} check found without a row: its success then needs no DELETE (the
+     * check and the success of one login run on the request's thread). Saves a statement on every MM7 request.
+     */
+    private static final ThreadLocal<String> CHECKED_WITHOUT_ROW = new ThreadLocal<>();
+
     private final VaspAccounts database;
     private final int freeFailures;
     private final long firstBlockMillis;
@@ -54,13 +60,19 @@ public final class LoginThrottle {
                 "SELECT blocked_until_ms FROM mm7_login_failure WHERE account_kind = ? AND login = ? AND source = ?")) {
             bind(s, 1, kind, login, source);
             try (ResultSet r = s.executeQuery()) {
-                return r.next() && r.getLong(1) > nowMillis;
+                if (!r.next()) {
+                    CHECKED_WITHOUT_ROW.set(pair(kind, login, source));
+                    return false;
+                }
+                CHECKED_WITHOUT_ROW.remove();
+                return r.getLong(1) > nowMillis;
             }
         }
     }
 
     /** Counts a failure of the pair, unless it is blocked right now (then the attempt was refused unchecked). */
     public void failed(String kind, String login, String source, long nowMillis) throws SQLException {
+        CHECKED_WITHOUT_ROW.remove();
         try (Connection c = database.connection()) {
             for (int attempt = 0; attempt < 2; attempt++) {
                 Integer failures = null;
@@ -113,6 +125,11 @@ public final class LoginThrottle {
 
     /** A successful login: the pair starts again from zero. */
     public void succeeded(String kind, String login, String source) throws SQLException {
+        String checked = CHECKED_WITHOUT_ROW.get();
+        CHECKED_WITHOUT_ROW.remove();
+        if (pair(kind, login, source).equals(checked)) {
+            return; // nothing to clear: the check just before found no failure of the pair
+        }
         try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(
                 "DELETE FROM mm7_login_failure WHERE account_kind = ? AND login = ? AND source = ?")) {
             bind(s, 1, kind, login, source);
@@ -125,6 +142,10 @@ public final class LoginThrottle {
         s.setString(first, kind);
         s.setString(first + 1, login);
         s.setString(first + 2, source == null ? UNKNOWN_SOURCE : truncate(source));
+    }
+
+    private static String pair(String kind, String login, String source) {
+        return kind + '\n' + login + '\n' + (source == null ? UNKNOWN_SOURCE : truncate(source));
     }
 
     private static String truncate(String source) {
