@@ -67,6 +67,24 @@ public class Readiness {
         return new Report(checks.stream().allMatch(Check::up), checks);
     }
 
+    /** The queue depths, dead letters and outbound backlog per VASP, as Prometheus gauges (name to labels to value). */
+    public Map<String, Map<String, Long>> gauges() throws Exception {
+        Map<String, Long> depths = new LinkedHashMap<>();
+        depths.put("queue=\"mm7.submissions\"", depth(submissions));
+        depths.put("queue=\"mm7.fanout\"", depth(fanout));
+        depths.put("queue=\"mm7.outbound\"", depth(outbound));
+        Map<String, Long> backlog = new LinkedHashMap<>();
+        for (Object[] row : em.createQuery("select c.vaspId, count(c) from OutboundCall c where c.state = :queued"
+                + " group by c.vaspId", Object[].class).setParameter("queued", OutboundState.QUEUED).getResultList()) {
+            backlog.put(mm7gw.metrics.Metrics.labels("vasp", (String) row[0]), ((Number) row[1]).longValue());
+        }
+        Map<String, Map<String, Long>> gauges = new LinkedHashMap<>();
+        gauges.put("mm7_queue_depth", depths);
+        gauges.put("mm7_dead_letters", Map.of("", depth(deadLetters)));
+        gauges.put("mm7_outbound_backlog", backlog);
+        return gauges;
+    }
+
     private Check database() {
         try (Connection c = dataSource.getConnection()) {
             boolean valid = c.isValid(5);
