@@ -60,6 +60,31 @@ public class Readiness {
     @Resource(lookup = ServerResources.DEAD_LETTERS)
     Queue deadLetters;
 
+    /** An outbound backlog of one VASP: calls queued for their (next) attempt. */
+    public record VaspBacklog(String vaspId, long queued) {
+    }
+
+    /** The live state the console's dashboard shows; depths are -1 when the broker cannot be asked. */
+    public record Live(long submissions, long fanout, long outbound, long deadLetters, List<VaspBacklog> outboundBacklog) {
+    }
+
+    public Live live() {
+        long[] depths = new long[4];
+        Queue[] queues = {submissions, fanout, outbound, deadLetters};
+        for (int i = 0; i < queues.length; i++) {
+            try {
+                depths[i] = depth(queues[i]);
+            } catch (Exception e) {
+                depths[i] = -1;
+            }
+        }
+        List<VaspBacklog> backlog = em.createQuery("select c.vaspId, count(c) from OutboundCall c where c.state = :queued"
+                + " group by c.vaspId order by count(c) desc, c.vaspId", Object[].class)
+                .setParameter("queued", OutboundState.QUEUED).setMaxResults(50).getResultStream()
+                .map(r -> new VaspBacklog((String) r[0], ((Number) r[1]).longValue())).toList();
+        return new Live(depths[0], depths[1], depths[2], depths[3], backlog);
+    }
+
     public Report check() {
         Check database = database();
         List<Check> checks = List.of(database, broker(), database.up() ? outboundBacklog() : skipped("outbound-backlog"),
