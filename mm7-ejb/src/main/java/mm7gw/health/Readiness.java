@@ -60,11 +60,54 @@ public class Readiness {
     @Resource(lookup = ServerResources.DEAD_LETTERS)
     Queue deadLetters;
 
+    /** An outbound backlog of one VASP: calls queued for their (next) attempt. */
+    public record VaspBacklog(String vaspId, long queued) {
+    }
+
+    /** The live state the console's dashboard shows; depths are -1 when the broker cannot be asked. */
+    public record Live(long submissions, long fanout, long outbound, long deadLetters, List<VaspBacklog> outboundBacklog) {
+    }
+
+    public Live live() {
+        long[] depths = new long[4];
+        Queue[] queues = {submissions, fanout, outbound, deadLetters};
+        for (int i = 0; i < queues.length; i++) {
+            try {
+                depths[i] = depth(queues[i]);
+            } catch (Exception e) {
+                depths[i] = -1;
+            }
+        }
+        List<VaspBacklog> backlog = em.createQuery("select c.vaspId, count(c) from OutboundCall c where c.state = :queued"
+                + " group by c.vaspId order by count(c) desc, c.vaspId", Object[].class)
+                .setParameter("queued", OutboundState.QUEUED).setMaxResults(50).getResultStream()
+                .map(r -> new VaspBacklog((String) r[0], ((Number) r[1]).longValue())).toList();
+        return new Live(depths[0], depths[1], depths[2], depths[3], backlog);
+    }
+
     public Report check() {
         Check database = database();
         List<Check> checks = List.of(database, broker(), database.up() ? outboundBacklog() : skipped("outbound-backlog"),
                 deadLetters());
         return new Report(checks.stream().allMatch(Check::up), checks);
+    }
+
+    /** The queue depths, dead letters and outbound backlog per VASP, as Prometheus gauges (name to labels to value). */
+    public Map<String, Map<String, Long>> gauges() throws Exception {
+        Map<String, Long> depths = new LinkedHashMap<>();
+        depths.put("queue=\"mm7.submissions\"", depth(submissions));
+        depths.put("queue=\"mm7.fanout\"", depth(fanout));
+        depths.put("queue=\"mm7.outbound\"", depth(outbound));
+        Map<String, Long> backlog = new LinkedHashMap<>();
+        for (Object[] row : em.createQuery("select c.vaspId, count(c) from OutboundCall c where c.state = :queued"
+                + " group by c.vaspId", Object[].class).setParameter("queued", OutboundState.QUEUED).getResultList()) {
+            backlog.put(mm7gw.metrics.Metrics.labels("vasp", (String) row[0]), ((Number) row[1]).longValue());
+        }
+        Map<String, Map<String, Long>> gauges = new LinkedHashMap<>();
+        gauges.put("mm7_queue_depth", depths);
+        gauges.put("mm7_dead_letters", Map.of("", depth(deadLetters)));
+        gauges.put("mm7_outbound_backlog", backlog);
+        return gauges;
     }
 
     private Check database() {

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * as the realm checks them before any password: literal addresses only, never a DNS look-up.
  */
 final class ClientNetworks {
-    private static final Pattern LITERAL = Pattern.compile("[0-9A-Fa-f:.]+");
+    private static final Pattern LITERAL = Pattern.compile("[0-9A-Fa-f:.]*[.:][0-9A-Fa-f:.]*");
 
     private ClientNetworks() {
     }

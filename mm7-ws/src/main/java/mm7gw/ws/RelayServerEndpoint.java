@@ -19,6 +19,7 @@ import mm7gw.submission.boundary.MessageRevision;
 import mm7gw.submission.boundary.RevisionResult;
 import mm7gw.submission.boundary.SubmissionService;
 import mm7gw.submission.boundary.SubmitCommand;
+import mm7gw.metrics.Metrics;
 import mm7gw.submission.boundary.SubmitResult;
 import mm7gw.ws.binding.RequestDigest;
 import mm7gw.ws.binding.InboundMm7;
@@ -59,13 +60,21 @@ public class RelayServerEndpoint implements MM7RelayServerPortType {
     public SubmitRsp submit(SubmitReq body, Holder<TransactionID> transactionID) throws RSErrorRsp_Exception {
         String version = version(body);
         String tx = transactionId(transactionID, version);
+        long start = System.nanoTime();
+        String vasp = context.getUserPrincipal() == null ? "" : context.getUserPrincipal().getName();
+        int status = StatusCode.interpret(3000).code();
         try {
             SubmitCommand command = SubmitTranslation.command(body, tx, Instant.now(), InboundMm7.of(context));
-            return submitRsp(version, submissions.submit(command, origin(), RequestDigest.of(context)));
+            SubmitResult result = submissions.submit(command, origin(), RequestDigest.of(context));
+            status = result.status().code();
+            return submitRsp(version, result);
         } catch (EJBAccessException e) {
+            status = StatusCode.SERVICE_DENIED.code();
             throw Mm7Responses.fault(version, StatusCode.SERVICE_DENIED, "the account may not submit messages");
         } catch (RuntimeException e) {
             throw serverError(version, "submit", tx, e);
+        } finally {
+            Metrics.submit(vasp, status, System.nanoTime() - start);
         }
     }
 

@@ -123,6 +123,11 @@ class ConsoleIT {
         browser.click(By.id("nav-dashboard"));
         browser.visible(By.id("submissions-chart"));
         assertFalse(browser.visible(By.id("kpi-submissions")).getText().equals("0"));
+        // the live state: queue depths and dead letters are counts (not -1: the broker answered)
+        for (String id : new String[] {"live-submissions", "live-fanout", "live-outbound", "live-dead-letters"}) {
+            assertTrue(browser.visible(By.id(id)).getText().matches("\\d+"), id);
+        }
+        browser.visible(By.id("outbound-backlog"));
         browser.screenshot("dashboard");
     }
 

@@ -12,11 +12,17 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The health checks an operator's load balancer and monitoring ask: liveness and readiness, without login from the host. */
+/**
+ * What an operator's load balancer and monitoring ask: liveness and readiness, and the metrics in the Prometheus
+ * format after known traffic; without login from the host.
+ */
 class MonitoringIT {
 
     @Test
@@ -41,6 +47,60 @@ class MonitoringIT {
         assertTrue(checks.get("outbound-backlog").getJsonObject("data").containsKey("byVasp"));
 
         assertEquals(404, get("/admin/health/nothing").statusCode());
+    }
+
+    @Test
+    void metricsCountTheTrafficExactly() throws Exception {
+        Gateway.Vasp vasp = Gateway.newVasp();
+        String vaspLabel = "vasp=\"" + vasp.login() + "\"";
+        Map<String, Double> before = scrape();
+        List<String> accepted = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> r = Gateway.postSoap(vasp, Envelopes.submit(Gateway.unique("tx"), vasp,
+                    "<To><Number>447700900401</Number><Number>447700900402</Number></To>"));
+            assertEquals("1000", Gateway.mm7(Gateway.xml(r.body()), "StatusCode"), r.body());
+            accepted.add(Gateway.mm7(Gateway.xml(r.body()), "MessageID"));
+        }
+        HttpResponse<String> refused = Gateway.postSoap(vasp, Envelopes.submit(Gateway.unique("tx"), vasp,
+                "<To><Number>xyz</Number></To>"));
+        assertEquals("2002", Gateway.mm7(Gateway.xml(refused.body()), "StatusCode"), refused.body());
+        for (String id : accepted) {
+            Gateway.awaitCounts(id, c -> Gateway.inState(c, "DELIVERED") == 2, Duration.ofSeconds(60));
+        }
+
+        Map<String, Double> after = scrape();
+        assertEquals(3, delta(before, after, "mm7_submits_total{" + vaspLabel + ",status=\"1000\"}"), "accepted submits");
+        assertEquals(1, delta(before, after, "mm7_submits_total{" + vaspLabel + ",status=\"2002\"}"), "refused submits");
+        // the counters below are the node's, not the VASP's: other tests' late work may add to them
+        assertTrue(delta(before, after, "mm7_request_seconds_count") >= 4, "latency observations");
+        assertTrue(delta(before, after, "mm7_recipients_fanned_out_total") >= 6, "recipients fanned out");
+        assertTrue(delta(before, after, "mm7_charging_events_total{record_type=\"MM7_SUBMIT\"}") >= 3);
+        assertTrue(delta(before, after, "mm7_charging_events_total{record_type=\"RECIPIENT_DELIVERY\"}") >= 6);
+        assertTrue(after.containsKey("mm7_queue_depth{queue=\"mm7.submissions\"}"), after.keySet().toString());
+        assertTrue(after.containsKey("mm7_dead_letters"), after.keySet().toString());
+        assertTrue(after.get("mm7_request_seconds_bucket{le=\"+Inf\"}") >= after.get("mm7_request_seconds_bucket{le=\"0.5\"}"));
+    }
+
+    private static double delta(Map<String, Double> before, Map<String, Double> after, String series) {
+        assertTrue(after.containsKey(series), series + " in " + after.keySet());
+        return after.get(series) - before.getOrDefault(series, 0.0);
+    }
+
+    /** The scrape as series (name and labels) to value; checks every line is a comment or a sample. */
+    private static Map<String, Double> scrape() {
+        HttpResponse<String> r = get("/admin/metrics");
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
+        Map<String, Double> samples = new HashMap<>();
+        for (String line : r.body().split("\n")) {
+            if (line.isBlank() || line.startsWith("# HELP ") || line.startsWith("# TYPE ")) {
+                continue;
+            }
+            int space = line.lastIndexOf(' ');
+            assertTrue(space > 0, "a sample: " + line);
+            samples.put(line.substring(0, space), Double.valueOf(line.substring(space + 1)));
+        }
+        return samples;
     }
 
     private static HttpResponse<String> get(String path) {

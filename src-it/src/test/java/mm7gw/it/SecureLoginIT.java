@@ -42,7 +42,14 @@ class SecureLoginIT {
     @Test
     void digestWithSha256AndWithMd5() {
         Gateway.Vasp vasp = Gateway.newVasp();
-        ServiceLevels.change(vasp.vaspId(), b -> b.add("authMechanisms", ServiceLevels.list("DIGEST")));
+        assertFalse(((JsonObject) Gateway.adminJson("/api/vasps/" + vasp.vaspId())).getBoolean("digestEnabled"),
+                "no H(A1) is stored while the level allows Basic only");
+        ServiceLevels.change(vasp.vaspId(), b -> b.add("authMechanisms", ServiceLevels.list("DIGEST"))
+                .add("digestMd5Allowed", true));
+        assertFalse(((JsonObject) Gateway.adminJson("/api/vasps/" + vasp.vaspId())).getBoolean("digestEnabled"),
+                "allowing DIGEST needs a new password");
+        assertEquals(204, Gateway.admin("PUT", "/api/vasps/" + vasp.vaspId() + "/password",
+                "{\"password\":\"" + vasp.password() + "\"}").statusCode());
         JsonObject view = (JsonObject) Gateway.adminJson("/api/vasps/" + vasp.vaspId());
         assertTrue(view.getBoolean("digestEnabled"), view.toString());
         HttpClient client = Tls.client(false);
@@ -61,6 +68,18 @@ class SecureLoginIT {
         assertTrue(mm7(xml(b.body()), "Details").contains("BASIC"), b.body());
         assertEquals(0, Gateway.messagesOfTransaction(vasp.vaspId(), basic).size());
         assertEquals(0, Gateway.messagesOfTransaction(vasp.vaspId(), wrong).size());
+
+        // MD5 no longer allowed: its H(A1) is dropped at once, SHA-256 still works
+        ServiceLevels.change(vasp.vaspId(), level -> level.add("digestMd5Allowed", false));
+        String md5 = Gateway.unique("tx");
+        assertEquals(401, Tls.postDigest(client, "MD5", vasp.login(), vasp.password(), Envelopes.submit(md5, vasp, TO))
+                .statusCode(), "MD5 after the level stopped allowing it");
+        String sha = Gateway.unique("tx");
+        assertAccepted(vasp, sha, Tls.postDigest(client, "SHA-256", vasp.login(), vasp.password(),
+                Envelopes.submit(sha, vasp, TO)));
+        // DIGEST no longer allowed: no H(A1) left
+        ServiceLevels.change(vasp.vaspId(), level -> level.add("authMechanisms", ServiceLevels.list("BASIC")));
+        assertFalse(((JsonObject) Gateway.adminJson("/api/vasps/" + vasp.vaspId())).getBoolean("digestEnabled"));
     }
 
     @Test

@@ -44,6 +44,7 @@ public class Charging {
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(ChargingEvent event) {
         em.persist(event);
+        mm7gw.metrics.Metrics.chargingEvent(event.recordType().name());
         if (transaction.getResource(SIGNAL_REGISTERED) == null) {
             transaction.putResource(SIGNAL_REGISTERED, Boolean.TRUE);
             transaction.registerInterposedSynchronization(new Synchronization() {

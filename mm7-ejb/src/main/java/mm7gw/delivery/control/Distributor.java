@@ -111,7 +111,9 @@ public class Distributor {
             String cause) {
         boolean due = message.isDue(now);
         int handled = 0;
-        for (RecipientList.Entry e : planned.chunk(chunk)) {
+        List<RecipientList.Entry> entries = planned.chunk(chunk);
+        mm7gw.metrics.Metrics.recipientsFannedOut(entries.size());
+        for (RecipientList.Entry e : entries) {
             Recipient r = new Recipient(message, e.address(), e.kind(), chunk);
             r.writtenAs(e.writtenAs());
             if (message.isCancelled()) {

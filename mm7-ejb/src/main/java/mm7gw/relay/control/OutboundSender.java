@@ -103,6 +103,7 @@ public class OutboundSender {
             response = trust.clientFor(endpoint.trustedCertificatesPem()).send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             LOG.info(() -> "outbound call " + callId + " to " + endpoint.url() + " failed: " + e);
+            mm7gw.metrics.Metrics.outboundCall(call.vaspId(), "IO_ERROR");
             failures.failed(callId, null, e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()));
             return false;
@@ -115,6 +116,7 @@ public class OutboundSender {
                 expectedResponse(call.kind()), "out-" + call.id());
         if (answer.retry()) {
             LOG.info(() -> "outbound call " + callId + " to " + endpoint.url() + ": " + answer.text());
+            mm7gw.metrics.Metrics.outboundCall(call.vaspId(), "RETRY");
             failures.failed(callId, response.statusCode(), answer.text());
             return false;
         }
@@ -145,6 +147,7 @@ public class OutboundSender {
     private void complete(OutboundCall call, OutboundState state, Integer httpStatus, Integer vaspStatus,
             String text) {
         call.completed(state, httpStatus, vaspStatus, text);
+        mm7gw.metrics.Metrics.outboundCall(call.vaspId(), state.name());
         StatusCode status = switch (state) {
             case SENT -> StatusCode.SUCCESS;
             case VASP_ERROR -> vaspStatus == null ? StatusCode.interpret(3000) : StatusCode.interpret(vaspStatus);

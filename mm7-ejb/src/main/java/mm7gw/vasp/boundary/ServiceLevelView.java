@@ -21,7 +21,8 @@ public record ServiceLevelView(String appliesTo, List<String> allowedOperations,
         Long maxMessageSize, Integer maxRecipients, List<String> allowedSenders, List<String> allowedPriorities,
         List<String> allowedChargedParties, String maxExpiry, Boolean deliveryReportAllowed,
         Boolean readReplyAllowed, Boolean tlsRequired, List<String> allowedClientNetworks,
-        Integer maxSubmissionsPerSecond, Integer maxRecipientsPerSecond, Boolean vasIdOptional) {
+        Integer maxSubmissionsPerSecond, Integer maxRecipientsPerSecond, Boolean vasIdOptional,
+        Boolean digestMd5Allowed) {
 
     static ServiceLevelView of(ServiceLevel level) {
         ServiceLevel.Terms t = level.terms();
@@ -30,7 +31,7 @@ public record ServiceLevelView(String appliesTo, List<String> allowedOperations,
                 names(t.allowedPriorities()), names(t.allowedChargedParties()),
                 t.maxExpiry() == null ? null : t.maxExpiry().toString(), t.deliveryReportAllowed(),
                 t.readReplyAllowed(), t.tlsRequired(), t.allowedClientNetworks(), t.maxSubmissionsPerSecond(),
-                t.maxRecipientsPerSecond(), t.vasIdOptional());
+                t.maxRecipientsPerSecond(), t.vasIdOptional(), t.digestMd5Allowed());
     }
 
     /** @throws RequestRefused (400) naming the field that is wrong */
@@ -56,7 +57,8 @@ public record ServiceLevelView(String appliesTo, List<String> allowedOperations,
                     enums("allowedChargedParties", allowedChargedParties, ChargedParty.class), expiry,
                     deliveryReportAllowed == null || deliveryReportAllowed, readReplyAllowed == null || readReplyAllowed,
                     tlsRequired != null && tlsRequired, allowedClientNetworks, maxSubmissionsPerSecond,
-                    maxRecipientsPerSecond, vasIdOptional != null && vasIdOptional).validate();
+                    maxRecipientsPerSecond, vasIdOptional != null && vasIdOptional,
+                    digestMd5Allowed != null && digestMd5Allowed).validate();
         } catch (IllegalArgumentException | NullPointerException e) {
             throw RequestRefused.invalid(e.getMessage() == null ? "a list contains null" : e.getMessage());
         }

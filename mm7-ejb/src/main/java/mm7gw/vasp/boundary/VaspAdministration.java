@@ -195,7 +195,9 @@ public class VaspAdministration {
     private static void setPassword(Vasp vasp, String password) {
         try {
             PasswordHashing.VaspCredentials c = PasswordHashing.vaspCredentials(vasp.login(), password);
-            vasp.changeCredentials(c.bcrypt(), c.digestMd5(), c.digestSha256());
+            // the DIGEST H(A1) values only where a level allows DIGEST (MD5 only where it also allows MD5)
+            vasp.changeCredentials(c.bcrypt(), vasp.digestMd5Allowed() ? c.digestMd5() : null,
+                    vasp.digestAllowed() ? c.digestSha256() : null);
         } catch (IllegalArgumentException e) {
             throw RequestRefused.invalid(e.getMessage());
         }
@@ -210,6 +212,7 @@ public class VaspAdministration {
         Vasp vasp = find(vaspId);
         var terms = required(level).toTerms();
         vasp.serviceLevel().apply(terms);
+        vasp.dropDisallowedDigests();
         adminAudit.record("SERVICE_LEVEL_CHANGED", vaspId, terms.toString());
         return ServiceLevelView.of(vasp.serviceLevel());
     }
@@ -228,6 +231,7 @@ public class VaspAdministration {
         var terms = required(level).toTerms();
         var own = vasp.serviceLevelOfService(vasId);
         own.apply(terms);
+        vasp.dropDisallowedDigests();
         adminAudit.record("SERVICE_LEVEL_CHANGED", vaspId + "/" + vasId, terms.toString());
         return ServiceLevelView.of(own);
     }
@@ -239,6 +243,7 @@ public class VaspAdministration {
         if (!vasp.dropServiceLevel(vasId)) {
             throw RequestRefused.notFound("a service level of its own for VAS " + vasId);
         }
+        vasp.dropDisallowedDigests();
         adminAudit.record("SERVICE_LEVEL_DROPPED", vaspId + "/" + vasId, null);
         return ServiceLevelView.of(vasp.serviceLevel());
     }

@@ -40,6 +40,7 @@ public class RateLimiter {
             RateWindow.Grant grant = windows.lease(vaspId, recipients, share(maxSubmissions, 1),
                     share(maxRecipients, recipients), maxSubmissions, maxRecipients);
             if (grant.refusal() != null) {
+                mm7gw.metrics.Metrics.rateLimitRefusal(vaspId);
                 return grant.refusal();
             }
             lease.add(grant);

@@ -93,6 +93,10 @@ public class ServiceLevel {
     @Column(name = "vas_id_optional")
     private Boolean vasIdOptional;
 
+    /** Whether HTTP DIGEST may use MD5 (SHA-256 only otherwise); null (rows from before the column) is false. */
+    @Column(name = "digest_md5_allowed")
+    private Boolean digestMd5Allowed;
+
     protected ServiceLevel() {
     }
 
@@ -110,15 +114,16 @@ public class ServiceLevel {
             Integer maxRecipients, List<String> allowedSenders, Set<Priority> allowedPriorities,
             Set<ChargedParty> allowedChargedParties, Duration maxExpiry, boolean deliveryReportAllowed,
             boolean readReplyAllowed, boolean tlsRequired, List<String> allowedClientNetworks,
-            Integer maxSubmissionsPerSecond, Integer maxRecipientsPerSecond, boolean vasIdOptional) {
+            Integer maxSubmissionsPerSecond, Integer maxRecipientsPerSecond, boolean vasIdOptional,
+            boolean digestMd5Allowed) {
 
         public static final Terms DEFAULT = new Terms(EnumSet.allOf(Operation.class), EnumSet.of(AuthMechanism.BASIC),
                 1_048_576L, 100, List.of(), Set.of(), Set.of(), Duration.ofDays(7), true, true, false, List.of(),
-                100, 10_000, false);
+                100, 10_000, false, false);
 
         public static final Terms UNRESTRICTED = new Terms(EnumSet.allOf(Operation.class),
                 EnumSet.allOf(AuthMechanism.class), null, null, List.of(), Set.of(), Set.of(), null, true, true, false,
-                List.of(), null, null, false);
+                List.of(), null, null, false, true);
 
         public Terms {
             allowedOperations = allowedOperations == null ? Set.of() : Set.copyOf(allowedOperations);
@@ -176,6 +181,7 @@ public class ServiceLevel {
         maxSubmissionsPerSecond = t.maxSubmissionsPerSecond();
         maxRecipientsPerSecond = t.maxRecipientsPerSecond();
         vasIdOptional = t.vasIdOptional();
+        digestMd5Allowed = t.digestMd5Allowed();
     }
 
     public Terms terms() {
@@ -184,7 +190,8 @@ public class ServiceLevel {
                 enums(allowedChargedParties, ChargedParty.class),
                 maxExpirySeconds == null ? null : Duration.ofSeconds(maxExpirySeconds), deliveryReportAllowed,
                 readReplyAllowed, tlsRequired, split(allowedClientNetworks), maxSubmissionsPerSecond,
-                maxRecipientsPerSecond, Boolean.TRUE.equals(vasIdOptional));
+                maxRecipientsPerSecond, Boolean.TRUE.equals(vasIdOptional),
+                Boolean.TRUE.equals(digestMd5Allowed));
     }
 
     public String vasId() {

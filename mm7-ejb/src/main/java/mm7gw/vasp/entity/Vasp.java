@@ -175,6 +175,30 @@ public class Vasp {
         changeCredentials(hash, null, null);
     }
 
+    /** Whether any of the VASP's levels (its own or a service's) lets it log in with HTTP DIGEST. */
+    public boolean digestAllowed() {
+        return serviceLevels.stream().anyMatch(l -> l.terms().authMechanisms().contains(AuthMechanism.DIGEST));
+    }
+
+    /** Whether a level that allows DIGEST also allows MD5 for it. */
+    public boolean digestMd5Allowed() {
+        return serviceLevels.stream().map(ServiceLevel::terms)
+                .anyMatch(t -> t.authMechanisms().contains(AuthMechanism.DIGEST) && t.digestMd5Allowed());
+    }
+
+    /**
+     * Drops the DIGEST H(A1) values the levels no longer allow (after a level changed): an H(A1) is as good as the
+     * password for DIGEST, so it is kept only where it can be used. Allowing DIGEST again needs a new password.
+     */
+    public void dropDisallowedDigests() {
+        if (!digestAllowed()) {
+            digestSha256 = null;
+        }
+        if (!digestMd5Allowed()) {
+            digestMd5 = null;
+        }
+    }
+
     /** Sets the password as bcrypt hash and the DIGEST H(A1) values (hex), all derived from the same password. */
     public void changeCredentials(String bcryptHash, String digestMd5Ha1, String digestSha256Ha1) {
         this.passwordHash = bcryptHash;
@@ -208,8 +232,9 @@ public class Vasp {
         return lockedUntilMillis > System.currentTimeMillis() ? Instant.ofEpochMilli(lockedUntilMillis) : null;
     }
 
+    /** DIGEST with SHA-256 works (MD5 too when its H(A1) is stored as well). */
     public boolean hasDigestCredentials() {
-        return digestMd5 != null && digestSha256 != null;
+        return digestSha256 != null;
     }
 
     public String clientCertSha256() {

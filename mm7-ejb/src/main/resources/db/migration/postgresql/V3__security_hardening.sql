@@ -13,3 +13,13 @@ CREATE TABLE mm7_login_failure (
     last_failure_ms BIGINT NOT NULL,
     PRIMARY KEY (account_kind, login, source)
 );
+
+-- HTTP DIGEST may use MD5 only where a level says so (null = false)
+ALTER TABLE mm7_service_level ADD COLUMN digest_md5_allowed BOOLEAN;
+
+-- an H(A1) is kept only where a level of the VASP allows DIGEST, the MD5 one only where that level allows MD5
+-- (no level allows MD5 yet: every MD5 H(A1) goes; the VASP needs a new password once MD5 is allowed)
+UPDATE mm7_vasp SET digest_sha256_ha1 = NULL WHERE NOT EXISTS (SELECT 1 FROM mm7_service_level l
+    WHERE l.vasp = mm7_vasp.id AND l.auth_mechanisms LIKE '%DIGEST%');
+UPDATE mm7_vasp SET digest_md5_ha1 = NULL WHERE NOT EXISTS (SELECT 1 FROM mm7_service_level l
+    WHERE l.vasp = mm7_vasp.id AND l.auth_mechanisms LIKE '%DIGEST%' AND l.digest_md5_allowed = TRUE);

@@ -28,7 +28,7 @@ class SubmitAdmissionTest {
     private static ServiceLevel.Terms terms(Long size, Integer recipients, List<String> senders, Set<Priority> priorities,
             Set<ChargedParty> charged, Duration expiry, boolean reports, boolean readReply) {
         return new ServiceLevel.Terms(EnumSet.allOf(Operation.class), EnumSet.of(AuthMechanism.BASIC), size, recipients,
-                senders, priorities, charged, expiry, reports, readReply, false, List.of(), null, null, false).validate();
+                senders, priorities, charged, expiry, reports, readReply, false, List.of(), null, null, false, false).validate();
     }
 
     private static SubmitCommand command(int recipients, String shortCode, Priority priority, ChargedParty charged,

@@ -35,6 +35,11 @@ public class DashboardPage {
     @Inject
     VaspAdministration vasps;
 
+    @Inject
+    mm7gw.health.Readiness readiness;
+
+    private mm7gw.health.Readiness.Live live;
+
     private List<HourlyTraffic> traffic;
     private List<StatusCount> statuses;
     private int vaspCount;
@@ -63,6 +68,14 @@ public class DashboardPage {
 
     public long getDeliveries() {
         return traffic.stream().mapToLong(HourlyTraffic::deliveries).sum();
+    }
+
+    /** Queue depths, dead letters and the outbound backlog per VASP, read when the page (or its poll) asks. */
+    public mm7gw.health.Readiness.Live getLive() {
+        if (live == null) {
+            live = readiness.live();
+        }
+        return live;
     }
 
     public int getVaspCount() {

@@ -24,6 +24,7 @@ public class ServiceLevelForm implements Serializable {
     private Integer maxSubmissionsPerSecond;
     private Integer maxRecipientsPerSecond;
     private boolean vasIdOptional;
+    private boolean digestMd5Allowed;
 
     static ServiceLevelForm of(ServiceLevelView v) {
         ServiceLevelForm f = new ServiceLevelForm();
@@ -42,6 +43,7 @@ public class ServiceLevelForm implements Serializable {
         f.maxSubmissionsPerSecond = v.maxSubmissionsPerSecond();
         f.maxRecipientsPerSecond = v.maxRecipientsPerSecond();
         f.vasIdOptional = Boolean.TRUE.equals(v.vasIdOptional());
+        f.digestMd5Allowed = Boolean.TRUE.equals(v.digestMd5Allowed());
         return f;
     }
 
@@ -50,7 +52,7 @@ public class ServiceLevelForm implements Serializable {
                 split(allowedSenders), anyWhenEmpty(allowedPriorities), anyWhenEmpty(allowedChargedParties),
                 maxExpiry == null || maxExpiry.isBlank() ? null : maxExpiry.trim(), deliveryReportAllowed,
                 readReplyAllowed, tlsRequired, split(allowedClientNetworks), maxSubmissionsPerSecond,
-                maxRecipientsPerSecond, vasIdOptional);
+                maxRecipientsPerSecond, vasIdOptional, digestMd5Allowed);
     }
 
     /** null when the list is absent (no restriction), as the service level reads it */
@@ -186,5 +188,13 @@ public class ServiceLevelForm implements Serializable {
 
     public void setVasIdOptional(boolean v) {
         vasIdOptional = v;
+    }
+
+    public boolean isDigestMd5Allowed() {
+        return digestMd5Allowed;
+    }
+
+    public void setDigestMd5Allowed(boolean v) {
+        digestMd5Allowed = v;
     }
 }

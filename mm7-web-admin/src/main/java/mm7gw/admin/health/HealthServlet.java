@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.util.Map;
 import mm7gw.health.Readiness;
 
@@ -29,18 +28,8 @@ public class HealthServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        if (!InetAddress.getByName(req.getRemoteAddr()).isLoopbackAddress() && !req.isUserInRole("admin")) {
-            try {
-                if (!req.authenticate(resp) || !req.isUserInRole("admin")) {
-                    if (!resp.isCommitted()) {
-                        resp.sendError(HttpServletResponse.SC_FORBIDDEN);
-                    }
-                    return;
-                }
-            } catch (Exception e) {
-                resp.sendError(HttpServletResponse.SC_UNAUTHORIZED);
-                return;
-            }
+        if (!LocalOrAdmin.allowed(req, resp)) {
+            return;
         }
         String path = req.getPathInfo() == null ? "" : req.getPathInfo();
         JsonObjectBuilder body = Json.createObjectBuilder();

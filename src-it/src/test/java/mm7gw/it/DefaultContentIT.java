@@ -1,0 +1,81 @@
+package mm7gw.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Nothing but the gateway answers (no welcome content), methods no constraint covers are refused, and a state change
+ * through the console's session cookie needs the X-Requested-By header; the session cookie is HttpOnly and
+ * SameSite=Strict.
+ */
+class DefaultContentIT {
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+
+    private static HttpResponse<String> send(HttpClient client, HttpRequest request) throws Exception {
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void noWelcomeContent() throws Exception {
+        assumeTrue(Gateway.ON_WILDFLY, "WildFly's welcome content (server-config/gateway.cli)");
+        HttpResponse<String> root = send(HTTP, HttpRequest.newBuilder(URI.create(Gateway.BASE + "/")).GET().build());
+        assertEquals(404, root.statusCode(), root.body());
+        assertTrue(!root.body().contains("WildFly"), root.body());
+    }
+
+    @Test
+    void methodsNoConstraintCoversAreRefusedOnTheMm7Endpoint() throws Exception {
+        for (String method : List.of("PUT", "DELETE", "PATCH")) {
+            HttpResponse<String> r = send(HTTP, HttpRequest.newBuilder(Gateway.MM7)
+                    .method(method, HttpRequest.BodyPublishers.ofString("x")).build());
+            assertEquals(403, r.statusCode(), method + ": " + r.body());
+        }
+        HttpResponse<String> wsdl = send(HTTP, HttpRequest.newBuilder(URI.create(Gateway.MM7 + "?wsdl")).GET().build());
+        assertEquals(200, wsdl.statusCode(), "the WSDL stays public");
+    }
+
+    @Test
+    void aStateChangeThroughTheConsoleSessionNeedsTheCustomHeader() throws Exception {
+        Gateway.Vasp vasp = Gateway.newVasp();
+        HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+        HttpResponse<String> loginPage = send(browser, HttpRequest.newBuilder(URI.create(Gateway.BASE + "/admin/"))
+                .GET().build());
+        String form = "j_username=" + URLEncoder.encode(Gateway.ADMIN_USER, StandardCharsets.UTF_8) + "&j_password="
+                + URLEncoder.encode(Gateway.ADMIN_PASSWORD, StandardCharsets.UTF_8);
+        HttpResponse<String> login = send(browser, HttpRequest.newBuilder(URI.create(Gateway.BASE + "/admin/j_security_check"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form))
+                .build());
+        assertTrue(login.statusCode() == 302 || login.statusCode() == 303, login.statusCode() + " " + login.body());
+        if (Gateway.ON_WILDFLY) {
+            List<String> cookies = new java.util.ArrayList<>(loginPage.headers().allValues("Set-Cookie"));
+            cookies.addAll(login.headers().allValues("Set-Cookie"));
+            String session = cookies.stream().filter(c -> c.startsWith("JSESSIONID")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no session cookie: " + cookies));
+            assertTrue(session.contains("HttpOnly"), session);
+            assertTrue(session.toLowerCase().contains("samesite=strict"), session);
+        }
+        URI suspend = URI.create(Gateway.BASE + "/admin/api/vasps/" + vasp.vaspId() + "/suspend");
+        HttpResponse<String> forged = send(browser, HttpRequest.newBuilder(suspend)
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(403, forged.statusCode(), "no X-Requested-By: " + forged.body());
+        assertEquals("ACTIVE", ((jakarta.json.JsonObject) Gateway.adminJson("/api/vasps/" + vasp.vaspId()))
+                .getString("status"));
+        HttpResponse<String> fromConsole = send(browser, HttpRequest.newBuilder(suspend).header("X-Requested-By", "console")
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(200, fromConsole.statusCode(), fromConsole.body());
+    }
+}
