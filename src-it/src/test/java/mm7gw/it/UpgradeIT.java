@@ -38,8 +38,10 @@ class UpgradeIT {
 
         ServerProcess server = ServerProcess.find();
         server.stop();
-        ServerProcess upgraded = server.restart(Map.of("mm7.db.url", upgradeUrl, "jboss.node.name", NODE),
-                Duration.ofMinutes(3), "server-upgrade.log").server();
+        // its CDR files apart from the suite's (CrashIT and CdrFileIT read every node's files there)
+        String cdrDir = new java.io.File(System.getProperty("user.dir"), "target/upgrade-cdr").getAbsolutePath();
+        ServerProcess upgraded = server.restart(Map.of("mm7.db.url", upgradeUrl, "jboss.node.name", NODE,
+                "mm7.cdr.dir", cdrDir), Duration.ofMinutes(3), "server-upgrade.log").server();
         try {
             try (Connection db = DriverManager.getConnection(upgradeUrl, "postgres", "postgres")) {
                 assertEquals(List.of("1:BASELINE", "2:SQL"), column(db,
