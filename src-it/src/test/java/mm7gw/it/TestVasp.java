@@ -53,6 +53,11 @@ final class TestVasp implements AutoCloseable {
     private volatile boolean fault;
     private volatile long delayMillis;
     private volatile String requiredAuthorization;
+    /** Digest (RFC 7616) required instead of Basic: login, password, algorithm (SHA-256 or MD5); null: none */
+    private volatile String[] requiredDigest;
+    /** nonces issued and not yet used (each answers one request) */
+    private final java.util.Set<String> openNonces = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final String DIGEST_REALM = "test-vasp";
     /** the response element to answer with instead of the request's own (null: the request's XxxRsp) */
     private volatile String answerElement;
     /** the ServiceCode a DeliverRsp carries (null: none) */
@@ -145,6 +150,14 @@ final class TestVasp implements AutoCloseable {
         requiredAuthorization = Gateway.basic(login, password);
     }
 
+    /**
+     * From now on, requests need HTTP Digest credentials (RFC 7616, qop=auth) of this algorithm: a request without
+     * a valid answer to one of the nonces issued gets 401 with a fresh challenge.
+     */
+    void requireDigest(String login, String password, String algorithm) {
+        requiredDigest = new String[] {login, password, algorithm};
+    }
+
     void slow(Duration delay) {
         delayMillis = delay.toMillis();
     }
@@ -181,6 +194,16 @@ final class TestVasp implements AutoCloseable {
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
         String type = exchange.getRequestHeaders().getFirst("Content-Type");
         String method = exchange.getRequestMethod();
+        String[] digest = requiredDigest;
+        if (digest != null && !digestValid(auth, method, exchange.getRequestURI().toString(), digest)) {
+            requests.add(new Request(auth, type, body, 401, Instant.now(), method));
+            String nonce = java.util.UUID.randomUUID().toString();
+            openNonces.add(nonce);
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Digest realm=\"" + DIGEST_REALM
+                    + "\", qop=\"auth\", algorithm=" + digest[2] + ", nonce=\"" + nonce + "\", opaque=\"vasp-opaque\"");
+            respond(exchange, 401, "text/plain", "digest credentials required");
+            return;
+        }
         String required = requiredAuthorization;
         if (required != null && !required.equals(auth)) {
             requests.add(new Request(auth, type, body, 401, Instant.now(), method));
@@ -237,6 +260,39 @@ final class TestVasp implements AutoCloseable {
         respond(exchange, http, "text/xml; charset=utf-8", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
                 + "<env:Envelope xmlns:env=\"http://schemas.xmlsoap.org/soap/envelope/\">" + header + "<env:Body>" + inner
                 + "</env:Body></env:Envelope>");
+    }
+
+    /** The server side of RFC 7616 for qop=auth: every field as required, a nonce issued here and used once. */
+    private boolean digestValid(String header, String method, String requestUri, String[] required) {
+        if (header == null || !header.startsWith("Digest ")) {
+            return false;
+        }
+        java.util.Map<String, String> p = new java.util.HashMap<>();
+        Matcher m = Pattern.compile("(\\w+)=(?:\"([^\"]*)\"|([^,\\s]*))").matcher(header.substring(7));
+        while (m.find()) {
+            p.put(m.group(1).toLowerCase(java.util.Locale.ROOT), m.group(2) != null ? m.group(2) : m.group(3));
+        }
+        String algorithm = required[2];
+        if (!required[0].equals(p.get("username")) || !DIGEST_REALM.equals(p.get("realm"))
+                || !algorithm.equals(p.get("algorithm")) || !"auth".equals(p.get("qop"))
+                || !requestUri.equals(p.get("uri")) || !"vasp-opaque".equals(p.get("opaque"))
+                || p.get("cnonce") == null || p.get("cnonce").isEmpty() || p.get("nc") == null
+                || !p.get("nc").matches("[0-9a-f]{8}") || !openNonces.remove(p.get("nonce"))) {
+            return false;
+        }
+        String ha1 = hex(algorithm, required[0] + ":" + DIGEST_REALM + ":" + required[1]);
+        String ha2 = hex(algorithm, method + ":" + requestUri);
+        return hex(algorithm, ha1 + ":" + p.get("nonce") + ":" + p.get("nc") + ":" + p.get("cnonce") + ":auth:" + ha2)
+                .equals(p.get("response"));
+    }
+
+    private static String hex(String algorithm, String s) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance(algorithm)
+                    .digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String response(String operation) {

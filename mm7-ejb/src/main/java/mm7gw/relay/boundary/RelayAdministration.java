@@ -32,6 +32,7 @@ import mm7gw.relay.control.RelayReleases;
 import mm7gw.relay.control.SecretBox;
 import mm7gw.relay.control.TrustAnchors;
 import mm7gw.relay.entity.OutboundCall;
+import mm7gw.relay.entity.OutboundAuth;
 import mm7gw.relay.entity.RelayEndpoint;
 import mm7gw.system.ServerResources;
 import mm7gw.vasp.control.VaspRegistry;
@@ -117,6 +118,14 @@ public class RelayAdministration {
         } else {
             throw RequestRefused.invalid("a new login needs its password");
         }
+        OutboundAuth auth;
+        try {
+            auth = request.outboundAuth() == null || request.outboundAuth().isBlank() ? OutboundAuth.BASIC
+                    : OutboundAuth.valueOf(request.outboundAuth().trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw RequestRefused.invalid("outboundAuth must be BASIC or DIGEST");
+        }
+        endpoint.outboundAuth(auth);
         List<String> codes = request.shortCodes() == null ? List.of()
                 : request.shortCodes().stream().map(c -> c == null ? "" : c.trim()).distinct().toList();
         for (String code : codes) {
@@ -151,7 +160,7 @@ public class RelayAdministration {
             em.persist(endpoint);
         }
         audit.record("relay endpoint set", vaspId, url + " " + release + (login == null ? ", no credentials"
-                : ", Basic " + login + (request.password() != null ? " (new password)" : "")));
+                : ", " + auth + " " + login + (request.password() != null ? " (new password)" : "")));
         return RelayEndpointView.of(endpoint);
     }
 

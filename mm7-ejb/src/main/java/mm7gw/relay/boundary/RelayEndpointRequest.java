@@ -9,9 +9,10 @@ import java.util.List;
  * {@code trustedCertificatesPem}: the certificates (PEM) an https endpoint's chain must end in, instead of the JVM's
  * default trust store. {@code reportSender} (of {@code reportSenderType} NUMBER, SHORT_CODE or EMAIL, default
  * SHORT_CODE): the VASP's registered sender address, the Sender of its reports about messages submitted without
- * SenderAddress; null: the VASP ID as a short code.
+ * SenderAddress; null: the VASP ID as a short code. {@code outboundAuth}: BASIC (default) or DIGEST, how the
+ * outbound credentials are presented (Digest: the gateway answers the VASP's RFC 7616 challenge).
  */
 public record RelayEndpointRequest(String url, String mm7Release, String login, String password,
         Integer timeoutMillis, Boolean emptyResponseIsAck, List<String> shortCodes,
-        String trustedCertificatesPem, String reportSender, String reportSenderType) {
+        String trustedCertificatesPem, String reportSender, String reportSenderType, String outboundAuth) {
 }

@@ -54,23 +54,24 @@ public class EndpointProbe {
             return outcome.notProbed("Not probed: the stored outbound password cannot be opened ("
                     + e.getMessage() + "); set it again");
         }
-        authorization.ifPresent(a -> request.header("Authorization", a));
+        boolean withCredentials = endpoint.login() != null;
         HttpClient client = trust.newClientFor(endpoint.trustedCertificatesPem(), timeout);
         long start = System.nanoTime();
         try {
-            HttpResponse<Void> response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = OutboundSender.send(client, request, METHOD, endpoint, secrets,
+                    HttpResponse.BodyHandlers.discarding());
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             int status = response.statusCode();
             Credentials credentials = status == 401 || status == 403
-                    ? (authorization.isPresent() ? Credentials.REFUSED : Credentials.REQUIRED)
-                    : (authorization.isPresent() ? Credentials.ACCEPTED : Credentials.NOT_CONFIGURED);
+                    ? (withCredentials ? Credentials.REFUSED : Credentials.REQUIRED)
+                    : (withCredentials ? Credentials.ACCEPTED : Credentials.NOT_CONFIGURED);
             boolean ok = credentials != Credentials.REFUSED && credentials != Credentials.REQUIRED && status != 404
                     && status < 500;
             return outcome.answered(https ? true : null, response.sslSession().map(EndpointProbe::describe)
                     .orElse(null), status, credentials, millis, ok, answered(status, credentials, millis, https));
         } catch (IOException e) {
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            return failed(outcome, https, e, millis, authorization.isPresent());
+            return failed(outcome, https, e, millis, withCredentials);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return outcome.notProbed("Probe interrupted");

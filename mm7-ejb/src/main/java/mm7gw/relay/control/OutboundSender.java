@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,7 @@ import mm7gw.charging.entity.RecordDetails;
 import mm7gw.charging.entity.RecordType;
 import mm7gw.relay.entity.MoMessage;
 import mm7gw.relay.entity.OutboundCall;
+import mm7gw.relay.entity.OutboundAuth;
 import mm7gw.relay.entity.OutboundKind;
 import mm7gw.relay.entity.OutboundState;
 import mm7gw.relay.entity.RelayEndpoint;
@@ -97,10 +99,10 @@ public class OutboundSender {
                     .POST(HttpRequest.BodyPublishers.ofString(OutboundEnvelopes.of(call, endpoint.release(),
                             RELAY_SERVER_ID, "out-" + call.id()), StandardCharsets.UTF_8));
         }
-        authorization(endpoint, secrets).ifPresent(a -> request.header("Authorization", a));
         HttpResponse<String> response;
         try {
-            response = trust.clientFor(endpoint.trustedCertificatesPem()).send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = send(trust.clientFor(endpoint.trustedCertificatesPem()), request, "POST", endpoint, secrets,
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             LOG.info(() -> "outbound call " + callId + " to " + endpoint.url() + " failed: " + e);
             mm7gw.metrics.Metrics.outboundCall(call.vaspId(), "IO_ERROR");
@@ -111,6 +113,12 @@ public class OutboundSender {
             Thread.currentThread().interrupt();
             failures.failed(callId, null, "interrupted");
             return false;
+        }
+        if (response.statusCode() == 401 && endpoint.login() != null) {
+            String reason = refusedCredentials(endpoint, response);
+            LOG.info(() -> "outbound call " + callId + " to " + endpoint.url() + ": " + reason);
+            complete(call, OutboundState.REFUSED, 401, null, reason);
+            return true;
         }
         VaspAnswer answer = VaspAnswer.read(response.statusCode(), response.body(), endpoint.emptyResponseIsAck(),
                 expectedResponse(call.kind()), "out-" + call.id());
@@ -135,12 +143,59 @@ public class OutboundSender {
         };
     }
 
-    /** The HTTP Basic Authorization header value of the endpoint's outbound credentials, if it has any. */
+    /**
+     * Sends the request with the endpoint's outbound credentials: HTTP Basic at once; HTTP Digest (RFC 7616) as the
+     * answer to the VASP's 401 challenge, so the request goes twice. A 401 without a Digest challenge the gateway
+     * can answer is returned as it is.
+     */
+    static <T> HttpResponse<T> send(HttpClient client, HttpRequest.Builder request, String method,
+            RelayEndpoint endpoint, SecretBox secrets, HttpResponse.BodyHandler<T> body)
+            throws IOException, InterruptedException {
+        if (endpoint.login() == null || endpoint.outboundAuth() != OutboundAuth.DIGEST) {
+            authorization(endpoint, secrets).ifPresent(a -> request.header("Authorization", a));
+            return client.send(request.build(), body);
+        }
+        String password = secrets.open(endpoint.sealedPassword());
+        HttpResponse<T> first = client.send(request.build(), body);
+        if (first.statusCode() != 401) {
+            return first;
+        }
+        Optional<DigestAuth.Challenge> challenge = DigestAuth.choose(first.headers().allValues("WWW-Authenticate"));
+        if (challenge.isEmpty()) {
+            return first;
+        }
+        URI uri = URI.create(endpoint.url());
+        String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        request.setHeader("Authorization",
+                DigestAuth.authorization(challenge.get(), endpoint.login(), password, method, path));
+        return client.send(request.build(), body);
+    }
+
+    /** Why the VASP's HTTP 401 refused the call made with the endpoint's outbound credentials. */
+    static String refusedCredentials(RelayEndpoint endpoint, HttpResponse<?> response) {
+        java.util.List<String> challenges = response.headers().allValues("WWW-Authenticate");
+        if (endpoint.outboundAuth() == OutboundAuth.DIGEST && DigestAuth.choose(challenges).isEmpty()) {
+            return "HTTP 401: the VASP sent no Digest challenge the gateway can answer (SHA-256 or MD5, qop=auth)"
+                    + (challenges.isEmpty() ? "" : "; WWW-Authenticate: " + String.join(" | ", challenges));
+        }
+        return "HTTP 401: the VASP refused the outbound " + endpoint.outboundAuth() + " credentials of login '"
+                + endpoint.login() + "' (wrong login or password?)";
+    }
+
+    /**
+     * The HTTP Basic Authorization header value of the endpoint's outbound credentials, if it has any and they are
+     * sent as Basic (Digest ones answer a challenge, {@link #send}).
+     */
     static Optional<String> authorization(RelayEndpoint endpoint, SecretBox secrets) {
         if (endpoint.login() == null) {
             return Optional.empty();
         }
-        String pair = endpoint.login() + ":" + secrets.open(endpoint.sealedPassword());
+        String password = secrets.open(endpoint.sealedPassword());
+        if (endpoint.outboundAuth() == OutboundAuth.DIGEST) {
+            return Optional.empty();
+        }
+        String pair = endpoint.login() + ":" + password;
         return Optional.of("Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
     }
 

@@ -17,7 +17,7 @@ import mm7gw.vasp.entity.Vasp;
 
 /**
  * Where and how the gateway calls a VASP (RS -> VASP: delivery reports, read replies): the VASP's callback URL,
- * the MM7 schema release it speaks, the outbound HTTP Basic credentials (password sealed with the server's relay
+ * the MM7 schema release it speaks, the outbound HTTP Basic or Digest credentials (password sealed with the server's relay
  * key, see {@link mm7gw.relay.control.SecretBox}), the call timeout and whether an empty HTTP 200 counts as an
  * acknowledgement.
  */
@@ -52,6 +52,11 @@ public class RelayEndpoint {
     /** AES-GCM sealed password (base64 of IV and ciphertext), null without credentials */
     @Column(name = "password_sealed", length = 1024)
     private String sealedPassword;
+
+    /** how the outbound credentials are presented: BASIC (also for rows from before this column) or DIGEST */
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(name = "outbound_auth", length = 8)
+    private OutboundAuth outboundAuth;
 
     @Column(name = "timeout_ms", nullable = false)
     private int timeoutMillis;
@@ -151,6 +156,16 @@ public class RelayEndpoint {
 
     public String login() {
         return login;
+    }
+
+    /** Sets how the outbound credentials are presented (null: BASIC). */
+    public void outboundAuth(OutboundAuth auth) {
+        this.outboundAuth = auth;
+        this.updatedAt = Instant.now();
+    }
+
+    public OutboundAuth outboundAuth() {
+        return outboundAuth == null ? OutboundAuth.BASIC : outboundAuth;
     }
 
     public String sealedPassword() {

@@ -21,6 +21,7 @@ public class RelayForm implements Serializable {
     private String login;
     private String password;
     private boolean passwordSet;
+    private String outboundAuth = "BASIC";
     private Integer timeoutMillis = 10_000;
     private boolean emptyResponseIsAck;
     private String shortCodes;
@@ -41,6 +42,7 @@ public class RelayForm implements Serializable {
         f.release = v.mm7Release();
         f.login = v.login();
         f.passwordSet = v.passwordSet();
+        f.outboundAuth = v.outboundAuth();
         f.timeoutMillis = v.timeoutMillis();
         f.emptyResponseIsAck = v.emptyResponseIsAck();
         f.shortCodes = String.join(", ", v.shortCodes());
@@ -56,7 +58,16 @@ public class RelayForm implements Serializable {
         List<String> codes = shortCodes == null ? List.of()
                 : Arrays.stream(shortCodes.split("[,\\s]+")).filter(c -> !c.isBlank()).toList();
         return new RelayEndpointRequest(url, release, login, password == null || password.isEmpty() ? null : password,
-                timeoutMillis, emptyResponseIsAck, codes, trustedCertificatesPem, reportSender, reportSenderType);
+                timeoutMillis, emptyResponseIsAck, codes, trustedCertificatesPem, reportSender, reportSenderType,
+                outboundAuth);
+    }
+
+    public String getOutboundAuth() {
+        return outboundAuth;
+    }
+
+    public void setOutboundAuth(String outboundAuth) {
+        this.outboundAuth = outboundAuth;
     }
 
     public String getReportSender() {
