@@ -220,6 +220,23 @@ class RelayIT {
     }
 
     @Test
+    void anAnswerLargerThanTheBoundIsAFailedCallWithItsReasonAndNotReadToTheEnd() throws Exception {
+        configure("REL-6-MM7-1-4");
+        long huge = 64L * 1024 * 1024; // 64 MB, streamed; the gateway keeps at most 1 MB (the default bound)
+        endpoint.answerHuge(huge);
+        String address = nextNumber();
+        String messageId = deliveredTo(address, null);
+        retrieve(address, messageId);
+        JsonObject call = awaitCall(messageId, c -> c.getString("state").equals("REFUSED"), WAIT);
+        assertEquals(200, call.getInt("httpStatus"));
+        assertTrue(call.getString("vaspStatusText").contains("answer exceeds 1048576 bytes (mm7.relay.max-answer-bytes)"),
+                call.toString());
+        Thread.sleep(2000);
+        assertEquals(1, endpoint.received().stream().filter(about(messageId, "DeliveryReportReq")).count(),
+                "not retried");
+    }
+
+    @Test
     void aVaspErrorRspFaultIsRecordedAndNotRetried() throws Exception {
         configure("REL-6-MM7-1-4");
         endpoint.answer(4001, "Relay not identified", true);

@@ -58,7 +58,9 @@ public class EndpointProbe {
         HttpClient client = trust.newClientFor(endpoint.trustedCertificatesPem(), timeout);
         long start = System.nanoTime();
         try {
-            HttpResponse<Void> response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
+            // the answer's body is not needed, only bounded (an endless body would keep the probe reading)
+            HttpResponse<BoundedAnswer> response = client.send(request.build(),
+                    BoundedAnswer.handler(BoundedAnswer.configuredMax()));
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             int status = response.statusCode();
             Credentials credentials = status == 401 || status == 403

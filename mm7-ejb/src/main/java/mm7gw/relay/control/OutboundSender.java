@@ -98,9 +98,10 @@ public class OutboundSender {
                             RELAY_SERVER_ID, "out-" + call.id()), StandardCharsets.UTF_8));
         }
         authorization(endpoint, secrets).ifPresent(a -> request.header("Authorization", a));
-        HttpResponse<String> response;
+        HttpResponse<BoundedAnswer> response;
         try {
-            response = trust.clientFor(endpoint.trustedCertificatesPem()).send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = trust.clientFor(endpoint.trustedCertificatesPem()).send(request.build(),
+                    BoundedAnswer.handler(BoundedAnswer.configuredMax()));
         } catch (IOException e) {
             LOG.info(() -> "outbound call " + callId + " to " + endpoint.url() + " failed: " + e);
             mm7gw.metrics.Metrics.outboundCall(call.vaspId(), "IO_ERROR");
@@ -112,7 +113,13 @@ public class OutboundSender {
             failures.failed(callId, null, "interrupted");
             return false;
         }
-        VaspAnswer answer = VaspAnswer.read(response.statusCode(), response.body(), endpoint.emptyResponseIsAck(),
+        if (response.body().tooLarge()) {
+            LOG.info(() -> "outbound call " + callId + " to " + endpoint.url() + ": " + response.body().reason());
+            complete(call, OutboundState.REFUSED, response.statusCode(), null, response.body().reason());
+            return true;
+        }
+        String body = response.body().body();
+        VaspAnswer answer = VaspAnswer.read(response.statusCode(), body, endpoint.emptyResponseIsAck(),
                 expectedResponse(call.kind()), "out-" + call.id());
         if (answer.retry()) {
             LOG.info(() -> "outbound call " + callId + " to " + endpoint.url() + ": " + answer.text());
@@ -121,7 +128,7 @@ public class OutboundSender {
             return false;
         }
         if (call.kind() == OutboundKind.DELIVER && answer.state() == OutboundState.SENT) {
-            call.answeredServiceCode(VaspAnswer.serviceCode(response.body()));
+            call.answeredServiceCode(VaspAnswer.serviceCode(body));
         }
         complete(call, answer.state(), response.statusCode(), answer.vaspStatus(), answer.text());
         return true;
