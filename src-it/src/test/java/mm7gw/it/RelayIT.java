@@ -76,7 +76,7 @@ class RelayIT {
     }
 
     private static void retrieve(String address, String messageId) {
-        HttpResponse<String> r = Gateway.admin("GET", "/api/mailboxes/" + address + "/messages/" + messageId, null);
+        HttpResponse<String> r = Gateway.admin("POST", "/api/mailboxes/" + address + "/messages/" + messageId + "/retrieve", null);
         assertEquals(200, r.statusCode(), r.body());
     }
 
