@@ -82,6 +82,8 @@ class AttachmentsIT {
         assertArrayEquals(inner, stored.body(), "the nested multipart, inner headers and boundaries included");
         // and the recipient's mailbox hands out the same bytes (a retrieval, MM1 side)
         Gateway.awaitCounts(messageId, c -> Gateway.inState(c, "DELIVERED") == 1, java.time.Duration.ofSeconds(30));
+        assertEquals(200, Gateway.admin("POST", "/api/mailboxes/447700900501/messages/" + messageId + "/retrieve", null)
+                .statusCode());
         HttpResponse<byte[]> retrieved = Gateway.adminBytes("/api/mailboxes/447700900501/messages/" + messageId + "/content");
         assertEquals(200, retrieved.statusCode(), new String(retrieved.body(), StandardCharsets.UTF_8));
         assertSameContentType("multipart/mixed; boundary=\"inner-b7\"", retrieved);

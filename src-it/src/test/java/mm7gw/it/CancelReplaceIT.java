@@ -95,7 +95,7 @@ class CancelReplaceIT {
     void afterRetrievalCancelIsNotPossibleForThatRecipient() throws Exception {
         String messageId = submit(null, "447700900704", "447700900705");
         Gateway.awaitCounts(messageId, c -> Gateway.inState(c, "DELIVERED") == 2, Duration.ofSeconds(10));
-        assertEquals(200, Gateway.admin("GET", "/api/mailboxes/447700900704/messages/" + messageId, null).statusCode());
+        assertEquals(200, Gateway.admin("POST", "/api/mailboxes/447700900704/messages/" + messageId + "/retrieve", null).statusCode());
 
         Document partial = cancel(owner, messageId);
         assertEquals("1100", mm7(partial, "StatusCode"));
@@ -109,7 +109,7 @@ class CancelReplaceIT {
 
         String retrievedOnly = submit(null, "447700900706");
         Gateway.awaitCounts(retrievedOnly, c -> Gateway.inState(c, "DELIVERED") == 1, Duration.ofSeconds(10));
-        Gateway.admin("GET", "/api/mailboxes/447700900706/messages/" + retrievedOnly, null);
+        Gateway.admin("POST", "/api/mailboxes/447700900706/messages/" + retrievedOnly + "/retrieve", null);
         Document none = cancel(owner, retrievedOnly);
         assertEquals("3001", mm7(none, "StatusCode"));
         assertEquals("Not Possible", mm7(none, "StatusText"));

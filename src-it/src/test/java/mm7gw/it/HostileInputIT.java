@@ -148,6 +148,26 @@ class HostileInputIT {
         assertEquals(0, Gateway.messagesOfTransaction(vasp.vaspId(), tx).size());
     }
 
+    /** 10,000 tiny MIME parts (about 600 KB, well under the size limit): refused at the 101st part. */
+    @Test
+    void tenThousandMimePartsAreRefusedAtTheLimit() {
+        String tx = Gateway.unique("parts");
+        String boundary = "many-parts";
+        StringBuilder b = new StringBuilder("--").append(boundary)
+                .append("\r\nContent-Type: text/xml; charset=utf-8\r\nContent-ID: <soap>\r\n\r\n").append(submit(tx))
+                .append("\r\n");
+        for (int i = 0; i < 10_000; i++) {
+            b.append("--").append(boundary).append("\r\nContent-Type: text/plain\r\nContent-ID: <p").append(i)
+                    .append(">\r\n\r\nx\r\n");
+        }
+        b.append("--").append(boundary).append("--\r\n");
+        HttpResponse<String> r = Gateway.post(vasp, "multipart/related; type=\"text/xml\"; boundary=\"" + boundary
+                + "\"; start=\"<soap>\"", b.toString().getBytes(StandardCharsets.UTF_8), "\"\"");
+        Document d = refused(r, "2004", "Client", tx);
+        assertTrue(mm7(d, "Details").contains("more than 100 MIME parts"), mm7(d, "Details"));
+        assertTrue(mm7(d, "Details").contains("mm7.max-mime-parts"), mm7(d, "Details"));
+    }
+
     @Test
     void aBodyDeclaredOverTheServersHardCapIsRefusedByUndertow() throws Exception {
         assumeTrue(Gateway.ON_WILDFLY, "Undertow's max-post-size (gateway.cli): Payara has no such cap (README server matrix)");

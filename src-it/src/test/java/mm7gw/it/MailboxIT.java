@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The simulated MM1 side: list, retrieve, read, reject, each recorded per recipient. */
+/** The simulated MM1 side: list, show, retrieve, read, reject, each change recorded per recipient. */
 class MailboxIT {
     private static Gateway.Vasp vasp;
 
@@ -50,7 +50,7 @@ class MailboxIT {
 
         assertEquals(409, Gateway.admin("POST", "/api/mailboxes/447700900601/messages/" + messageId + "/read", null)
                 .statusCode(), "reading needs a retrieval first");
-        HttpResponse<String> retrieved = Gateway.admin("GET", "/api/mailboxes/447700900601/messages/" + messageId, null);
+        HttpResponse<String> retrieved = Gateway.admin("POST", "/api/mailboxes/447700900601/messages/" + messageId + "/retrieve", null);
         assertEquals(200, retrieved.statusCode(), retrieved.body());
         assertEquals("RETRIEVED", json(retrieved).getString("state"));
         assertEquals("Today's forecast", json(retrieved).getString("subject"));
@@ -70,6 +70,29 @@ class MailboxIT {
         JsonObject second = m.getJsonArray("recipients").stream().map(v -> v.asJsonObject())
                 .filter(r -> r.getString("address").equals("447700900602")).findFirst().orElseThrow();
         assertEquals("DELIVERED", second.getString("state"), "the other recipient is unaffected");
+    }
+
+    /** No state change on GET: showing a message, its content or a part does not retrieve it; POST .../retrieve does. */
+    @Test
+    void aGetShowsTheMessageWithoutRetrievingItAndTheRetrievalIsAPost() throws Exception {
+        String messageId = deliveredTo("447700900605");
+        String path = "/api/mailboxes/447700900605/messages/" + messageId;
+        HttpResponse<String> shown = Gateway.admin("GET", path, null);
+        assertEquals(200, shown.statusCode(), shown.body());
+        assertEquals("DELIVERED", json(shown).getString("state"));
+        assertEquals("Today's forecast", json(shown).getString("subject"));
+        Gateway.admin("GET", path + "/content", null);
+        Gateway.admin("GET", path + "/parts/0", null);
+        assertEquals(405, Gateway.admin("GET", path + "/retrieve", null).statusCode(), "the retrieval is a POST");
+        assertEquals(1, Gateway.inState(Gateway.counts(messageId), "DELIVERED"), "nothing changed on GET");
+        assertEquals(List.of("DELIVERED"), Gateway.message(messageId).getJsonArray("recipients").getJsonObject(0)
+                .getJsonArray("attempts").stream().map(v -> v.asJsonObject().getString("outcome")).toList());
+
+        HttpResponse<String> retrieved = Gateway.admin("POST", path + "/retrieve", null);
+        assertEquals(200, retrieved.statusCode(), retrieved.body());
+        assertEquals("RETRIEVED", json(retrieved).getString("state"));
+        assertEquals("RETRIEVED", json(Gateway.admin("GET", path, null)).getString("state"));
+        assertEquals(1, Gateway.inState(Gateway.counts(messageId), "RETRIEVED"));
     }
 
     @Test

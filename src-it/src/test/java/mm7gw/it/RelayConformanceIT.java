@@ -58,7 +58,7 @@ class RelayConformanceIT {
         String messageId = mm7(xml(r.body()), "MessageID");
         assertNotNull(messageId, r.body());
         Gateway.awaitCounts(messageId, c -> Gateway.inState(c, "DELIVERED") == 1, WAIT);
-        HttpResponse<String> retrieved = Gateway.admin("GET", "/api/mailboxes/" + address + "/messages/" + messageId, null);
+        HttpResponse<String> retrieved = Gateway.admin("POST", "/api/mailboxes/" + address + "/messages/" + messageId + "/retrieve", null);
         assertEquals(200, retrieved.statusCode(), retrieved.body());
         return messageId;
     }
@@ -91,7 +91,7 @@ class RelayConformanceIT {
         String messageId = mm7(xml(r.body()), "MessageID");
         assertNotNull(messageId, r.body());
         Gateway.awaitCounts(messageId, c -> Gateway.inState(c, "DELIVERED") == 1, WAIT);
-        assertEquals(200, Gateway.admin("GET", "/api/mailboxes/" + address + "/messages/" + messageId, null).statusCode());
+        assertEquals(200, Gateway.admin("POST", "/api/mailboxes/" + address + "/messages/" + messageId + "/retrieve", null).statusCode());
         TestVasp.Request report = endpoint.await(q -> q.body().contains(messageId)
                 && q.body().contains("DeliveryReportReq"), WAIT);
         assertEquals("+" + address, Gateway.text(xml(report.body()), Gateway.NS, "Number"), report.body());
@@ -114,7 +114,7 @@ class RelayConformanceIT {
         String messageId = mm7(xml(r.body()), "MessageID");
         assertNotNull(messageId, r.body());
         Gateway.awaitCounts(messageId, c -> Gateway.inState(c, "DELIVERED") == 1, WAIT);
-        assertEquals(200, Gateway.admin("GET", "/api/mailboxes/" + address + "/messages/" + messageId, null).statusCode());
+        assertEquals(200, Gateway.admin("POST", "/api/mailboxes/" + address + "/messages/" + messageId + "/retrieve", null).statusCode());
         TestVasp.Request report = endpoint.await(q -> q.body().contains(messageId)
                 && q.body().contains("DeliveryReportReq"), WAIT);
         assertEquals("7788", Gateway.text(xml(report.body()), Gateway.NS, "ShortCode"), report.body());

@@ -76,7 +76,7 @@ class RelayIT {
     }
 
     private static void retrieve(String address, String messageId) {
-        HttpResponse<String> r = Gateway.admin("GET", "/api/mailboxes/" + address + "/messages/" + messageId, null);
+        HttpResponse<String> r = Gateway.admin("POST", "/api/mailboxes/" + address + "/messages/" + messageId + "/retrieve", null);
         assertEquals(200, r.statusCode(), r.body());
     }
 
@@ -217,6 +217,23 @@ class RelayIT {
                     "not retried");
             assertEquals(1, calls(messageId).getJsonObject(0).getInt("attempts"));
         }
+    }
+
+    @Test
+    void anAnswerLargerThanTheBoundIsAFailedCallWithItsReasonAndNotReadToTheEnd() throws Exception {
+        configure("REL-6-MM7-1-4");
+        long huge = 64L * 1024 * 1024; // 64 MB, streamed; the gateway keeps at most 1 MB (the default bound)
+        endpoint.answerHuge(huge);
+        String address = nextNumber();
+        String messageId = deliveredTo(address, null);
+        retrieve(address, messageId);
+        JsonObject call = awaitCall(messageId, c -> c.getString("state").equals("REFUSED"), WAIT);
+        assertEquals(200, call.getInt("httpStatus"));
+        assertTrue(call.getString("vaspStatusText").contains("answer exceeds 1048576 bytes (mm7.relay.max-answer-bytes)"),
+                call.toString());
+        Thread.sleep(2000);
+        assertEquals(1, endpoint.received().stream().filter(about(messageId, "DeliveryReportReq")).count(),
+                "not retried");
     }
 
     @Test

@@ -64,6 +64,8 @@ final class TestVasp implements AutoCloseable {
     private volatile String deliverServiceCode;
     /** the TransactionID to echo instead of the request's (null: the request's) */
     private volatile String echoedTransactionId;
+    /** the size of a huge answer to stream instead of a response (0: none) */
+    private volatile long hugeAnswerBytes;
     private static final Pattern TRANSACTION_ID = Pattern.compile("TransactionID\\b[^>]*>\\s*([^<]*?)\\s*<");
 
     private TestVasp(SSLContext tls) throws IOException {
@@ -158,6 +160,14 @@ final class TestVasp implements AutoCloseable {
         requiredDigest = new String[] {login, password, algorithm};
     }
 
+    /**
+     * From now on, answer every POST with HTTP 200 and a body of this many bytes (an XML element that never
+     * closes), streamed in 64 KB chunks; the stream ends early when the caller drops the connection.
+     */
+    void answerHuge(long bytes) {
+        hugeAnswerBytes = bytes;
+    }
+
     void slow(Duration delay) {
         delayMillis = delay.toMillis();
     }
@@ -234,6 +244,12 @@ final class TestVasp implements AutoCloseable {
             respond(exchange, 500, "text/plain", "temporarily broken");
             return;
         }
+        long huge = hugeAnswerBytes;
+        if (huge > 0) {
+            requests.add(new Request(auth, type, body, 200, Instant.now(), method));
+            streamHuge(exchange, huge);
+            return;
+        }
         Matcher m = REQUEST.matcher(body);
         if (!m.find()) {
             requests.add(new Request(auth, type, body, 400, Instant.now(), method));
@@ -292,6 +308,26 @@ final class TestVasp implements AutoCloseable {
                     .digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void streamHuge(HttpExchange exchange, long bytes) {
+        byte[] chunk = new byte[64 * 1024];
+        java.util.Arrays.fill(chunk, (byte) 'x');
+        byte[] open = "<?xml version=\"1.0\"?><huge>".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(open, 0, chunk, 0, open.length);
+        try {
+            exchange.getResponseHeaders().set("Content-Type", "text/xml; charset=utf-8");
+            exchange.sendResponseHeaders(200, 0); // chunked
+            try (OutputStream out = exchange.getResponseBody()) {
+                for (long sent = 0; sent < bytes; sent += chunk.length) {
+                    out.write(chunk, 0, (int) Math.min(chunk.length, bytes - sent));
+                }
+            }
+        } catch (IOException e) {
+            // the caller stopped reading and dropped the connection
+        } finally {
+            exchange.close();
         }
     }
 

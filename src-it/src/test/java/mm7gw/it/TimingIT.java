@@ -82,7 +82,7 @@ class TimingIT {
     void aRetrievedMessageDoesNotExpire() throws Exception {
         String messageId = submit("447700900504", null, "PT6S");
         Gateway.awaitCounts(messageId, c -> Gateway.inState(c, "DELIVERED") == 1, Duration.ofSeconds(10));
-        assertEquals(200, Gateway.admin("GET", "/api/mailboxes/447700900504/messages/" + messageId, null).statusCode());
+        assertEquals(200, Gateway.admin("POST", "/api/mailboxes/447700900504/messages/" + messageId + "/retrieve", null).statusCode());
         Thread.sleep(9000);
         assertEquals(1, Gateway.inState(Gateway.counts(messageId), "RETRIEVED"));
     }

@@ -48,8 +48,17 @@ public class Mailboxes {
                 }).toList();
     }
 
+    /** The retrieval (a state change): the recipient's state becomes RETRIEVED and it keeps this content. */
     public MailboxViews.Retrieved retrieve(String mailbox, String messageId) {
-        Recipient r = retrieved(mailbox, messageId);
+        return view(retrieved(mailbox, messageId));
+    }
+
+    /** The message as it stands, without retrieving it (no state change). */
+    public MailboxViews.Retrieved show(String mailbox, String messageId) {
+        return view(inMailbox(mailbox, messageId));
+    }
+
+    private MailboxViews.Retrieved view(Recipient r) {
         MultimediaMessage m = r.message();
         MessageContent c = content(r);
         return new MailboxViews.Retrieved(m.messageId(), m.sender() == null ? null : m.sender().value(), m.subject(),
@@ -59,12 +68,12 @@ public class Mailboxes {
     }
 
     public MailboxViews.Raw content(String mailbox, String messageId) {
-        MessageContent c = requireContent(retrieved(mailbox, messageId));
+        MessageContent c = requireContent(inMailbox(mailbox, messageId));
         return new MailboxViews.Raw(c.contentType(), c.body());
     }
 
     public MailboxViews.Raw part(String mailbox, String messageId, int index) {
-        List<ContentParts.Parsed> parts = ContentParts.parse(requireContent(retrieved(mailbox, messageId)));
+        List<ContentParts.Parsed> parts = ContentParts.parse(requireContent(inMailbox(mailbox, messageId)));
         if (index < 0 || index >= parts.size()) {
             throw RequestRefused.notFound("part " + index + " (the content has " + parts.size() + ")");
         }

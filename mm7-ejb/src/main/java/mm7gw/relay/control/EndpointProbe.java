@@ -58,8 +58,9 @@ public class EndpointProbe {
         HttpClient client = trust.newClientFor(endpoint.trustedCertificatesPem(), timeout);
         long start = System.nanoTime();
         try {
-            HttpResponse<Void> response = OutboundSender.send(client, request, METHOD, endpoint, secrets,
-                    HttpResponse.BodyHandlers.discarding());
+            // the answer's body is not needed, only bounded (an endless body would keep the probe reading)
+            HttpResponse<BoundedAnswer> response = OutboundSender.send(client, request, METHOD, endpoint, secrets,
+                    BoundedAnswer.handler(BoundedAnswer.configuredMax()));
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             int status = response.statusCode();
             Credentials credentials = status == 401 || status == 403

@@ -99,10 +99,10 @@ public class OutboundSender {
                     .POST(HttpRequest.BodyPublishers.ofString(OutboundEnvelopes.of(call, endpoint.release(),
                             RELAY_SERVER_ID, "out-" + call.id()), StandardCharsets.UTF_8));
         }
-        HttpResponse<String> response;
+        HttpResponse<BoundedAnswer> response;
         try {
             response = send(trust.clientFor(endpoint.trustedCertificatesPem()), request, "POST", endpoint, secrets,
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                    BoundedAnswer.handler(BoundedAnswer.configuredMax()));
         } catch (IOException e) {
             LOG.info(() -> "outbound call " + callId + " to " + endpoint.url() + " failed: " + e);
             mm7gw.metrics.Metrics.outboundCall(call.vaspId(), "IO_ERROR");
@@ -120,7 +120,13 @@ public class OutboundSender {
             complete(call, OutboundState.REFUSED, 401, null, reason);
             return true;
         }
-        VaspAnswer answer = VaspAnswer.read(response.statusCode(), response.body(), endpoint.emptyResponseIsAck(),
+        if (response.body().tooLarge()) {
+            LOG.info(() -> "outbound call " + callId + " to " + endpoint.url() + ": " + response.body().reason());
+            complete(call, OutboundState.REFUSED, response.statusCode(), null, response.body().reason());
+            return true;
+        }
+        String body = response.body().body();
+        VaspAnswer answer = VaspAnswer.read(response.statusCode(), body, endpoint.emptyResponseIsAck(),
                 expectedResponse(call.kind()), "out-" + call.id());
         if (answer.retry()) {
             LOG.info(() -> "outbound call " + callId + " to " + endpoint.url() + ": " + answer.text());
@@ -129,7 +135,7 @@ public class OutboundSender {
             return false;
         }
         if (call.kind() == OutboundKind.DELIVER && answer.state() == OutboundState.SENT) {
-            call.answeredServiceCode(VaspAnswer.serviceCode(response.body()));
+            call.answeredServiceCode(VaspAnswer.serviceCode(body));
         }
         complete(call, answer.state(), response.statusCode(), answer.vaspStatus(), answer.text());
         return true;

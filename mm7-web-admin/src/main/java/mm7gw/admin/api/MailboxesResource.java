@@ -14,8 +14,9 @@ import mm7gw.mailbox.boundary.MailboxViews;
 import mm7gw.mailbox.boundary.Mailboxes;
 
 /**
- * The simulated MM1 side: a subscriber's mailbox, named by the subscriber's address. Fetching a message, its
- * content or one of its parts is the retrieval (the recipient's state becomes RETRIEVED).
+ * The simulated MM1 side: a subscriber's mailbox, named by the subscriber's address. The retrieval (the
+ * recipient's state becomes RETRIEVED) is a POST to {@code .../retrieve}; a GET of a message, its content or one
+ * of its parts only shows it (the content the recipient retrieved, else the current one) and changes nothing.
  */
 @RequestScoped
 @Path("mailboxes/{address}/messages")
@@ -29,8 +30,15 @@ public class MailboxesResource {
         return mailboxes.list(address);
     }
 
+    /** the message as it stands; no state change */
     @GET
     @Path("{messageId}")
+    public MailboxViews.Retrieved show(@PathParam("address") String address, @PathParam("messageId") String id) {
+        return mailboxes.show(address, id);
+    }
+
+    @POST
+    @Path("{messageId}/retrieve")
     public MailboxViews.Retrieved retrieve(@PathParam("address") String address, @PathParam("messageId") String id) {
         return mailboxes.retrieve(address, id);
     }

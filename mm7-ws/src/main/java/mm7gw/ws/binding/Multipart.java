@@ -14,7 +14,18 @@ public final class Multipart {
     private Multipart() {
     }
 
+    /** Most parts one multipart body may have ({@code mm7.max-mime-parts}, default 100). */
+    public static final int MAX_PARTS = Math.max(1, Integer.getInteger("mm7.max-mime-parts", 100));
+
     public static List<MimePart> parse(byte[] body, String boundary) throws WireFault {
+        return parse(body, boundary, MAX_PARTS);
+    }
+
+    /**
+     * @param maxParts most parts the body may have: at the first part beyond, the body is refused (2004) and not
+     *                 split any further
+     */
+    public static List<MimePart> parse(byte[] body, String boundary, int maxParts) throws WireFault {
         if (boundary == null || boundary.isEmpty()) {
             throw new WireFault(StatusCode.VALIDATION_ERROR, "the multipart Content-Type has no boundary parameter");
         }
@@ -29,6 +40,10 @@ public final class Multipart {
             int afterDelimiter = pos + delimiter.length;
             if (startsWith(body, afterDelimiter, "--")) {
                 break;
+            }
+            if (parts.size() == maxParts) {
+                throw new WireFault(StatusCode.CONTENT_REFUSED, "the multipart body has more than " + maxParts
+                        + " MIME parts; at most " + maxParts + " are accepted (mm7.max-mime-parts)");
             }
             int partStart = endOfLine(body, afterDelimiter);
             if (partStart < 0) {

@@ -118,4 +118,33 @@ class SwaMessageTest {
         assertArrayEquals("Grüße a=b".getBytes(StandardCharsets.UTF_8),
                 TransferEncoding.decode("Quoted-Printable", bytes("Gr=C3=BC=C3=9Fe =\r\na=3Db")));
     }
+
+    private static byte[] manyParts(int count, boolean closed) {
+        StringBuilder b = new StringBuilder("--b\r\nContent-Type: text/xml\r\nContent-ID: <soap>\r\n\r\n<e/>\r\n");
+        for (int i = 1; i < count; i++) {
+            b.append("--b\r\nContent-Type: text/plain\r\nContent-ID: <p").append(i).append(">\r\n\r\npart ").append(i)
+                    .append("\r\n");
+        }
+        b.append(closed ? "--b--\r\n" : "--b\r\nContent-Type: text/plain\r\n\r\nnever closed");
+        return bytes(b.toString());
+    }
+
+    @Test
+    void aHundredPartsAreAcceptedAndTheHundredAndFirstIsRefusedWith2004NamingTheLimit() throws Exception {
+        HeaderValue type = HeaderValue.parse("multipart/related; boundary=b; start=\"<soap>\"");
+        assertEquals(99, SwaMessage.parse(type, manyParts(100, true)).attachments().size());
+        WireFault f = assertThrows(WireFault.class, () -> SwaMessage.parse(type, manyParts(101, true)));
+        assertEquals(StatusCode.CONTENT_REFUSED, f.status());
+        assertTrue(f.details().contains("more than 100 MIME parts"), f.details());
+        assertTrue(f.details().contains("mm7.max-mime-parts"), f.details());
+    }
+
+    @Test
+    void beyondThePartLimitTheRestOfTheBodyIsNotSplit() {
+        // 100 good parts, then a part that is never closed: refused for the count (2004), not for the broken end
+        WireFault f = assertThrows(WireFault.class, () -> Multipart.parse(manyParts(101, false), "b", 100));
+        assertEquals(StatusCode.CONTENT_REFUSED, f.status());
+        WireFault limitOfThree = assertThrows(WireFault.class, () -> Multipart.parse(manyParts(4, true), "b", 3));
+        assertTrue(limitOfThree.details().contains("at most 3"), limitOfThree.details());
+    }
 }
