@@ -68,8 +68,8 @@ class OutboundDigestIT {
         String messageId = mm7(xml(r.body()), "MessageID");
         assertNotNull(messageId, r.body());
         Gateway.awaitCounts(messageId, c -> Gateway.inState(c, "DELIVERED") == 1, WAIT);
-        HttpResponse<String> retrieved = Gateway.admin("GET", "/api/mailboxes/" + address + "/messages/" + messageId,
-                null);
+        HttpResponse<String> retrieved = Gateway.admin("POST", "/api/mailboxes/" + address + "/messages/" + messageId
+                + "/retrieve", null);
         assertEquals(200, retrieved.statusCode(), retrieved.body());
         return messageId;
     }
