@@ -420,9 +420,10 @@ class ClusterIT {
         System.out.printf("ClusterIT: limited VASP (%d/s, %d threads through both nodes): %d accepted in %d s"
                 + " (%.2f/s), at most %d in one second, %d refused with 4006, admitted by %s%n", LIMIT, LIMITED_THREADS,
                 total, last - first + 1, total / (double) (last - first + 1), busiest, limitedRefused.get(), writers);
-        assertTrue(total <= LIMIT * (last - first + 1), "more than " + LIMIT + "/s over the whole run: " + total
+        // the event's time is taken a moment after the admission, so the first admitted second's submits may all be
+        // stamped in the next one (the run then looks a second shorter), and one second may show a neighbour's submit
+        assertTrue(total <= LIMIT * (last - first + 2), "more than " + LIMIT + "/s over the whole run: " + total
                 + " in " + (last - first + 1) + " s");
-        // the event's time is taken a moment after the admission, so one second may show a neighbour's submit
         assertTrue(busiest <= 2 * LIMIT, "a second with " + busiest + " accepted submits");
         assertTrue(limitedRefused.get() > 0, "the limit never refused anything");
         assertEquals(Set.of("node1", "node2"), writers, "both nodes admitted the limited VASP");
