@@ -45,7 +45,9 @@ class TimingIT {
         assertEquals("ACCEPTED", Gateway.message(messageId).getString("state"));
 
         Gateway.awaitCounts(messageId, c -> Gateway.inState(c, "DELIVERED") == 1, Duration.ofSeconds(30));
-        JsonObject m = Gateway.message(messageId);
+        // the message is marked distributed by the completion step that follows its chunk's delivery
+        JsonObject m = Gateway.awaitMessage(messageId, x -> x.getString("state").equals("DISTRIBUTED"),
+                Duration.ofSeconds(10));
         Instant deliveredAt = Instant.parse(m.getJsonArray("recipients").getJsonObject(0).getString("stateChangedAt"));
         assertTrue(!deliveredAt.isBefore(submitted.plusSeconds(4)), "delivered at " + deliveredAt
                 + ", submitted at " + submitted);
