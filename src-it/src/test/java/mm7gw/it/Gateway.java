@@ -155,6 +155,23 @@ final class Gateway {
     }
 
     /** Polls the admin API until the message satisfies the condition (the MDB works asynchronously). */
+    /** The first of a message's outbound calls to the VASP that meets the condition, polled until the timeout. */
+    static JsonObject awaitOutboundCall(String messageId, Predicate<JsonObject> condition, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonArray last = null;
+        while (System.nanoTime() < deadline) {
+            last = (JsonArray) adminJson("/api/relay/messages/" + messageId + "/calls");
+            for (JsonValue v : last) {
+                if (condition.test(v.asJsonObject())) {
+                    return v.asJsonObject();
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no outbound call of " + messageId + " as expected within " + timeout + ": " + last);
+    }
+
     static JsonObject awaitMessage(String messageId, Predicate<JsonObject> condition, Duration timeout)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

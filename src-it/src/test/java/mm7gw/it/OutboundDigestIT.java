@@ -7,13 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,27 +71,12 @@ class OutboundDigestIT {
         return messageId;
     }
 
-    private static JsonObject awaitCall(String messageId, Predicate<JsonObject> condition) throws InterruptedException {
-        Instant end = Instant.now().plus(WAIT);
-        JsonArray last = null;
-        while (Instant.now().isBefore(end)) {
-            last = (JsonArray) Gateway.adminJson("/api/relay/messages/" + messageId + "/calls");
-            for (var v : last) {
-                if (condition.test(v.asJsonObject())) {
-                    return v.asJsonObject();
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no outbound call of " + messageId + " as expected within " + WAIT + ": " + last);
-    }
-
     private void reportGoesThroughDigest(String algorithm) throws Exception {
         endpoint.requireDigest(login, password, algorithm);
         assertEquals("DIGEST", configureDigest(password).getString("outboundAuth"));
         String messageId = retrievedMessage();
 
-        JsonObject call = awaitCall(messageId, c -> c.getString("state").equals("SENT"));
+        JsonObject call = Gateway.awaitOutboundCall(messageId, c -> c.getString("state").equals("SENT"), WAIT);
         assertEquals(1, call.getInt("attempts"), call.toString());
         TestVasp.Request report = endpoint.acknowledged().stream()
                 .filter(r -> r.body().contains(messageId) && r.body().contains("DeliveryReportReq")).findFirst()
@@ -128,7 +110,7 @@ class OutboundDigestIT {
         configureDigest("wrong-" + password);
         String messageId = retrievedMessage();
 
-        JsonObject call = awaitCall(messageId, c -> !c.getString("state").equals("QUEUED"));
+        JsonObject call = Gateway.awaitOutboundCall(messageId, c -> !c.getString("state").equals("QUEUED"), WAIT);
         assertEquals("REFUSED", call.getString("state"), call.toString());
         assertEquals(401, call.getInt("httpStatus"), call.toString());
         assertEquals(1, call.getInt("attempts"), call.toString());

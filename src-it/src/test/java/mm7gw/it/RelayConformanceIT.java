@@ -7,12 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,21 +61,6 @@ class RelayConformanceIT {
         return messageId;
     }
 
-    private static JsonObject awaitCall(String messageId, Predicate<JsonObject> condition) throws InterruptedException {
-        Instant end = Instant.now().plus(WAIT);
-        JsonArray last = null;
-        while (Instant.now().isBefore(end)) {
-            last = (JsonArray) Gateway.adminJson("/api/relay/messages/" + messageId + "/calls");
-            for (var v : last) {
-                if (condition.test(v.asJsonObject())) {
-                    return v.asJsonObject();
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no outbound call of " + messageId + " as expected within " + WAIT + ": " + last);
-    }
-
     private long reportsReceived(String messageId) {
         return endpoint.received().stream()
                 .filter(r -> r.body().contains(messageId) && r.body().contains("DeliveryReportReq")).count();
@@ -95,7 +78,7 @@ class RelayConformanceIT {
         TestVasp.Request report = endpoint.await(q -> q.body().contains(messageId)
                 && q.body().contains("DeliveryReportReq"), WAIT);
         assertEquals("+" + address, Gateway.text(xml(report.body()), Gateway.NS, "Number"), report.body());
-        awaitCall(messageId, c -> c.getString("state").equals("SENT"));
+        Gateway.awaitOutboundCall(messageId, c -> c.getString("state").equals("SENT"), WAIT);
     }
 
     @Test
@@ -135,7 +118,7 @@ class RelayConformanceIT {
                 Json.createObjectBuilder().add("to", code).add("subject", "Vote").add("text", "YES").build().toString());
         assertEquals(202, sent.statusCode(), sent.body());
         String linkedId = Json.createReader(new java.io.StringReader(sent.body())).readObject().getString("linkedId");
-        JsonObject call = awaitCall(linkedId, c -> c.getString("state").equals("SENT"));
+        JsonObject call = Gateway.awaitOutboundCall(linkedId, c -> c.getString("state").equals("SENT"), WAIT);
         assertEquals("mo-vote 2026", call.getString("vaspServiceCode"), call.toString());
         JsonObject response = null;
         for (int i = 0; i < 50 && response == null; i++) {
@@ -151,7 +134,7 @@ class RelayConformanceIT {
     void theWrongResponseElementIsRefusedWithTheReasonAndNotRetried() throws Exception {
         endpoint.answerWith("SubmitRsp");
         String messageId = retrievedMessage();
-        JsonObject call = awaitCall(messageId, c -> c.getString("state").equals("REFUSED"));
+        JsonObject call = Gateway.awaitOutboundCall(messageId, c -> c.getString("state").equals("REFUSED"), WAIT);
         String reason = call.getString("vaspStatusText");
         assertTrue(reason.contains("SubmitRsp") && reason.contains("DeliveryReportRsp"), call.toString());
         Thread.sleep(1500);
@@ -162,7 +145,7 @@ class RelayConformanceIT {
     void aForeignTransactionIdIsRefusedWithTheReason() throws Exception {
         endpoint.echoTransactionId("someone-elses-tx");
         String messageId = retrievedMessage();
-        JsonObject call = awaitCall(messageId, c -> c.getString("state").equals("REFUSED"));
+        JsonObject call = Gateway.awaitOutboundCall(messageId, c -> c.getString("state").equals("REFUSED"), WAIT);
         assertTrue(call.getString("vaspStatusText").contains("someone-elses-tx"), call.toString());
         Thread.sleep(1500);
         assertEquals(1, reportsReceived(messageId), "not retried");
@@ -172,9 +155,9 @@ class RelayConformanceIT {
     void status3000InAResponseIsRetriedUntilTheVaspAccepts() throws Exception {
         endpoint.answer(3000, "Busy", false);
         String messageId = retrievedMessage();
-        awaitCall(messageId, c -> c.getString("state").equals("QUEUED") && c.getInt("attempts") >= 2);
+        Gateway.awaitOutboundCall(messageId, c -> c.getString("state").equals("QUEUED") && c.getInt("attempts") >= 2, WAIT);
         endpoint.answer(1000, "Success", false);
-        JsonObject call = awaitCall(messageId, c -> c.getString("state").equals("SENT"));
+        JsonObject call = Gateway.awaitOutboundCall(messageId, c -> c.getString("state").equals("SENT"), WAIT);
         assertTrue(call.getInt("attempts") >= 3, call.toString());
     }
 
@@ -182,9 +165,9 @@ class RelayConformanceIT {
     void status4006InAVaspErrorRspIsRetriedUntilTheVaspAccepts() throws Exception {
         endpoint.answer(4006, "Service unavailable", true);
         String messageId = retrievedMessage();
-        awaitCall(messageId, c -> c.getString("state").equals("QUEUED") && c.getInt("attempts") >= 2);
+        Gateway.awaitOutboundCall(messageId, c -> c.getString("state").equals("QUEUED") && c.getInt("attempts") >= 2, WAIT);
         endpoint.answer(1000, "Success", false);
-        JsonObject call = awaitCall(messageId, c -> c.getString("state").equals("SENT"));
+        JsonObject call = Gateway.awaitOutboundCall(messageId, c -> c.getString("state").equals("SENT"), WAIT);
         assertTrue(call.getInt("attempts") >= 3, call.toString());
     }
 }

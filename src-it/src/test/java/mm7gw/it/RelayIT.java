@@ -84,22 +84,6 @@ class RelayIT {
         return (JsonArray) Gateway.adminJson("/api/relay/messages/" + messageId + "/calls");
     }
 
-    private static JsonObject awaitCall(String messageId, Predicate<JsonObject> condition, Duration timeout)
-            throws InterruptedException {
-        Instant end = Instant.now().plus(timeout);
-        JsonArray last = null;
-        while (Instant.now().isBefore(end)) {
-            last = calls(messageId);
-            for (var v : last) {
-                if (condition.test(v.asJsonObject())) {
-                    return v.asJsonObject();
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no outbound call of " + messageId + " as expected within " + timeout + ": " + last);
-    }
-
     private static Predicate<TestVasp.Request> about(String messageId, String request) {
         return r -> r.body().contains(messageId) && r.body().contains(request);
     }
@@ -129,7 +113,7 @@ class RelayIT {
         assertFalse(date.isBefore(before.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)), "Date " + date);
         assertNotNull(Gateway.text(d, Gateway.NS, "TransactionID"));
 
-        JsonObject call = awaitCall(messageId, c -> c.getString("state").equals("SENT"), WAIT);
+        JsonObject call = Gateway.awaitOutboundCall(messageId, c -> c.getString("state").equals("SENT"), WAIT);
         assertEquals("DELIVERY_REPORT", call.getString("kind"));
         assertEquals(1, call.getInt("attempts"));
         assertEquals(1000, call.getInt("vaspStatus"));
@@ -158,7 +142,7 @@ class RelayIT {
         List<TestVasp.Request> all = endpoint.received();
         assertTrue(all.indexOf(endpoint.await(about(messageId, "DeliveryReportReq"), WAIT)) < all.indexOf(reply),
                 "the delivery report came first");
-        awaitCall(messageId, c -> c.getString("kind").equals("READ_REPLY") && c.getString("state").equals("SENT"), WAIT);
+        Gateway.awaitOutboundCall(messageId, c -> c.getString("kind").equals("READ_REPLY") && c.getString("state").equals("SENT"), WAIT);
         assertTrue(Gateway.chargingEvents(messageId).stream().map(JsonObject.class::cast)
                 .anyMatch(e -> e.getString("recordType").equals("MM7_READ_REPLY")), "charged");
     }
@@ -194,7 +178,7 @@ class RelayIT {
         String messageId = deliveredTo(address, null);
         endpoint.failNext(3, TestVasp.Failure.HTTP_500);
         retrieve(address, messageId);
-        JsonObject call = awaitCall(messageId, c -> c.getString("state").equals("SENT"), WAIT);
+        JsonObject call = Gateway.awaitOutboundCall(messageId, c -> c.getString("state").equals("SENT"), WAIT);
         assertEquals(4, call.getInt("attempts"), call.toString());
         Thread.sleep(1500);
         assertEquals(1, endpoint.acknowledged().stream().filter(about(messageId, "DeliveryReportReq")).count());
@@ -209,7 +193,7 @@ class RelayIT {
             String address = nextNumber();
             String messageId = deliveredTo(address, null);
             retrieve(address, messageId);
-            JsonObject call = awaitCall(messageId, c -> c.getString("state").equals("VASP_ERROR"), WAIT);
+            JsonObject call = Gateway.awaitOutboundCall(messageId, c -> c.getString("state").equals("VASP_ERROR"), WAIT);
             assertEquals(status, call.getInt("vaspStatus"));
             assertEquals("Not for us " + status, call.getString("vaspStatusText"));
             Thread.sleep(2000);
@@ -227,7 +211,7 @@ class RelayIT {
         String address = nextNumber();
         String messageId = deliveredTo(address, null);
         retrieve(address, messageId);
-        JsonObject call = awaitCall(messageId, c -> c.getString("state").equals("REFUSED"), WAIT);
+        JsonObject call = Gateway.awaitOutboundCall(messageId, c -> c.getString("state").equals("REFUSED"), WAIT);
         assertEquals(200, call.getInt("httpStatus"));
         assertTrue(call.getString("vaspStatusText").contains("answer exceeds 1048576 bytes (mm7.relay.max-answer-bytes)"),
                 call.toString());
@@ -243,7 +227,7 @@ class RelayIT {
         String address = nextNumber();
         String messageId = deliveredTo(address, null);
         retrieve(address, messageId);
-        JsonObject call = awaitCall(messageId, c -> c.getString("state").equals("VASP_ERROR"), WAIT);
+        JsonObject call = Gateway.awaitOutboundCall(messageId, c -> c.getString("state").equals("VASP_ERROR"), WAIT);
         assertEquals(4001, call.getInt("vaspStatus"));
         assertEquals(500, call.getInt("httpStatus"));
         assertEquals("Relay not identified", call.getString("vaspStatusText"));
@@ -258,7 +242,7 @@ class RelayIT {
         String messageId = deliveredTo(address, null);
         endpoint.failAlways();
         retrieve(address, messageId);
-        long callId = awaitCall(messageId, c -> true, WAIT).getJsonNumber("id").longValue();
+        long callId = Gateway.awaitOutboundCall(messageId, c -> true, WAIT).getJsonNumber("id").longValue();
 
         JsonObject dead = null;
         Instant end = Instant.now().plusSeconds(40);
@@ -279,7 +263,7 @@ class RelayIT {
         HttpResponse<String> replay = Gateway.admin("POST", "/api/relay/dead-letters/"
                 + dead.getString("jmsMessageId") + "/replay", null);
         assertEquals(200, replay.statusCode(), replay.body());
-        awaitCall(messageId, c -> c.getString("state").equals("SENT"), WAIT);
+        Gateway.awaitOutboundCall(messageId, c -> c.getString("state").equals("SENT"), WAIT);
         Thread.sleep(1500);
         assertEquals(1, endpoint.acknowledged().stream().filter(about(messageId, "DeliveryReportReq")).count());
         assertEquals(404, Gateway.admin("POST", "/api/relay/dead-letters/" + dead.getString("jmsMessageId")
@@ -331,7 +315,7 @@ class RelayIT {
         assertTrue(deliver.body().contains("<ShortCode>" + code + "</ShortCode>"), deliver.body());
         assertTrue(deliver.body().contains("<Content href=\"cid:mo-text\"/>"), deliver.body());
         assertTrue(deliver.body().contains("YES please"), deliver.body());
-        awaitCall(linkedId, c -> c.getString("kind").equals("DELIVER") && c.getString("state").equals("SENT"), WAIT);
+        Gateway.awaitOutboundCall(linkedId, c -> c.getString("kind").equals("DELIVER") && c.getString("state").equals("SENT"), WAIT);
 
         HttpResponse<String> reply = Gateway.postSoap(vasp, Envelopes.reply(Gateway.unique("tx"), vasp, subscriber,
                 linkedId));
@@ -375,14 +359,14 @@ class RelayIT {
         String address = nextNumber();
         String messageId = deliveredTo(address, null);
         retrieve(address, messageId);
-        JsonObject failing = awaitCall(messageId, c -> c.containsKey("lastError"), WAIT);
+        JsonObject failing = Gateway.awaitOutboundCall(messageId, c -> c.containsKey("lastError"), WAIT);
         assertEquals("QUEUED", failing.getString("state"), "an untrusted certificate is a failed attempt: "
                 + failing);
         assertTrue(endpoint.received().isEmpty(), "nothing reached the VASP over an untrusted connection");
 
         assertEquals(200, put(path, Json.createObjectBuilder(settings("REL-6-MM7-1-4"))
                 .add("trustedCertificatesPem", rightAnchor)));
-        JsonObject sent = awaitCall(messageId, c -> c.getString("state").equals("SENT"), WAIT);
+        JsonObject sent = Gateway.awaitOutboundCall(messageId, c -> c.getString("state").equals("SENT"), WAIT);
         assertTrue(sent.getInt("attempts") >= 2, sent.toString());
         TestVasp.Request report = endpoint.await(about(messageId, "DeliveryReportReq"), WAIT);
         assertEquals(Gateway.basic(login, password), report.authorization());
