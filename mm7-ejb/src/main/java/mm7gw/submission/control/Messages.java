@@ -70,12 +70,7 @@ public class Messages {
         long id = ((Number) ids.get(0)).longValue();
         em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(?, ?)) AS locked")
                 .setParameter(1, (int) (id ^ (id >>> 32))).setParameter(2, chunk).getResultList();
-        // the row as committed, not the shared cache's copy: a distribution that committed just before a replace
-        // could merge its older copy into the cache after the replace's, and a chunk then saw the old
-        // EarliestDeliveryTime (CancelReplaceIT: a replace to PT2S delivered at the submit's PT60S)
-        return em.createNamedQuery(MultimediaMessage.BY_MESSAGE_ID, MultimediaMessage.class)
-                .setParameter("messageId", messageId).setHint("eclipselink.refresh", "true")
-                .getResultStream().findFirst();
+        return byMessageId(messageId);
     }
 
     private volatile Boolean postgresql;
