@@ -1,6 +1,7 @@
 package mm7gw.submission.entity;
 
 import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.AttributeOverrides;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -27,6 +28,8 @@ import mm7gw.vasp.entity.Vasp;
  * with its recipients and the submit's parameters.
  */
 @Entity
+@Cacheable(false) // changed by concurrent steps (chunk workers, completion, replace, cancel, expiry, reports): a shared-cache copy
+// merged by one of them can be older than the row another one committed; read it from the database
 @Table(name = "mm7_message", indexes = {
     @jakarta.persistence.Index(name = "mm7_message_expiry", columnList = "expiry, expired_at"),
     @jakarta.persistence.Index(name = "mm7_message_state", columnList = "state, submitted_at")})

@@ -1,5 +1,6 @@
 package mm7gw.submission.entity;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -18,6 +19,7 @@ import java.time.Instant;
 
 /** One recipient of a submitted message, with its own delivery state. */
 @Entity
+@Cacheable(false) // changed by concurrent steps (delivery, cancel, reports, expiry): read from the database, as MultimediaMessage
 @Table(name = "mm7_recipient", indexes = {
     @Index(name = "mm7_recipient_message", columnList = "message, chunk"),
     @Index(name = "mm7_recipient_mailbox", columnList = "address")})
