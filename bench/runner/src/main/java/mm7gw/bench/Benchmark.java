@@ -47,6 +47,9 @@ public final class Benchmark {
     private final Path docs = Path.of(System.getProperty("bench.docs"));
     private final int offset = Integer.getInteger("bench.port-offset", 300);
     private final int seconds = Integer.getInteger("bench.seconds", 10);
+    /** the server of the variant being measured, and its base URL */
+    private Server server;
+    private String serverUrl;
     private final StringBuilder report = new StringBuilder();
     /** with -Dbench.jfr=true: starts a flight recording of the server for a step, and says where it goes */
     private java.util.function.Function<String, Path> recorder;
@@ -93,6 +96,8 @@ public final class Benchmark {
                     "-Dmm7.schema.clean=true",
                     "-Dmm7.db.url=" + System.getProperty("bench.pg-url", "jdbc:postgresql://127.0.0.1:5432/test")));
             String base = "http://127.0.0.1:" + server.httpPort();
+            this.server = server;
+            this.serverUrl = base;
             if (Boolean.getBoolean("bench.jfr")) {
                 Path dir = Path.of(System.getProperty("bench.jfr-dir", "target/jfr"));
                 Files.createDirectories(dir);
@@ -204,12 +209,7 @@ public final class Benchmark {
         long end = System.nanoTime();
         sampling.set(false);
         sampler.join(5000);
-        long[] last = backlog(base);
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while ((last[0] > 0 || last[1] > 0) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            last = backlog(base);
-        }
+        long[] last = awaitDrained(base);
         double drained = (System.nanoTime() - end) / 1e9;
         long maxMessages = samples.stream().mapToLong(x -> x[1]).max().orElse(-1);
         long maxEvents = samples.stream().mapToLong(x -> x[2]).max().orElse(-1);
@@ -221,6 +221,22 @@ public final class Benchmark {
                 .append(String.format("| %.0f | %.1f | %.1f | %d | %d | %d | %d | %d / %d | %s |%n%n", g.goodput(),
                         g.percentileMillis(50), g.percentileMillis(99), g.refused(), g.errors(), maxMessages, maxEvents,
                         firstHalfMax, lastHalfMax, last[0] > 0 || last[1] > 0 ? "not within 120" : String.format("%.1f", drained)));
+    }
+
+    /** Waits (at most 120 s) until the admin API reports no backlog; returns the last backlog read. */
+    private static long[] awaitDrained(String base) throws Exception {
+        long[] last = backlog(base);
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while ((last[0] > 0 || last[1] > 0) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            last = backlog(base);
+        }
+        return last;
+    }
+
+    /** Server CPU per answered request over a step, in ms (-1 when the CPU time is unknown). */
+    private static double cpuPerRequest(long cpuBefore, long cpuAfter, Load.Result step) {
+        return cpuBefore < 0 || cpuAfter < 0 || step.requests() == 0 ? -1 : (cpuAfter - cpuBefore) / (double) step.requests();
     }
 
     /** The admin API's backlog: {undistributed messages, unnumbered charging events}. */
@@ -255,7 +271,8 @@ public final class Benchmark {
 
     /** Writes the waits and CPU summaries of a recording beside it, once it is complete. */
     private static void summarise(Path flight) throws Exception {
-        for (int i = 0; i < 30 && !Files.exists(flight); i++) {
+        // JFR creates the file when the recording starts and fills it when it ends (later on a loaded machine)
+        for (int i = 0; i < 120 && (!Files.exists(flight) || Files.size(flight) == 0); i++) {
             Thread.sleep(1000);
         }
         Thread.sleep(2000);
@@ -280,8 +297,9 @@ public final class Benchmark {
     /** Closed-loop steps at 1/8/32 clients for gateway and echo. */
     private Steps throughputTable(Map<String, List<double[]>> plot, String label, Load gateway, Load echo,
             java.util.function.Supplier<byte[]> bodies, MemorySampler memory) throws Exception {
-        report.append("| clients | gateway req/s | baseline req/s | ratio | gateway p50 ms | gateway p99 ms | baseline p50 ms | errors |\n")
-                .append("|---|---|---|---|---|---|---|---|\n");
+        report.append("| clients | gateway req/s | baseline req/s | ratio | gateway p50 ms | gateway p99 ms | baseline p50 ms"
+                        + " | gateway CPU ms/req | baseline CPU ms/req | errors |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|\n");
         List<double[]> gw = new ArrayList<>();
         List<double[]> base = new ArrayList<>();
         double best = 0;
@@ -295,23 +313,30 @@ public final class Benchmark {
                 // the recording starts after the step's warm-up (a third of the step), over its measured part
                 flight = recorder.apply(label);
             }
+            long cpu0 = server.cpuMillis();
             Load.Result g = gateway.closedLoop("gateway", c, seconds, bodies);
+            // the gateway's CPU per request includes the distribution and charging its requests started
+            awaitDrained(serverUrl);
+            double gatewayCpu = cpuPerRequest(cpu0, server.cpuMillis(), g);
             if (flight != null) {
                 summarise(flight);
             }
             if (memory != null) {
                 memory.stop();
             }
+            long cpu1 = server.cpuMillis();
             Load.Result e = echo.closedLoop("echo", c, seconds, bodies);
+            double echoCpu = cpuPerRequest(cpu1, server.cpuMillis(), e);
             best = Math.max(best, g.throughput());
             if (c == 1) {
                 singleClientP50 = g.percentileMillis(50);
             }
             gw.add(new double[] {c, g.throughput()});
             base.add(new double[] {c, e.throughput()});
-            String line = String.format("| %d | %.0f | %.0f | %.2f | %.1f | %.1f | %.1f | %d |", c, g.throughput(),
-                    e.throughput(), g.throughput() / e.throughput(), g.percentileMillis(50), g.percentileMillis(99),
-                    e.percentileMillis(50), g.errors() + g.refused() + e.errors() + e.refused());
+            String line = String.format("| %d | %.0f | %.0f | %.2f | %.1f | %.1f | %.1f | %.2f | %.2f | %d |", c,
+                    g.throughput(), e.throughput(), g.throughput() / e.throughput(), g.percentileMillis(50),
+                    g.percentileMillis(99), e.percentileMillis(50), gatewayCpu, echoCpu,
+                    g.errors() + g.refused() + e.errors() + e.refused());
             System.out.println(label + " " + line);
             report.append(line).append('\n');
         }

@@ -126,6 +126,27 @@ final class Server implements AutoCloseable {
         }).orElse(-1L);
     }
 
+    /**
+     * CPU time the server JVM has used so far (user and system, all its threads), in ms from /proc/<pid>/stat; -1
+     * when unknown. Unlike wall-clock throughput it does not depend on what else runs on the machine.
+     */
+    long cpuMillis() {
+        return jvm().map(p -> {
+            try {
+                String stat = Files.readString(Path.of("/proc", String.valueOf(p.pid()), "stat"));
+                // fields after the command name (which is in parentheses and may hold spaces): state is field 3
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime (14) + stime (15)
+                return ticks * 1000L / CLOCK_TICKS_PER_SECOND;
+            } catch (IOException | RuntimeException e) {
+                return -1L;
+            }
+        }).orElse(-1L);
+    }
+
+    /** USER_HZ of Linux's /proc (getconf CLK_TCK), 100 on every common kernel build */
+    private static final long CLOCK_TICKS_PER_SECOND = 100;
+
     /** Output of jcmd (pid, then the command) or jstat (the option, then pid) for the server JVM; empty if none. */
     private String jdkTool(String tool, String commandOrOption) {
         return jvm().map(p -> {
