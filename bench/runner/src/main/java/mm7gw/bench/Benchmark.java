@@ -131,6 +131,9 @@ public final class Benchmark {
             Map<String, List<double[]>> plot = new LinkedHashMap<>();
             Steps textSteps = throughputTable(plot, "1 KB text", gateway, echo, () -> text.submit(VASP, VAS, number(recipient)), null);
 
+            if (Boolean.getBoolean("bench.only-a")) {
+                return; // profiling the submit path: (a) alone (with -Dbench.jfr=true)
+            }
             report.append("### (b) the same with a 100 KB image attachment (SwA, base64)\n\n");
             MemorySampler imageMemory = new MemorySampler(server);
             throughputTable(plot, "100 KB image", gateway, echo, () -> image.submit(VASP, VAS, number(recipient)), imageMemory);
