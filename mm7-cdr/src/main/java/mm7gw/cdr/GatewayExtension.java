@@ -28,7 +28,13 @@ public enum GatewayExtension {
     /** the charged party as the VASP named it, when TS 32.298's ChargedParty has no value for it (THIRD_PARTY) */
     CHARGED_PARTY(9, "chargedParty"),
     /** the third party charged (ChargedPartyID, MM7 Release 6), when the gateway has one (UTF8String) */
-    CHARGED_PARTY_ID(10, "chargedPartyID");
+    CHARGED_PARTY_ID(10, "chargedPartyID"),
+    /** application addressing (MM7 Release 6): the ApplicID of the message (UTF8String) */
+    APPLIC_ID(11, "applicID"),
+    /** the ReplyApplicID of the message (UTF8String) */
+    REPLY_APPLIC_ID(12, "replyApplicID"),
+    /** the AuxApplicInfo of the message (UTF8String) */
+    AUX_APPLIC_INFO(13, "auxApplicInfo");
 
     /** 2.25 and the decimal form of the UUID 1565bb47-7859-4a19-a4f8-be3d47e28d5f */
     public static final String ARC = "2.25.28442008367236817801281680499609341279";

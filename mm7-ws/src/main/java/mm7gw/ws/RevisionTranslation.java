@@ -5,6 +5,7 @@ import mm7gw.status.StatusCode;
 import mm7gw.submission.boundary.CancelCommand;
 import mm7gw.submission.boundary.ReplaceCommand;
 import mm7gw.submission.boundary.SubmitCommand;
+import mm7gw.submission.entity.ApplicationAddress;
 import mm7gw.submission.entity.ContentAttributes;
 import mm7gw.ws.gen.CancelReq;
 import mm7gw.ws.gen.ReplaceReq;
@@ -20,9 +21,12 @@ final class RevisionTranslation {
 
     static CancelCommand cancel(CancelReq req, String transactionId) {
         SenderIdentificationType id = req.getSenderIdentification();
+        ApplicationAddress application = ApplicationAddressing.of(req.getApplicID(), req.getReplyApplicID(),
+                req.getAuxApplicInfo());
         return new CancelCommand(transactionId, id == null ? null : trim(id.getVASPID()),
                 id == null ? null : trim(id.getVASID()), trim(req.getMessageID()),
-                SubmitTranslation.recipients(req.getRecipients()), UnsupportedElements.in(req).orElse(null));
+                SubmitTranslation.recipients(req.getRecipients()), application,
+                ApplicationAddressing.defect(application).orElse(null));
     }
 
     /**
@@ -30,7 +34,9 @@ final class RevisionTranslation {
      */
     static ReplaceCommand replace(ReplaceReq req, String transactionId, Instant received,
             SubmitCommand.ContentInput content) {
-        SubmitCommand.Defect defect = UnsupportedElements.in(req).orElse(null);
+        ApplicationAddress application = ApplicationAddressing.of(req.getApplicID(), req.getReplyApplicID(),
+                req.getAuxApplicInfo());
+        SubmitCommand.Defect defect = ApplicationAddressing.defect(application).orElse(null);
         if (defect == null && req.getContent() != null && content == null) {
             defect = new SubmitCommand.Defect(StatusCode.UNSUPPORTED_OPERATION,
                     "replacing the content is not supported yet; ServiceCode, EarliestDeliveryTime and ReadReply can be replaced");
@@ -51,7 +57,7 @@ final class RevisionTranslation {
                 new ContentAttributes(null, req.getContent() == null || content == null ? null
                         : req.getContent().isAllowAdaptations(), req.isDistributionIndicator(),
                         req.getContentClass() == null ? null : req.getContentClass().value(), req.isDRMContent()),
-                defect);
+                application, defect);
     }
 
     private static String trim(String s) {

@@ -11,12 +11,15 @@ import mm7gw.submission.boundary.SubmitCommand;
 import mm7gw.submission.boundary.SubmitCommand.AddressInput;
 import mm7gw.submission.boundary.SubmitCommand.RecipientInput;
 import mm7gw.submission.entity.AddressType;
+import mm7gw.submission.entity.ApplicationAddress;
 import mm7gw.submission.entity.ChargedParty;
 import mm7gw.submission.entity.MessageClass;
 import mm7gw.submission.entity.Priority;
 import mm7gw.submission.entity.RecipientKind;
 import mm7gw.ws.binding.InboundMm7;
+import mm7gw.charging.entity.RecordDetails;
 import mm7gw.ws.gen.AddressValueType;
+import mm7gw.ws.gen.ChargedPartyType;
 import mm7gw.ws.gen.MultiAddressType;
 import mm7gw.ws.gen.RecipientsType;
 import mm7gw.ws.gen.SenderIdentificationType;
@@ -38,6 +41,10 @@ final class SubmitTranslation {
         List<SubmitCommand.Defect> defects = new ArrayList<>();
         inbound.firstProblem().ifPresent(p -> defects.add(new SubmitCommand.Defect(p.status(), p.details())));
         UnsupportedElements.in(req).ifPresent(defects::add);
+        String chargedPartyId = chargedPartyId(req, defects);
+        ApplicationAddress application = ApplicationAddressing.of(req.getApplicID(), req.getReplyApplicID(),
+                req.getAuxApplicInfo());
+        ApplicationAddressing.defect(application).ifPresent(defects::add);
         Instant earliest = date("EarliestDeliveryTime", req.getEarliestDeliveryTime(), received, defects);
         Instant expiry = date("ExpiryDate", req.getExpiryDate(), received, defects);
         return new SubmitCommand(
@@ -56,9 +63,32 @@ final class SubmitTranslation {
                 req.getPriority() == null ? null : Priority.valueOf(req.getPriority().name()),
                 req.getSubject(),
                 req.getChargedParty() == null ? null : ChargedParty.valueOf(req.getChargedParty().name()),
+                chargedPartyId,
                 inbound.content(),
                 attributes(req),
+                application,
                 defects.isEmpty() ? null : defects.get(0));
+    }
+
+    /**
+     * The ChargedPartyID (trimmed) of a submit charged to a third party. TS 23.140 has it name the party that pays
+     * when ChargedParty is ThirdParty: one without the other is refused (2000), as is an ID the gateway cannot keep
+     * (empty, or longer than the charging record holds: 2007).
+     */
+    private static String chargedPartyId(SubmitReq req, List<SubmitCommand.Defect> defects) {
+        String id = trim(req.getChargedPartyID());
+        boolean thirdParty = req.getChargedParty() == ChargedPartyType.THIRD_PARTY;
+        if (thirdParty && id == null) {
+            defects.add(new SubmitCommand.Defect(StatusCode.CLIENT_ERROR,
+                    "ChargedParty ThirdParty needs a ChargedPartyID naming the third party"));
+        } else if (!thirdParty && id != null) {
+            defects.add(new SubmitCommand.Defect(StatusCode.CLIENT_ERROR, "ChargedPartyID is only for ChargedParty "
+                    + "ThirdParty, not " + (req.getChargedParty() == null ? "none" : req.getChargedParty().value())));
+        } else if (id != null && (id.isEmpty() || id.length() > RecordDetails.CHARGED_PARTY_ID_LENGTH)) {
+            defects.add(new SubmitCommand.Defect(StatusCode.MESSAGE_FORMAT_CORRUPT, "ChargedPartyID must be 1 to "
+                    + RecordDetails.CHARGED_PARTY_ID_LENGTH + " characters"));
+        }
+        return id;
     }
 
     /** TimeStamp, allowAdaptations (schema default true when Content is given), DistributionIndicator, ContentClass, DRMContent. */

@@ -45,7 +45,8 @@ class ChargingIT {
             "messageClass", "serviceCode", "recordName", "requestStatusCode", "senderType", "recipientType",
             "recipientKind", "recipients", "submissionTime", "expiryTime", "earliestDeliveryTime",
             "deliveryReportRequested", "readReplyRequested", "replyCharging", "replyDeadline", "replyChargingSize",
-            "distributionIndicator", "chargedPartyId", "mmStatus", "mmStatusTime");
+            "distributionIndicator", "chargedPartyId", "mmStatus", "mmStatusTime", "applicId", "replyApplicId",
+            "auxApplicInfo");
 
     @Test
     void anAcceptedSubmitAndEachDeliveryAreChargedWithTheServiceCodeVerbatimEverywhere() throws Exception {

@@ -17,7 +17,8 @@ import mm7gw.charging.entity.RecordDetails;
     "statusCode", "result", "details", "chargedParty", "priority", "messageClass", "serviceCode", "recordName",
     "requestStatusCode", "senderType", "recipientType", "recipientKind", "recipients", "submissionTime",
     "expiryTime", "earliestDeliveryTime", "deliveryReportRequested", "readReplyRequested", "replyCharging",
-    "replyDeadline", "replyChargingSize", "distributionIndicator", "chargedPartyId", "mmStatus", "mmStatusTime"})
+    "replyDeadline", "replyChargingSize", "distributionIndicator", "chargedPartyId", "mmStatus", "mmStatusTime", "applicId", "replyApplicId",
+    "auxApplicInfo"})
 public record ChargingEventView(long eventId, String writer, Long sequenceNumber, String recordType,
         String cdrName, Instant occurredAt, String vaspId, String vasId, String messageId, String linkedId,
         String sender, String recipient, Integer recipientCount, Long messageSize, String contentType,
@@ -26,7 +27,8 @@ public record ChargingEventView(long eventId, String writer, Long sequenceNumber
         String recipientKind, String recipients, Instant submissionTime, Instant expiryTime,
         Instant earliestDeliveryTime, Boolean deliveryReportRequested, Boolean readReplyRequested,
         Boolean replyCharging, Instant replyDeadline, Long replyChargingSize, Boolean distributionIndicator,
-        String chargedPartyId, String mmStatus, Instant mmStatusTime) {
+        String chargedPartyId, String mmStatus, Instant mmStatusTime, String applicId, String replyApplicId,
+        String auxApplicInfo) {
 
     /** the field names in export order: the JSON properties and the CSV header */
     public static final String[] FIELDS = {"eventId", "writer", "sequenceNumber", "recordType", "cdrName",
@@ -35,7 +37,7 @@ public record ChargingEventView(long eventId, String writer, Long sequenceNumber
         "serviceCode", "recordName", "requestStatusCode", "senderType", "recipientType", "recipientKind",
         "recipients", "submissionTime", "expiryTime", "earliestDeliveryTime", "deliveryReportRequested",
         "readReplyRequested", "replyCharging", "replyDeadline", "replyChargingSize", "distributionIndicator",
-        "chargedPartyId", "mmStatus", "mmStatusTime"};
+        "chargedPartyId", "mmStatus", "mmStatusTime", "applicId", "replyApplicId", "auxApplicInfo"};
 
     public static ChargingEventView of(ChargingEvent e) {
         RecordDetails d = e.recordDetails();
@@ -46,7 +48,8 @@ public record ChargingEventView(long eventId, String writer, Long sequenceNumber
                 e.recordName(), e.requestStatusCode(), d.senderType(), d.recipientType(), d.recipientKind(),
                 d.recipients(), d.submissionTime(), d.expiryTime(), d.earliestDeliveryTime(),
                 d.deliveryReportRequested(), d.readReplyRequested(), d.replyCharging(), d.replyDeadline(),
-                d.replyChargingSize(), d.distributionIndicator(), d.chargedPartyId(), d.mmStatus(), d.mmStatusTime());
+                d.replyChargingSize(), d.distributionIndicator(), d.chargedPartyId(), d.mmStatus(), d.mmStatusTime(),
+                d.applicId(), d.replyApplicId(), d.auxApplicInfo());
     }
 
     /** The values in {@link #FIELDS} order, null where the event has none. */
@@ -56,6 +59,6 @@ public record ChargingEventView(long eventId, String writer, Long sequenceNumber
             details, chargedParty, priority, messageClass, serviceCode, recordName, requestStatusCode, senderType,
             recipientType, recipientKind, recipients, submissionTime, expiryTime, earliestDeliveryTime,
             deliveryReportRequested, readReplyRequested, replyCharging, replyDeadline, replyChargingSize,
-            distributionIndicator, chargedPartyId, mmStatus, mmStatusTime};
+            distributionIndicator, chargedPartyId, mmStatus, mmStatusTime, applicId, replyApplicId, auxApplicInfo};
     }
 }

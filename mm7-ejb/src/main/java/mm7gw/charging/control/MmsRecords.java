@@ -139,6 +139,15 @@ public final class MmsRecords {
         if (e.recordDetails().chargedPartyId() != null) {
             x.add(MmsRecord.Extension.utf8(GatewayExtension.CHARGED_PARTY_ID.oid(), e.recordDetails().chargedPartyId()));
         }
+        if (e.recordDetails().applicId() != null) {
+            x.add(MmsRecord.Extension.utf8(GatewayExtension.APPLIC_ID.oid(), e.recordDetails().applicId()));
+        }
+        if (e.recordDetails().replyApplicId() != null) {
+            x.add(MmsRecord.Extension.utf8(GatewayExtension.REPLY_APPLIC_ID.oid(), e.recordDetails().replyApplicId()));
+        }
+        if (e.recordDetails().auxApplicInfo() != null) {
+            x.add(MmsRecord.Extension.utf8(GatewayExtension.AUX_APPLIC_INFO.oid(), e.recordDetails().auxApplicInfo()));
+        }
         return x;
     }
 

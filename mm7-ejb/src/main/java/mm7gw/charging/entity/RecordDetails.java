@@ -8,15 +8,17 @@ import java.util.List;
 import java.util.Locale;
 import mm7gw.submission.entity.Address;
 import mm7gw.submission.entity.AddressType;
+import mm7gw.submission.entity.ApplicationAddress;
 import mm7gw.submission.entity.MultimediaMessage;
 import mm7gw.submission.entity.RecipientKind;
 import mm7gw.submission.entity.RecipientList;
 
 /**
  * What a TS 32.298 MMS record says about a charged operation beyond the event's own fields: the types of the
- * addresses, a submit's recipient list, the times and requests of the submit, the MM status of a report or of
- * the recipient's action and when it happened. Fields MM7 Release 6 defines but the gateway does not read yet
- * (reply charging, distribution indicator, charged party ID) stay null until it does. Immutable: each
+ * addresses, a submit's recipient list, the times and requests of the submit, the third party charged
+ * (ChargedPartyID), the DistributionIndicator and the application addressing, the MM status of a report or of the
+ * recipient's action and when it happened. Fields the gateway does not read yet (reply charging) stay null until
+ * it does. Immutable: each
  * {@code with...} returns a copy; a stored one is never changed (insert-only columns).
  */
 @Embeddable
@@ -24,6 +26,8 @@ public class RecordDetails {
     /** the most recipients a submit's event lists (the count is always complete: recipientCount) */
     public static final int MAX_RECIPIENTS = 1000;
     private static final int RECIPIENTS_LENGTH = 40_000;
+    /** the longest ChargedPartyID the gateway stores (and so accepts) */
+    public static final int CHARGED_PARTY_ID_LENGTH = 256;
     public static final RecordDetails NONE = new RecordDetails();
 
     @Column(name = "sender_type", length = 12, updatable = false)
@@ -67,8 +71,17 @@ public class RecordDetails {
     @Column(name = "distribution_indicator", updatable = false)
     private Boolean distributionIndicator;
 
-    @Column(name = "charged_party_id", length = 256, updatable = false)
+    @Column(name = "charged_party_id", length = CHARGED_PARTY_ID_LENGTH, updatable = false)
     private String chargedPartyId;
+
+    @Column(name = "applic_id", length = ApplicationAddress.ID_LENGTH, updatable = false)
+    private String applicId;
+
+    @Column(name = "reply_applic_id", length = ApplicationAddress.ID_LENGTH, updatable = false)
+    private String replyApplicId;
+
+    @Column(name = "aux_applic_info", length = ApplicationAddress.INFO_LENGTH, updatable = false)
+    private String auxApplicInfo;
 
     /** the MM status of a report or of the recipient's action: Retrieved, Rejected, Expired, Read */
     @Column(name = "mm_status", length = 16, updatable = false)
@@ -96,15 +109,28 @@ public class RecordDetails {
         d.replyChargingSize = replyChargingSize;
         d.distributionIndicator = distributionIndicator;
         d.chargedPartyId = chargedPartyId;
+        d.applicId = applicId;
+        d.replyApplicId = replyApplicId;
+        d.auxApplicInfo = auxApplicInfo;
         d.mmStatus = mmStatus;
         d.mmStatusTime = mmStatusTime;
         return d;
     }
 
-    /** The facts of a stored message: its sender's address type, submission time, times and report requests. */
+    /**
+     * The facts of a stored message: its sender's address type, submission time, times and report requests, the
+     * third party it is charged to and its DistributionIndicator.
+     */
     public static RecordDetails of(MultimediaMessage m) {
-        return request(m.sender() == null ? null : m.sender().type(), m.submittedAt(), m.expiryDate(),
+        RecordDetails d = request(m.sender() == null ? null : m.sender().type(), m.submittedAt(), m.expiryDate(),
                 m.earliestDeliveryTime(), m.deliveryReportRequested(), m.readReplyRequested());
+        d.chargedPartyId = m.chargedPartyId();
+        d.distributionIndicator = m.attributes().distributionIndicator();
+        ApplicationAddress application = m.application();
+        d.applicId = application.applicId();
+        d.replyApplicId = application.replyApplicId();
+        d.auxApplicInfo = application.auxApplicInfo();
+        return d;
     }
 
     /** The facts of a request as received (a refused submit, which stores no message). */
@@ -150,6 +176,29 @@ public class RecordDetails {
         }
         RecordDetails d = copy();
         d.recipients = text.toString();
+        return d;
+    }
+
+    /** The third party charged (ChargedPartyID), null for none. */
+    public RecordDetails withChargedPartyId(String chargedPartyId) {
+        RecordDetails d = copy();
+        d.chargedPartyId = chargedPartyId;
+        return d;
+    }
+
+    /** The application addressing (ApplicID, ReplyApplicID, AuxApplicInfo) of the operation; null for none. */
+    public RecordDetails withApplication(ApplicationAddress application) {
+        RecordDetails d = copy();
+        d.applicId = application == null ? null : application.applicId();
+        d.replyApplicId = application == null ? null : application.replyApplicId();
+        d.auxApplicInfo = application == null ? null : application.auxApplicInfo();
+        return d;
+    }
+
+    /** The DistributionIndicator as the VASP gave it, null for none. */
+    public RecordDetails withDistributionIndicator(Boolean distributionIndicator) {
+        RecordDetails d = copy();
+        d.distributionIndicator = distributionIndicator;
         return d;
     }
 
@@ -236,6 +285,18 @@ public class RecordDetails {
 
     public String chargedPartyId() {
         return chargedPartyId;
+    }
+
+    public String applicId() {
+        return applicId;
+    }
+
+    public String replyApplicId() {
+        return replyApplicId;
+    }
+
+    public String auxApplicInfo() {
+        return auxApplicInfo;
     }
 
     public String mmStatus() {

@@ -2,6 +2,7 @@ package mm7gw.mailbox.boundary;
 
 import java.time.Instant;
 import java.util.List;
+import mm7gw.submission.entity.ApplicationAddress;
 import mm7gw.submission.entity.ContentAttributes;
 
 /** What the simulated MM1 side shows of a subscriber's mailbox. */
@@ -11,12 +12,14 @@ public final class MailboxViews {
 
     /** one message in a mailbox listing */
     public record Entry(String messageId, String from, String subject, String priority, String messageClass,
-            String state, Instant stateChangedAt, Long size, ContentAttributes attributes) {
+            String state, Instant stateChangedAt, Long size, ContentAttributes attributes,
+            ApplicationAddress application) {
     }
 
     /** a retrieved message: its attributes, its content's type and digest, and its parts */
     public record Retrieved(String messageId, String from, String subject, String priority, String messageClass,
-            String state, String contentType, Long size, String sha256, ContentAttributes attributes, List<Part> parts) {
+            String state, String contentType, Long size, String sha256, ContentAttributes attributes,
+            ApplicationAddress application, List<Part> parts) {
     }
 
     /** one body part of the content (the whole content when it is not multipart) */

@@ -12,6 +12,7 @@ import mm7gw.delivery.control.RecipientHistory;
 import mm7gw.delivery.entity.DeliveryOutcome;
 import mm7gw.submission.entity.Address;
 import mm7gw.submission.entity.AddressType;
+import mm7gw.submission.entity.ApplicationAddress;
 import mm7gw.submission.entity.MessageContent;
 import mm7gw.submission.entity.MultimediaMessage;
 import mm7gw.submission.entity.Recipient;
@@ -44,7 +45,8 @@ public class Mailboxes {
                     MessageContent c = content(r);
                     return new MailboxViews.Entry(m.messageId(), m.sender() == null ? null : m.sender().value(),
                             m.subject(), m.priority().name(), m.messageClass().name(), r.state().name(),
-                            r.stateChangedAt(), c == null ? null : c.size(), m.attributes());
+                            r.stateChangedAt(), c == null ? null : c.size(), m.attributes(),
+                            application(m));
                 }).toList();
     }
 
@@ -63,7 +65,7 @@ public class Mailboxes {
         MessageContent c = content(r);
         return new MailboxViews.Retrieved(m.messageId(), m.sender() == null ? null : m.sender().value(), m.subject(),
                 m.priority().name(), m.messageClass().name(), r.state().name(), c == null ? null : c.contentType(),
-                c == null ? null : c.size(), c == null ? null : c.sha256(), m.attributes(),
+                c == null ? null : c.size(), c == null ? null : c.sha256(), m.attributes(), application(m),
                 c == null ? List.of() : ContentParts.parse(c).stream().map(ContentParts.Parsed::view).toList());
     }
 
@@ -139,7 +141,12 @@ public class Mailboxes {
         MultimediaMessage m = r.message();
         return new MailboxViews.Entry(m.messageId(), m.sender() == null ? null : m.sender().value(), m.subject(),
                 m.priority().name(), m.messageClass().name(), r.state().name(), r.stateChangedAt(), null,
-                m.attributes());
+                m.attributes(), application(m));
+    }
+
+    /** The application the message is addressed to on the terminal (and its reply application), if any. */
+    private static ApplicationAddress application(MultimediaMessage m) {
+        return m.application().isEmpty() ? null : m.application();
     }
 
     private static RequestRefused conflict(String message) {

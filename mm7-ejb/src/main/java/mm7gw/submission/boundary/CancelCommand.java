@@ -2,14 +2,16 @@ package mm7gw.submission.boundary;
 
 import java.util.List;
 import mm7gw.charging.entity.ChargedOperation;
+import mm7gw.submission.entity.ApplicationAddress;
 
 /**
- * An MM7_cancel: withdraw a submitted message from the recipients who have not retrieved it. A request that
+ * An MM7_cancel: withdraw a submitted message from the recipients who have not retrieved it. Its application
+ * addressing (ApplicID, ReplyApplicID, AuxApplicInfo), if any, goes on the cancel's charging record. A request that
  * cannot be carried out as it was read (an element the gateway does not support) carries its
  * {@link SubmitCommand.Defect}: it is refused, and charged as refused.
  */
 public record CancelCommand(String transactionId, String vaspId, String vasId, String messageId,
-        List<SubmitCommand.RecipientInput> recipients, SubmitCommand.Defect defect) {
+        List<SubmitCommand.RecipientInput> recipients, ApplicationAddress application, SubmitCommand.Defect defect) {
 
     /** Whether the cancel is for the listed recipients only (Release 6 CancelReq Recipients). */
     public boolean forListedRecipients() {

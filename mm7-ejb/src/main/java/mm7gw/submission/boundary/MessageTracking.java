@@ -41,10 +41,11 @@ public class MessageTracking {
                 .map(r -> recipient(r, attempts.getOrDefault(r.id(), List.of()))).toList();
         return new MessageView(m.messageId(), m.vaspId(), m.vasId(), m.transactionId(),
                 m.sender() == null ? null : m.sender().value(), m.subject(), m.priority().name(),
-                m.messageClass().name(), m.serviceCode(), m.linkedId(), m.state().name(), m.submittedAt(),
+                m.messageClass().name(), m.serviceCode(), m.linkedId(),
+                m.chargedParty() == null ? null : m.chargedParty().name(), m.chargedPartyId(), m.state().name(), m.submittedAt(),
                 m.earliestDeliveryTime(), m.expiryDate(), m.recipientCount(), m.readReplyRequested(),
                 m.deliveryReportRequested(), m.content() == null ? null : m.content().size(), m.attributes(),
-                recipients);
+                m.application().isEmpty() ? null : m.application(), recipients);
     }
 
     /** The content a message was submitted with, exactly as stored. */

@@ -3,6 +3,7 @@ package mm7gw.submission.boundary;
 import java.time.Instant;
 import mm7gw.charging.entity.ChargedOperation;
 import mm7gw.charging.entity.ChargingEvent;
+import mm7gw.submission.entity.ApplicationAddress;
 import mm7gw.submission.entity.ContentAttributes;
 
 /**
@@ -13,12 +14,16 @@ import mm7gw.submission.entity.ContentAttributes;
  */
 public record ReplaceCommand(String transactionId, String vaspId, String vasId, String messageId,
         String serviceCode, Instant earliestDeliveryTime, Boolean readReply, SubmitCommand.ContentInput content,
-        Instant timeStamp, ContentAttributes attributes, SubmitCommand.Defect defect) {
+        Instant timeStamp, ContentAttributes attributes, ApplicationAddress application, SubmitCommand.Defect defect) {
 
-    /** Whether the request replaces any of DistributionIndicator, ContentClass, DRMContent, allowAdaptations. */
+    /**
+     * Whether the request replaces any of DistributionIndicator, ContentClass, DRMContent, allowAdaptations,
+     * ApplicID, ReplyApplicID, AuxApplicInfo.
+     */
     public boolean replacesAttributes() {
         return attributes != null && (attributes.distributionIndicator() != null || attributes.contentClass() != null
-                || attributes.drmContent() != null || attributes.allowAdaptations() != null);
+                || attributes.drmContent() != null || attributes.allowAdaptations() != null)
+                || application != null && !application.isEmpty();
     }
 
     /**

@@ -13,6 +13,7 @@ import mm7gw.submission.entity.ChargedParty;
 import mm7gw.submission.entity.MessageClass;
 import mm7gw.submission.entity.Priority;
 import mm7gw.submission.entity.RecipientKind;
+import mm7gw.submission.entity.ApplicationAddress;
 import mm7gw.submission.entity.ContentAttributes;
 
 /**
@@ -36,8 +37,10 @@ public record SubmitCommand(
         Priority priority,
         String subject,
         ChargedParty chargedParty,
+        String chargedPartyId,
         ContentInput content,
         ContentAttributes attributes,
+        ApplicationAddress application,
         Defect defect) {
 
     /** A command without the Release 6 content attributes. */
@@ -46,8 +49,8 @@ public record SubmitCommand(
             Instant earliestDeliveryTime, Instant expiryDate, boolean deliveryReport, boolean readReply,
             Priority priority, String subject, ChargedParty chargedParty, ContentInput content, Defect defect) {
         this(transactionId, vaspId, vasId, sender, recipients, serviceCode, linkedId, messageClass,
-                earliestDeliveryTime, expiryDate, deliveryReport, readReply, priority, subject, chargedParty, content,
-                ContentAttributes.NONE, defect);
+                earliestDeliveryTime, expiryDate, deliveryReport, readReply, priority, subject, chargedParty, null,
+                content, ContentAttributes.NONE, ApplicationAddress.NONE, defect);
     }
 
     /**
@@ -86,7 +89,10 @@ public record SubmitCommand(
             }
         }
         return RecordDetails.request(sender == null ? null : sender.type(), Instant.now(), expiryDate,
-                earliestDeliveryTime, deliveryReport, readReply).withRecipients(valid.entries());
+                earliestDeliveryTime, deliveryReport, readReply).withRecipients(valid.entries())
+                .withChargedPartyId(clip(chargedPartyId, RecordDetails.CHARGED_PARTY_ID_LENGTH))
+                .withDistributionIndicator(attributes == null ? null : attributes.distributionIndicator())
+                .withApplication(application);
     }
 
     private static String clip(String s, int max) {

@@ -82,11 +82,14 @@ public class Acceptance {
         MultimediaMessage message = new MultimediaMessage(MessageIds.next(), vasp, command.vasId(),
                 command.transactionId(), sender(command.sender()));
         message.describe(command.subject(), command.priority(), command.messageClass());
-        message.charge(command.serviceCode(), command.chargedParty(), command.linkedId());
+        message.charge(command.serviceCode(), command.chargedParty(), command.chargedPartyId(), command.linkedId());
         message.requestReports(command.deliveryReport(), command.readReply());
         message.schedule(command.earliestDeliveryTime(), command.expiryDate());
         if (command.attributes() != null) {
             message.annotate(command.attributes());
+        }
+        if (command.application() != null) {
+            message.addressApplication(command.application());
         }
         if (command.content() != null) {
             message.attach(new MessageContent(command.content().contentType(), command.content().body()));

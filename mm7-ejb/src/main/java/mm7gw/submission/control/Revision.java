@@ -25,6 +25,7 @@ import mm7gw.submission.boundary.CancelCommand;
 import mm7gw.submission.boundary.ReplaceCommand;
 import mm7gw.submission.boundary.RevisionResult;
 import mm7gw.submission.entity.MessageContent;
+import mm7gw.submission.entity.ApplicationAddress;
 import mm7gw.submission.entity.MultimediaMessage;
 import mm7gw.submission.entity.Recipient;
 import mm7gw.security.RequestOrigin;
@@ -85,7 +86,7 @@ public class Revision {
         message.cancel();
         RevisionResult result = affected.result("cancelled");
         charging.record(ChargingEvent.cancelled(message, result.status(), affected.count())
-                .describedBy(RecordDetails.of(message)));
+                .describedBy(RecordDetails.of(message).withApplication(cancelling(command, message))));
         return result;
     }
 
@@ -139,7 +140,7 @@ public class Revision {
                 : new RevisionResult(StatusCode.PARTIAL_SUCCESS, List.of("cancelled for " + cancelled
                         + " listed recipient(s); not for " + String.join(", ", notCancelled)));
         charging.record(ChargingEvent.cancelled(message, result.status(), cancelled)
-                .describedBy(RecordDetails.of(message)));
+                .describedBy(RecordDetails.of(message).withApplication(cancelling(command, message))));
         return result;
     }
 
@@ -175,6 +176,9 @@ public class Revision {
         if (command.attributes() != null) {
             message.revise(command.attributes());
         }
+        if (command.application() != null) {
+            message.addressApplication(command.application());
+        }
         for (Recipient r : affected.recipients()) {
             history.record(r, DeliveryOutcome.REPLACED, (command.content() == null ? "attributes" : "content")
                     + " replaced by the VASP (TransactionID " + command.transactionId() + ")");
@@ -191,6 +195,11 @@ public class Revision {
         charging.record(ChargingEvent.replaced(message, result.status(), affected.count())
                 .describedBy(RecordDetails.of(message)));
         return result;
+    }
+
+    /** The application addressing a cancel's record names: the cancel's own values, the message's elsewhere. */
+    private static ApplicationAddress cancelling(CancelCommand command, MultimediaMessage message) {
+        return command.application() == null ? message.application() : command.application().over(message.application());
     }
 
     private MultimediaMessage ownMessage(Vasp vasp, String messageId) {

@@ -89,6 +89,10 @@ public class MultimediaMessage {
     @Column(name = "charged_party", length = 12)
     private ChargedParty chargedParty;
 
+    /** the third party charged (ChargedPartyID) when chargedParty is THIRD_PARTY */
+    @Column(name = "charged_party_id", length = 256)
+    private String chargedPartyId;
+
     @Column(name = "delivery_report", nullable = false)
     private boolean deliveryReportRequested;
 
@@ -144,6 +148,15 @@ public class MultimediaMessage {
     @Column(name = "drm_content")
     private Boolean drmContent;
 
+    @Column(name = "applic_id", length = ApplicationAddress.ID_LENGTH)
+    private String applicId;
+
+    @Column(name = "reply_applic_id", length = ApplicationAddress.ID_LENGTH)
+    private String replyApplicId;
+
+    @Column(name = "aux_applic_info", length = ApplicationAddress.INFO_LENGTH)
+    private String auxApplicInfo;
+
     protected MultimediaMessage() {
     }
 
@@ -171,9 +184,11 @@ public class MultimediaMessage {
         }
     }
 
-    public void charge(String serviceCode, ChargedParty chargedParty, String linkedId) {
+    /** @param chargedPartyId the third party charged (ChargedParty THIRD_PARTY), else null */
+    public void charge(String serviceCode, ChargedParty chargedParty, String chargedPartyId, String linkedId) {
         this.serviceCode = serviceCode;
         this.chargedParty = chargedParty;
+        this.chargedPartyId = chargedPartyId;
         this.linkedId = linkedId;
     }
 
@@ -214,6 +229,19 @@ public class MultimediaMessage {
         if (attributes.drmContent() != null) {
             this.drmContent = attributes.drmContent();
         }
+    }
+
+    /** The application addressing of the submit; each value given by a later ReplaceReq replaces the stored one. */
+    public void addressApplication(ApplicationAddress address) {
+        ApplicationAddress merged = address.over(application());
+        this.applicId = merged.applicId();
+        this.replyApplicId = merged.replyApplicId();
+        this.auxApplicInfo = merged.auxApplicInfo();
+    }
+
+    /** ApplicID, ReplyApplicID and AuxApplicInfo as the VASP gave them (null where it did not) */
+    public ApplicationAddress application() {
+        return new ApplicationAddress(applicId, replyApplicId, auxApplicInfo);
     }
 
     /** A ReplaceReq's TimeStamp: the time the VASP wrote the replacement. */
@@ -347,6 +375,11 @@ public class MultimediaMessage {
 
     public ChargedParty chargedParty() {
         return chargedParty;
+    }
+
+    /** the third party charged, null unless the VASP named one (ChargedParty THIRD_PARTY) */
+    public String chargedPartyId() {
+        return chargedPartyId;
     }
 
     public boolean deliveryReportRequested() {
