@@ -15,7 +15,9 @@ public enum DeliveryOutcome {
     /** cancelled by the VASP (MM7_cancel) */
     CANCELLED,
     /** content or attributes replaced by the VASP (MM7_replace) */
-    REPLACED;
+    REPLACED,
+    /** forwarded by the recipient to other subscribers (allowed unless the VASP set DistributionIndicator false) */
+    FORWARDED;
 
     /**
      * The MMStatus this outcome is reported with (TS 23.140 §8.7.4: Retrieved, Rejected, Expired; §8.7.5: Read), or
@@ -27,6 +29,7 @@ public enum DeliveryOutcome {
             case REJECTED -> "Rejected";
             case EXPIRED -> "Expired";
             case READ -> "Read";
+            case FORWARDED -> "Forwarded";
             default -> null;
         };
     }

@@ -26,6 +26,14 @@ public final class MailboxViews {
     public record Part(int index, String contentType, String contentId, String fileName, long size, String sha256) {
     }
 
+    /** what a subscriber asks to forward a message to (the simulated MM1 forward) */
+    public record ForwardRequest(List<String> to) {
+    }
+
+    /** a forward done: the message, who forwarded it, to whom, when */
+    public record Forwarded(String messageId, String from, List<String> to, Instant at) {
+    }
+
     /** raw bytes with their MIME type */
     public record Raw(String contentType, byte[] body) {
     }

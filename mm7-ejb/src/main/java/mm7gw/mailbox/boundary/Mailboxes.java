@@ -7,6 +7,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import mm7gw.directory.control.Directory;
+import mm7gw.directory.control.Resolution;
 import mm7gw.admin.boundary.RequestRefused;
 import mm7gw.delivery.control.RecipientHistory;
 import mm7gw.delivery.entity.DeliveryOutcome;
@@ -32,6 +35,9 @@ public class Mailboxes {
 
     @Inject
     RecipientHistory history;
+
+    @Inject
+    Directory directory;
 
     public List<MailboxViews.Entry> list(String mailbox) {
         Address a = address(mailbox);
@@ -92,6 +98,38 @@ public class Mailboxes {
             history.record(r, DeliveryOutcome.READ, "read by the recipient");
         }
         return entry(r);
+    }
+
+    /**
+     * The subscriber forwards a message in its mailbox to other subscribers of this MMSC (simulated MM1 forward). A
+     * message the VASP marked not for redistribution (DistributionIndicator false) cannot be forwarded: 409, and
+     * nothing is recorded. Otherwise the forward is recorded in the recipient's history (FORWARDED, naming the
+     * addresses); one done before the recipient retrieved the message is reported to the VASP as Forwarded. Each
+     * address must be one this MMSC can deliver to (400 otherwise). The forwarded copies are the subscriber's own
+     * messages, outside MM7: the gateway does not deliver them.
+     */
+    public MailboxViews.Forwarded forward(String mailbox, String messageId, MailboxViews.ForwardRequest request) {
+        Recipient r = inMailbox(mailbox, messageId);
+        if (Boolean.FALSE.equals(r.message().attributes().distributionIndicator())) {
+            throw conflict("message " + messageId + " is not for redistribution: its VASP set DistributionIndicator"
+                    + " false, so it cannot be forwarded");
+        }
+        if (request == null || request.to() == null || request.to().isEmpty()) {
+            throw RequestRefused.invalid("'to' lists no address to forward to");
+        }
+        List<Address> targets = new java.util.ArrayList<>();
+        for (String to : request.to()) {
+            targets.add(address(to));
+        }
+        Map<Address, Resolution> resolved = directory.resolve(targets);
+        for (Address a : targets) {
+            if (resolved.get(a) != Resolution.DELIVERABLE) {
+                throw RequestRefused.invalid(a.value() + " cannot receive it: " + resolved.get(a).reason());
+            }
+        }
+        List<String> to = targets.stream().map(Address::value).distinct().toList();
+        history.record(r, DeliveryOutcome.FORWARDED, "forwarded by the recipient to " + String.join(", ", to));
+        return new MailboxViews.Forwarded(messageId, r.address().value(), to, Instant.now());
     }
 
     public MailboxViews.Entry reject(String mailbox, String messageId) {

@@ -12,10 +12,11 @@ import mm7gw.relay.entity.OutboundKind;
 import mm7gw.relay.entity.RelayEndpoint;
 import mm7gw.submission.entity.MultimediaMessage;
 import mm7gw.submission.entity.Recipient;
+import mm7gw.submission.entity.RecipientState;
 
 /**
  * Turns a recipient's change into the report its VASP asked for, in the transaction that records the change:
- * a delivery report (DeliveryReport=true) on retrieval, rejection and expiry, a read reply (ReadReply=true) when
+ * a delivery report (DeliveryReport=true) on retrieval, rejection, expiry and a forward without retrieval, a read reply (ReadReply=true) when
  * the recipient reads the message. The call is stored and queued only for a VASP with a relay endpoint.
  */
 @ApplicationScoped
@@ -37,6 +38,9 @@ public class ReportTrigger {
         boolean asked = kind == OutboundKind.DELIVERY_REPORT ? m.deliveryReportRequested() : m.readReplyRequested();
         if (!asked) {
             return;
+        }
+        if (change.outcome() == DeliveryOutcome.FORWARDED && r.state() != RecipientState.DELIVERED) {
+            return; // reported as Forwarded only when forwarded without being retrieved; after retrieval it was Retrieved
         }
         RelayEndpoint endpoint = em.createNamedQuery(RelayEndpoint.BY_VASP, RelayEndpoint.class)
                 .setParameter("vaspId", m.vaspId()).getResultStream().findFirst().orElse(null);

@@ -2,6 +2,7 @@ package mm7gw.admin.api;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -64,6 +65,15 @@ public class MailboxesResource {
     @Path("{messageId}/read")
     public MailboxViews.Entry read(@PathParam("address") String address, @PathParam("messageId") String id) {
         return mailboxes.read(address, id);
+    }
+
+    /** the simulated MM1 forward: 409 for a message its VASP marked not for redistribution */
+    @POST
+    @Path("{messageId}/forward")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public MailboxViews.Forwarded forward(@PathParam("address") String address, @PathParam("messageId") String id,
+            MailboxViews.ForwardRequest request) {
+        return mailboxes.forward(address, id, request);
     }
 
     @POST
