@@ -12,6 +12,7 @@ import mm7gw.submission.boundary.SubmitCommand.AddressInput;
 import mm7gw.submission.boundary.SubmitCommand.RecipientInput;
 import mm7gw.submission.entity.AddressType;
 import mm7gw.submission.entity.ApplicationAddress;
+import mm7gw.submission.entity.DeliveryConditions;
 import mm7gw.submission.entity.ChargedParty;
 import mm7gw.submission.entity.MessageClass;
 import mm7gw.submission.entity.Priority;
@@ -67,6 +68,7 @@ final class SubmitTranslation {
                 inbound.content(),
                 attributes(req),
                 application,
+                deliveryConditions(req, defects),
                 defects.isEmpty() ? null : defects.get(0));
     }
 
@@ -89,6 +91,29 @@ final class SubmitTranslation {
                     + RecordDetails.CHARGED_PARTY_ID_LENGTH + " characters"));
         }
         return id;
+    }
+
+    /** The DeliveryCondition's DC values; a value that is not positive, or more than the gateway keeps: 2007. */
+    private static DeliveryConditions deliveryConditions(SubmitReq req, List<SubmitCommand.Defect> defects) {
+        if (req.getDeliveryCondition() == null) {
+            return DeliveryConditions.NONE;
+        }
+        List<Integer> codes = new ArrayList<>();
+        for (java.math.BigInteger dc : req.getDeliveryCondition().getDC()) {
+            if (dc == null || dc.signum() <= 0 || dc.bitLength() > 31) {
+                defects.add(new SubmitCommand.Defect(StatusCode.MESSAGE_FORMAT_CORRUPT,
+                        "DeliveryCondition: DC must be a positive integer, not " + dc));
+                return DeliveryConditions.NONE;
+            }
+            codes.add(dc.intValue());
+        }
+        DeliveryConditions conditions = new DeliveryConditions(codes);
+        if (conditions.text() != null && conditions.text().length() > DeliveryConditions.TEXT_LENGTH) {
+            defects.add(new SubmitCommand.Defect(StatusCode.MESSAGE_FORMAT_CORRUPT,
+                    "DeliveryCondition: more DC values than the gateway keeps"));
+            return DeliveryConditions.NONE;
+        }
+        return conditions;
     }
 
     /** TimeStamp, allowAdaptations (schema default true when Content is given), DistributionIndicator, ContentClass, DRMContent. */

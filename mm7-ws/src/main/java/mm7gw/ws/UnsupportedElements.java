@@ -19,9 +19,6 @@ final class UnsupportedElements {
         if (req.getReplyCharging() != null) {
             return feature("ReplyCharging", "reply charging is not supported");
         }
-        if (req.getDeliveryCondition() != null) {
-            return feature("DeliveryCondition", "delivery conditions are not supported");
-        }
         return Optional.empty();
     }
 

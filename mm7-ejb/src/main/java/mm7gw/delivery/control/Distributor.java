@@ -14,6 +14,7 @@ import mm7gw.charging.control.Charging;
 import mm7gw.charging.entity.ChargingEvent;
 import mm7gw.delivery.entity.DeliveryOutcome;
 import mm7gw.submission.control.Messages;
+import mm7gw.submission.entity.DeliveryConditions;
 import mm7gw.submission.entity.MultimediaMessage;
 import mm7gw.submission.entity.PlannedRecipients;
 import mm7gw.submission.entity.Recipient;
@@ -48,6 +49,9 @@ public class Distributor {
 
     @Inject
     FanOutQueue fanOut;
+
+    @Inject
+    mm7gw.directory.control.Directory directory;
 
     /**
      * Distributes accepted messages: a message whose recipients fit one chunk is fanned out right here, a bigger
@@ -112,6 +116,8 @@ public class Distributor {
         boolean due = message.isDue(now);
         int handled = 0;
         List<RecipientList.Entry> entries = planned.chunk(chunk);
+        java.util.Map<mm7gw.submission.entity.Address, DeliveryConditions> terminals = due
+                ? terminals(message, entries.stream().map(RecipientList.Entry::address).toList()) : java.util.Map.of();
         mm7gw.metrics.Metrics.recipientsFannedOut(entries.size());
         for (RecipientList.Entry e : entries) {
             Recipient r = new Recipient(message, e.address(), e.kind(), chunk);
@@ -120,6 +126,8 @@ public class Distributor {
                 r.cancelled(now);
             } else if (message.isExpired(now)) {
                 r.expired(now);
+            } else if (due && !message.deliveryConditions().metBy(met(terminals, r))) {
+                r.conditionNotMet(now);
             } else if (due) {
                 r.delivered(now);
             }
@@ -128,6 +136,7 @@ public class Distributor {
                 case CANCELLED -> history.record(r, DeliveryOutcome.CANCELLED, "cancelled by the VASP before distribution");
                 case EXPIRED -> history.record(r, DeliveryOutcome.EXPIRED, "expired before distribution");
                 case DELIVERED -> delivered(r);
+                case CONDITION_UNMET -> conditionNotMet(r);
                 default -> {
                     // pending until the EarliestDeliveryTime
                 }
@@ -163,15 +172,37 @@ public class Distributor {
         List<Recipient> pending = messages.recipientsOfChunk(message, chunk).stream().filter(Recipient::isPending)
                 .toList();
         boolean expired = message.isExpired(now);
+        java.util.Map<mm7gw.submission.entity.Address, DeliveryConditions> terminals = expired ? java.util.Map.of()
+                : terminals(message, pending.stream().map(Recipient::address).toList());
         for (Recipient r : pending) {
             if (expired) {
                 r.expired(now);
                 history.record(r, DeliveryOutcome.EXPIRED, "expired before delivery");
+            } else if (!message.deliveryConditions().metBy(met(terminals, r))) {
+                r.conditionNotMet(now);
+                conditionNotMet(r);
             } else {
                 r.delivered(now);
                 delivered(r);
             }
         }
+    }
+
+    /** The terminals of those recipients the directory knows to be limited, when the message has conditions. */
+    private java.util.Map<mm7gw.submission.entity.Address, DeliveryConditions> terminals(MultimediaMessage message,
+            List<mm7gw.submission.entity.Address> addresses) {
+        return message.deliveryConditions().isEmpty() ? java.util.Map.of() : directory.terminals(addresses);
+    }
+
+    private static java.util.List<Integer> met(
+            java.util.Map<mm7gw.submission.entity.Address, DeliveryConditions> terminals, Recipient r) {
+        DeliveryConditions met = terminals.get(r.address());
+        return met == null ? null : met.codes();
+    }
+
+    private void conditionNotMet(Recipient r) {
+        history.record(r, DeliveryOutcome.CONDITION_NOT_MET, "not delivered: the terminal does not meet DeliveryCondition "
+                + r.message().deliveryConditions().text());
     }
 
     private void delivered(Recipient r) {

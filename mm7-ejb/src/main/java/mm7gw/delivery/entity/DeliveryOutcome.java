@@ -14,6 +14,8 @@ public enum DeliveryOutcome {
     EXPIRED,
     /** cancelled by the VASP (MM7_cancel) */
     CANCELLED,
+    /** not delivered: the recipient's terminal does not meet the submit's DeliveryCondition */
+    CONDITION_NOT_MET,
     /** content or attributes replaced by the VASP (MM7_replace) */
     REPLACED,
     /** forwarded by the recipient to other subscribers (allowed unless the VASP set DistributionIndicator false) */
@@ -29,6 +31,7 @@ public enum DeliveryOutcome {
             case REJECTED -> "Rejected";
             case EXPIRED -> "Expired";
             case READ -> "Read";
+            case CONDITION_NOT_MET -> "DeliveryConditionNotMet";
             case FORWARDED -> "Forwarded";
             default -> null;
         };

@@ -13,6 +13,7 @@ import mm7gw.directory.control.Directory;
 import mm7gw.directory.entity.MailDomain;
 import mm7gw.directory.entity.NumberRange;
 import mm7gw.directory.entity.Subscriber;
+import mm7gw.submission.entity.DeliveryConditions;
 import mm7gw.directory.entity.SubscriberState;
 import mm7gw.submission.entity.Address;
 import mm7gw.submission.entity.AddressType;
@@ -36,7 +37,9 @@ public class DirectoryAdministration {
     public record DomainView(String domain, boolean open) {
     }
 
-    public record SubscriberView(String address, String type, String state, Instant stateChangedAt) {
+    /** @param deliveryConditionsMet the DC values the terminal meets; null: the directory knows no limit */
+    public record SubscriberView(String address, String type, String state, Instant stateChangedAt,
+            List<Integer> deliveryConditionsMet) {
     }
 
     public List<RangeView> ranges() {
@@ -104,11 +107,30 @@ public class DirectoryAdministration {
 
     /** Registers the subscriber, or changes its state if it exists; it must be in a served range or domain. */
     public SubscriberView setSubscriber(String address, String state) {
+        return setSubscriber(address, state, null, false);
+    }
+
+    /**
+     * Registers the subscriber, or changes it if it exists; it must be in a served range or domain.
+     *
+     * @param conditionsMet the TS 23.140 delivery conditions (DC values) the subscriber's terminal meets, e.g. [1] for
+     *                      an MMS-capable terminal that is roaming (it does not meet 2); null for no known limit
+     * @param setConditions whether to set them (false leaves an existing subscriber's as they are)
+     */
+    public SubscriberView setSubscriber(String address, String state, List<Integer> conditionsMet,
+            boolean setConditions) {
         Address a = address(address);
+        if (conditionsMet != null && conditionsMet.stream().anyMatch(c -> c == null || c < 1)) {
+            throw RequestRefused.invalid("deliveryConditionsMet lists DC values, positive integers: " + conditionsMet);
+        }
+        DeliveryConditions met = conditionsMet == null ? null : new DeliveryConditions(conditionsMet);
         SubscriberState s = state(state);
         Subscriber existing = directory.subscriber(a).orElse(null);
         if (existing != null) {
             existing.changeState(s);
+            if (setConditions) {
+                existing.terminalMeets(met);
+            }
             audit.record("SUBSCRIBER_STATE_SET", a.value(), s.name());
             return view(existing);
         }
@@ -119,6 +141,7 @@ public class DirectoryAdministration {
             throw RequestRefused.invalid(a.value() + " is in no served number range or mail domain");
         }
         Subscriber created = new Subscriber(a, s);
+        created.terminalMeets(met);
         em.persist(created);
         audit.record("SUBSCRIBER_ADDED", a.value(), s.name());
         return view(created);
@@ -154,6 +177,7 @@ public class DirectoryAdministration {
     }
 
     private static SubscriberView view(Subscriber s) {
-        return new SubscriberView(s.address().value(), s.address().type().name(), s.state().name(), s.stateChangedAt());
+        return new SubscriberView(s.address().value(), s.address().type().name(), s.state().name(), s.stateChangedAt(),
+                s.conditionsMet() == null ? null : s.conditionsMet().codes());
     }
 }

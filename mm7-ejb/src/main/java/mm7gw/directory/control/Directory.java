@@ -16,6 +16,7 @@ import mm7gw.directory.entity.Subscriber;
 import mm7gw.directory.entity.SubscriberState;
 import mm7gw.submission.entity.Address;
 import mm7gw.submission.entity.AddressType;
+import mm7gw.submission.entity.DeliveryConditions;
 
 /**
  * The subscriber directory: which addresses this MMSC serves and whether a message can be delivered to them.
@@ -107,6 +108,25 @@ public class Directory {
 
     public List<MailDomain> domains() {
         return em.createNamedQuery(MailDomain.ALL, MailDomain.class).getResultList();
+    }
+
+    /**
+     * What the terminals of those subscribers meet of the delivery conditions, for the addresses whose subscriber
+     * the directory knows to be limited (the others meet every condition).
+     */
+    public Map<Address, DeliveryConditions> terminals(Collection<Address> addresses) {
+        Map<String, Address> byValue = new HashMap<>();
+        addresses.forEach(a -> byValue.put(a.value(), a));
+        Map<Address, DeliveryConditions> limited = new HashMap<>();
+        List<String> values = new ArrayList<>(byValue.keySet());
+        for (int from = 0; from < values.size(); from += LOOKUP_BATCH) {
+            em.createQuery("select s from Subscriber s where s.address.value in :values", Subscriber.class)
+                    .setParameter("values", values.subList(from, Math.min(values.size(), from + LOOKUP_BATCH)))
+                    .setHint(READ_ONLY, "true").getResultStream()
+                    .filter(s -> s.address().equals(byValue.get(s.address().value())) && s.conditionsMet() != null)
+                    .forEach(s -> limited.put(s.address(), s.conditionsMet()));
+        }
+        return limited;
     }
 
     public Optional<Subscriber> subscriber(Address address) {

@@ -16,6 +16,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
 import mm7gw.submission.entity.Address;
+import mm7gw.submission.entity.DeliveryConditions;
 
 /** A subscriber of this MMSC, known by its normalised address, with the state that decides delivery. */
 @Entity
@@ -42,6 +43,10 @@ public class Subscriber {
     @Column(name = "state_changed_at", nullable = false)
     private Instant stateChangedAt;
 
+    /** the DeliveryCondition values (DC) the subscriber's terminal meets, "1,2"; null: not known to be limited */
+    @Column(name = "conditions_met", length = DeliveryConditions.TEXT_LENGTH)
+    private String conditionsMet;
+
     protected Subscriber() {
     }
 
@@ -53,6 +58,16 @@ public class Subscriber {
     public void changeState(SubscriberState state) {
         this.state = state;
         this.stateChangedAt = Instant.now();
+    }
+
+    /** What the subscriber's terminal meets of TS 23.140's delivery conditions; null: every condition. */
+    public void terminalMeets(DeliveryConditions met) {
+        this.conditionsMet = met == null ? null : met.isEmpty() ? "" : met.text();
+    }
+
+    /** the DC values the terminal meets, or null when the directory knows no limit */
+    public DeliveryConditions conditionsMet() {
+        return conditionsMet == null ? null : DeliveryConditions.parse(conditionsMet);
     }
 
     public Address address() {

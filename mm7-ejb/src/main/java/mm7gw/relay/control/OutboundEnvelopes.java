@@ -25,7 +25,10 @@ public final class OutboundEnvelopes {
                 call.sender() == null ? call.vaspId() : call.sender())).append("</Sender>\n");
         body.append(call.kind() == OutboundKind.DELIVERY_REPORT ? "   <Date>" : "   <TimeStamp>").append(time)
                 .append(call.kind() == OutboundKind.DELIVERY_REPORT ? "</Date>\n" : "</TimeStamp>\n");
-        body.append("   <MMStatus>").append(call.mmStatus()).append("</MMStatus>\n");
+        body.append("   <MMStatus>").append(mmStatus(call.mmStatus(), release)).append("</MMStatus>\n");
+        if ("DeliveryConditionNotMet".equals(call.mmStatus())) {
+            body.append("   <StatusText>the recipient's terminal does not meet the DeliveryCondition</StatusText>\n");
+        }
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <env:Envelope xmlns:env="http://schemas.xmlsoap.org/soap/envelope/">
@@ -38,6 +41,14 @@ public final class OutboundEnvelopes {
                  </env:Body>
                 </env:Envelope>
                 """.formatted(ns, escape(transactionId), call.kind().request(), body);
+    }
+
+    /**
+     * The MMStatus as the VASP's release has it: DeliveryConditionNotMet is Release 6 (TS 23.140 §8.7.4); a Release
+     * 5 VASP, whose schema does not know it, is told Rejected (with the reason in StatusText).
+     */
+    static String mmStatus(String mmStatus, String release) {
+        return "DeliveryConditionNotMet".equals(mmStatus) && release.startsWith("REL-5-") ? "Rejected" : mmStatus;
     }
 
     /** Content-ID of the text part of an MO message's SwA request */

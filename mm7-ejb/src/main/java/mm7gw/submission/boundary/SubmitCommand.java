@@ -15,6 +15,7 @@ import mm7gw.submission.entity.Priority;
 import mm7gw.submission.entity.RecipientKind;
 import mm7gw.submission.entity.ApplicationAddress;
 import mm7gw.submission.entity.ContentAttributes;
+import mm7gw.submission.entity.DeliveryConditions;
 
 /**
  * An MM7_submit as the business sees it, independent of the wire format and MM7 version. Addresses are
@@ -41,6 +42,7 @@ public record SubmitCommand(
         ContentInput content,
         ContentAttributes attributes,
         ApplicationAddress application,
+        DeliveryConditions deliveryConditions,
         Defect defect) {
 
     /** A command without the Release 6 content attributes. */
@@ -50,7 +52,7 @@ public record SubmitCommand(
             Priority priority, String subject, ChargedParty chargedParty, ContentInput content, Defect defect) {
         this(transactionId, vaspId, vasId, sender, recipients, serviceCode, linkedId, messageClass,
                 earliestDeliveryTime, expiryDate, deliveryReport, readReply, priority, subject, chargedParty, null,
-                content, ContentAttributes.NONE, ApplicationAddress.NONE, defect);
+                content, ContentAttributes.NONE, ApplicationAddress.NONE, DeliveryConditions.NONE, defect);
     }
 
     /**
@@ -92,7 +94,10 @@ public record SubmitCommand(
                 earliestDeliveryTime, deliveryReport, readReply).withRecipients(valid.entries())
                 .withChargedPartyId(clip(chargedPartyId, RecordDetails.CHARGED_PARTY_ID_LENGTH))
                 .withDistributionIndicator(attributes == null ? null : attributes.distributionIndicator())
-                .withApplication(application);
+                .withApplication(application == null ? null : new ApplicationAddress(
+                        clip(application.applicId(), ApplicationAddress.ID_LENGTH),
+                        clip(application.replyApplicId(), ApplicationAddress.ID_LENGTH),
+                        clip(application.auxApplicInfo(), ApplicationAddress.INFO_LENGTH)));
     }
 
     private static String clip(String s, int max) {

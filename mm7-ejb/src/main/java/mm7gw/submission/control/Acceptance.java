@@ -88,6 +88,9 @@ public class Acceptance {
         if (command.attributes() != null) {
             message.annotate(command.attributes());
         }
+        if (command.deliveryConditions() != null) {
+            message.condition(command.deliveryConditions());
+        }
         if (command.application() != null) {
             message.addressApplication(command.application());
         }

@@ -157,6 +157,10 @@ public class MultimediaMessage {
     @Column(name = "aux_applic_info", length = ApplicationAddress.INFO_LENGTH)
     private String auxApplicInfo;
 
+    /** the submit's DeliveryCondition, "1,2" (null: none) */
+    @Column(name = "delivery_conditions", length = DeliveryConditions.TEXT_LENGTH)
+    private String deliveryConditions;
+
     protected MultimediaMessage() {
     }
 
@@ -242,6 +246,15 @@ public class MultimediaMessage {
     /** ApplicID, ReplyApplicID and AuxApplicInfo as the VASP gave them (null where it did not) */
     public ApplicationAddress application() {
         return new ApplicationAddress(applicId, replyApplicId, auxApplicInfo);
+    }
+
+    /** The DC values a recipient's terminal must meet to be delivered to. */
+    public void condition(DeliveryConditions conditions) {
+        this.deliveryConditions = conditions == null ? null : conditions.text();
+    }
+
+    public DeliveryConditions deliveryConditions() {
+        return DeliveryConditions.parse(deliveryConditions);
     }
 
     /** A ReplaceReq's TimeStamp: the time the VASP wrote the replacement. */

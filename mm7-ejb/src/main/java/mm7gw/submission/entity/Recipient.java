@@ -117,6 +117,11 @@ public class Recipient {
         change(RecipientState.EXPIRED, at, RecipientState.PENDING, RecipientState.DELIVERED);
     }
 
+    /** Not delivered: the recipient's terminal does not meet the message's DeliveryCondition. */
+    public void conditionNotMet(Instant at) {
+        change(RecipientState.CONDITION_UNMET, at, RecipientState.PENDING);
+    }
+
     public void cancelled(Instant at) {
         change(RecipientState.CANCELLED, at, RecipientState.PENDING, RecipientState.DELIVERED);
     }

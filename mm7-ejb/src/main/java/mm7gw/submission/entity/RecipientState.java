@@ -15,7 +15,9 @@ public enum RecipientState {
     /** its ExpiryDate passed before the recipient retrieved it */
     EXPIRED,
     /** the VASP cancelled it before the recipient retrieved it */
-    CANCELLED;
+    CANCELLED,
+    /** not delivered: the recipient's terminal does not meet the submit's DeliveryCondition */
+    CONDITION_UNMET;
 
     /** whether the VASP can still cancel it for this recipient or replace its content */
     public boolean isWithdrawable() {

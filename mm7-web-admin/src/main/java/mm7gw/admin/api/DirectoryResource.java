@@ -38,7 +38,8 @@ public class DirectoryResource {
     public record NewDomain(String domain, Boolean open) {
     }
 
-    public record SubscriberChange(String address, String state) {
+    /** @param deliveryConditionsMet the DC values the subscriber's terminal meets (absent: no known limit) */
+    public record SubscriberChange(String address, String state, List<Integer> deliveryConditionsMet) {
     }
 
     @GET
@@ -88,11 +89,15 @@ public class DirectoryResource {
         return directory.subscribers(offset, limit);
     }
 
-    /** Registers a subscriber or changes its state ({"address", "state"}; state defaults to ACTIVE). */
+    /**
+     * Registers a subscriber or changes it ({"address", "state", "deliveryConditionsMet"}; state defaults to ACTIVE,
+     * deliveryConditionsMet to no known limit).
+     */
     @POST
     @Path("subscribers")
     public SubscriberView setSubscriber(SubscriberChange request) {
-        return directory.setSubscriber(required(request).address(), request.state());
+        return directory.setSubscriber(required(request).address(), request.state(), request.deliveryConditionsMet(),
+                true);
     }
 
     @GET
@@ -104,7 +109,8 @@ public class DirectoryResource {
     @PUT
     @Path("subscribers/{address}")
     public SubscriberView changeSubscriber(@PathParam("address") String address, SubscriberChange request) {
-        return directory.setSubscriber(address, required(request).state());
+        return directory.setSubscriber(address, required(request).state(), request.deliveryConditionsMet(),
+                request.deliveryConditionsMet() != null);
     }
 
     @DELETE

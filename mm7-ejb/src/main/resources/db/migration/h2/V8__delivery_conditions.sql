@@ -1,0 +1,4 @@
+-- Issue 22: delivery conditions. A submit's DeliveryCondition (DC values, "1,2") and what a subscriber's terminal
+-- meets of them (null: no known limit).
+ALTER TABLE mm7_message ADD COLUMN delivery_conditions VARCHAR(64);
+ALTER TABLE mm7_subscriber ADD COLUMN conditions_met VARCHAR(64);
