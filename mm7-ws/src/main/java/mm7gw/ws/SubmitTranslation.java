@@ -13,6 +13,7 @@ import mm7gw.submission.boundary.SubmitCommand.RecipientInput;
 import mm7gw.submission.entity.AddressType;
 import mm7gw.submission.entity.ApplicationAddress;
 import mm7gw.submission.entity.DeliveryConditions;
+import mm7gw.submission.entity.ReplyCharging;
 import mm7gw.submission.entity.ChargedParty;
 import mm7gw.submission.entity.MessageClass;
 import mm7gw.submission.entity.Priority;
@@ -41,7 +42,6 @@ final class SubmitTranslation {
         SenderIdentificationType id = req.getSenderIdentification();
         List<SubmitCommand.Defect> defects = new ArrayList<>();
         inbound.firstProblem().ifPresent(p -> defects.add(new SubmitCommand.Defect(p.status(), p.details())));
-        UnsupportedElements.in(req).ifPresent(defects::add);
         String chargedPartyId = chargedPartyId(req, defects);
         ApplicationAddress application = ApplicationAddressing.of(req.getApplicID(), req.getReplyApplicID(),
                 req.getAuxApplicInfo());
@@ -69,6 +69,7 @@ final class SubmitTranslation {
                 attributes(req),
                 application,
                 deliveryConditions(req, defects),
+                replyCharging(req, received, defects),
                 defects.isEmpty() ? null : defects.get(0));
     }
 
@@ -91,6 +92,22 @@ final class SubmitTranslation {
                     + RecordDetails.CHARGED_PARTY_ID_LENGTH + " characters"));
         }
         return id;
+    }
+
+    /** ReplyCharging with its limits (replyChargingSize in bytes, replyDeadline absolute or relative); or null. */
+    private static ReplyCharging replyCharging(SubmitReq req, Instant received, List<SubmitCommand.Defect> defects) {
+        if (req.getReplyCharging() == null) {
+            return null;
+        }
+        java.math.BigInteger size = req.getReplyCharging().getReplyChargingSize();
+        if (size != null && (size.signum() <= 0 || size.bitLength() > 62)) {
+            defects.add(new SubmitCommand.Defect(StatusCode.MESSAGE_FORMAT_CORRUPT,
+                    "ReplyCharging: replyChargingSize must be a positive number of bytes, not " + size));
+            return null;
+        }
+        Instant deadline = date("ReplyCharging/@replyDeadline", req.getReplyCharging().getReplyDeadline(), received,
+                defects);
+        return new ReplyCharging(size == null ? null : size.longValue(), deadline);
     }
 
     /** The DeliveryCondition's DC values; a value that is not positive, or more than the gateway keeps: 2007. */

@@ -46,7 +46,7 @@ class ChargingIT {
             "recipientKind", "recipients", "submissionTime", "expiryTime", "earliestDeliveryTime",
             "deliveryReportRequested", "readReplyRequested", "replyCharging", "replyDeadline", "replyChargingSize",
             "distributionIndicator", "chargedPartyId", "mmStatus", "mmStatusTime", "applicId", "replyApplicId",
-            "auxApplicInfo");
+            "auxApplicInfo", "replyChargingId");
 
     @Test
     void anAcceptedSubmitAndEachDeliveryAreChargedWithTheServiceCodeVerbatimEverywhere() throws Exception {

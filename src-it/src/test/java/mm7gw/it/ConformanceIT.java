@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 
 /**
- * Release 6 elements of SubmitReq, ReplaceReq and CancelReq the gateway does not act on are refused with the code
+ * Release 6 elements of SubmitReq, ReplaceReq and CancelReq in a form the gateway cannot act on are refused with the code
  * TS 23.140 gives and a Details text naming the element, never answered 1000 with the element dropped.
  */
 class ConformanceIT {
@@ -62,8 +62,8 @@ class ConformanceIT {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "3002 | ReplyCharging | <ReplyCharging replyChargingSize='2000' replyDeadline='P2D'/>",
-            "3002 | DeliveryCondition | <DeliveryCondition><DC>1</DC></DeliveryCondition>",
+            "2007 | replyChargingSize | <ReplyCharging replyChargingSize='0' replyDeadline='P2D'/>",
+            "2007 | DeliveryCondition | <DeliveryCondition><DC>0</DC></DeliveryCondition>",
             "2000 | ChargedPartyID | <ChargedParty>Sender</ChargedParty><ChargedPartyID>acct-9</ChargedPartyID>"})
     void unsupportedSubmitElementsAreRefusedAndCharged(String code, String element, String xml) throws Exception {
         Instant start = Instant.now().minusSeconds(1);

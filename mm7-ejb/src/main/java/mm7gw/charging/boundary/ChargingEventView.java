@@ -18,7 +18,7 @@ import mm7gw.charging.entity.RecordDetails;
     "requestStatusCode", "senderType", "recipientType", "recipientKind", "recipients", "submissionTime",
     "expiryTime", "earliestDeliveryTime", "deliveryReportRequested", "readReplyRequested", "replyCharging",
     "replyDeadline", "replyChargingSize", "distributionIndicator", "chargedPartyId", "mmStatus", "mmStatusTime", "applicId", "replyApplicId",
-    "auxApplicInfo"})
+    "auxApplicInfo", "replyChargingId"})
 public record ChargingEventView(long eventId, String writer, Long sequenceNumber, String recordType,
         String cdrName, Instant occurredAt, String vaspId, String vasId, String messageId, String linkedId,
         String sender, String recipient, Integer recipientCount, Long messageSize, String contentType,
@@ -28,7 +28,7 @@ public record ChargingEventView(long eventId, String writer, Long sequenceNumber
         Instant earliestDeliveryTime, Boolean deliveryReportRequested, Boolean readReplyRequested,
         Boolean replyCharging, Instant replyDeadline, Long replyChargingSize, Boolean distributionIndicator,
         String chargedPartyId, String mmStatus, Instant mmStatusTime, String applicId, String replyApplicId,
-        String auxApplicInfo) {
+        String auxApplicInfo, String replyChargingId) {
 
     /** the field names in export order: the JSON properties and the CSV header */
     public static final String[] FIELDS = {"eventId", "writer", "sequenceNumber", "recordType", "cdrName",
@@ -37,7 +37,8 @@ public record ChargingEventView(long eventId, String writer, Long sequenceNumber
         "serviceCode", "recordName", "requestStatusCode", "senderType", "recipientType", "recipientKind",
         "recipients", "submissionTime", "expiryTime", "earliestDeliveryTime", "deliveryReportRequested",
         "readReplyRequested", "replyCharging", "replyDeadline", "replyChargingSize", "distributionIndicator",
-        "chargedPartyId", "mmStatus", "mmStatusTime", "applicId", "replyApplicId", "auxApplicInfo"};
+        "chargedPartyId", "mmStatus", "mmStatusTime", "applicId", "replyApplicId", "auxApplicInfo",
+        "replyChargingId"};
 
     public static ChargingEventView of(ChargingEvent e) {
         RecordDetails d = e.recordDetails();
@@ -49,7 +50,7 @@ public record ChargingEventView(long eventId, String writer, Long sequenceNumber
                 d.recipients(), d.submissionTime(), d.expiryTime(), d.earliestDeliveryTime(),
                 d.deliveryReportRequested(), d.readReplyRequested(), d.replyCharging(), d.replyDeadline(),
                 d.replyChargingSize(), d.distributionIndicator(), d.chargedPartyId(), d.mmStatus(), d.mmStatusTime(),
-                d.applicId(), d.replyApplicId(), d.auxApplicInfo());
+                d.applicId(), d.replyApplicId(), d.auxApplicInfo(), d.replyChargingId());
     }
 
     /** The values in {@link #FIELDS} order, null where the event has none. */
@@ -59,6 +60,7 @@ public record ChargingEventView(long eventId, String writer, Long sequenceNumber
             details, chargedParty, priority, messageClass, serviceCode, recordName, requestStatusCode, senderType,
             recipientType, recipientKind, recipients, submissionTime, expiryTime, earliestDeliveryTime,
             deliveryReportRequested, readReplyRequested, replyCharging, replyDeadline, replyChargingSize,
-            distributionIndicator, chargedPartyId, mmStatus, mmStatusTime, applicId, replyApplicId, auxApplicInfo};
+            distributionIndicator, chargedPartyId, mmStatus, mmStatusTime, applicId, replyApplicId, auxApplicInfo,
+            replyChargingId};
     }
 }

@@ -70,6 +70,7 @@ public final class MmsRecords {
                     .waitTime("timeOfExpiry", d.expiryTime()).waitTime("earliestTimeOfDelivery", d.earliestDeliveryTime())
                     .enumerated("requestStatusCode", e.requestStatusCode()).text("statusText", statusText(e));
             case MM7DRQ -> r.rsAddress("recipientMmsRSAddress", RELAY_SERVER).text("linkedID", e.linkedId())
+                    .text("replyChargingID", d.replyChargingId())
                     .agentAddress("originatorAddress", originator(e)).agentAddress("recipientAddress", recipient(e))
                     .integer("messageSize", size(e)).text("contentType", orEmpty(e.contentType()))
                     .enumerated("priority", priority(e.priority()));

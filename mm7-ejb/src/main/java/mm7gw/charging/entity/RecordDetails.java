@@ -17,8 +17,7 @@ import mm7gw.submission.entity.RecipientList;
  * What a TS 32.298 MMS record says about a charged operation beyond the event's own fields: the types of the
  * addresses, a submit's recipient list, the times and requests of the submit, the third party charged
  * (ChargedPartyID), the DistributionIndicator and the application addressing, the MM status of a report or of the
- * recipient's action and when it happened. Fields the gateway does not read yet (reply charging) stay null until
- * it does. Immutable: each
+ * recipient's action and when it happened, reply charging (offered by a submit, used by an MO reply). Immutable: each
  * {@code with...} returns a copy; a stored one is never changed (insert-only columns).
  */
 @Embeddable
@@ -74,6 +73,10 @@ public class RecordDetails {
     @Column(name = "charged_party_id", length = CHARGED_PARTY_ID_LENGTH, updatable = false)
     private String chargedPartyId;
 
+    /** the MessageID of the message whose reply this record's MO message is, charged to that message's VASP */
+    @Column(name = "reply_charging_id", length = 64, updatable = false)
+    private String replyChargingId;
+
     @Column(name = "applic_id", length = ApplicationAddress.ID_LENGTH, updatable = false)
     private String applicId;
 
@@ -109,6 +112,7 @@ public class RecordDetails {
         d.replyChargingSize = replyChargingSize;
         d.distributionIndicator = distributionIndicator;
         d.chargedPartyId = chargedPartyId;
+        d.replyChargingId = replyChargingId;
         d.applicId = applicId;
         d.replyApplicId = replyApplicId;
         d.auxApplicInfo = auxApplicInfo;
@@ -126,6 +130,11 @@ public class RecordDetails {
                 m.earliestDeliveryTime(), m.deliveryReportRequested(), m.readReplyRequested());
         d.chargedPartyId = m.chargedPartyId();
         d.distributionIndicator = m.attributes().distributionIndicator();
+        if (m.replyCharging() != null) {
+            d.replyCharging = true;
+            d.replyChargingSize = m.replyCharging().size();
+            d.replyDeadline = micros(m.replyCharging().deadline());
+        }
         ApplicationAddress application = m.application();
         d.applicId = application.applicId();
         d.replyApplicId = application.replyApplicId();
@@ -192,6 +201,13 @@ public class RecordDetails {
         d.applicId = application == null ? null : application.applicId();
         d.replyApplicId = application == null ? null : application.replyApplicId();
         d.auxApplicInfo = application == null ? null : application.auxApplicInfo();
+        return d;
+    }
+
+    /** The reply-charging ID of a reply the VASP pays for: the MessageID of the message replied to. */
+    public RecordDetails withReplyChargingId(String replyChargingId) {
+        RecordDetails d = copy();
+        d.replyChargingId = replyChargingId;
         return d;
     }
 
@@ -285,6 +301,10 @@ public class RecordDetails {
 
     public String chargedPartyId() {
         return chargedPartyId;
+    }
+
+    public String replyChargingId() {
+        return replyChargingId;
     }
 
     public String applicId() {

@@ -13,10 +13,14 @@ import mm7gw.relay.entity.OutboundCall;
 import mm7gw.relay.entity.OutboundKind;
 import mm7gw.relay.entity.RelayEndpoint;
 import mm7gw.submission.entity.Address;
+import mm7gw.submission.entity.MultimediaMessage;
+import mm7gw.submission.entity.Recipient;
+import mm7gw.submission.entity.ReplyCharging;
 
 /**
  * The subscribers' outbox (simulated MM1 submission): a message to a VASP's short code is stored with a new
- * LinkedID and queued for MM7_deliver to that VASP, in one transaction.
+ * LinkedID and queued for MM7_deliver to that VASP, in one transaction. A reply to a message that offers reply
+ * charging is charged to its VASP (with the ReplyChargingID) within the reply deadline and size.
  */
 @Stateless
 @RolesAllowed("admin")
@@ -52,11 +56,48 @@ public class Outbox {
         String vaspId = endpoint.vasp().vaspId();
         MoMessage mo = new MoMessage("mo-" + UUID.randomUUID(), vaspId, sender.value(), to, request.subject(),
                 request.text());
+        String notReplyCharged = request.replyTo() == null ? null : replyCharging(mo, sender, request.replyTo().trim());
         em.persist(mo);
         OutboundCall call = new OutboundCall(OutboundKind.DELIVER, vaspId, mo.linkedId(), null, "SHORT_CODE", to,
                 "NUMBER", sender.value(), null, mo.receivedAt());
         em.persist(call);
         queue.enqueue(call);
-        return new MoView(mo.linkedId(), vaspId, sender.value(), to, call.id());
+        return new MoView(mo.linkedId(), vaspId, sender.value(), to, call.id(), mo.replyChargingId(), notReplyCharged);
+    }
+
+    /**
+     * A reply to {@code messageId}, a message in the subscriber's mailbox: charged to the VASP that sent it if that
+     * VASP offered reply charging, the reply goes to it, is sent by the reply deadline and is no bigger than the
+     * reply charging size, and it is the recipient's first reply charged so (TS 23.140: the ReplyChargingID is the
+     * MessageID replied to). Otherwise the reply goes as an ordinary MO message.
+     *
+     * @return why the reply is not charged to the VASP, or null if it is
+     */
+    private String replyCharging(MoMessage mo, Address sender, String messageId) {
+        Recipient r = em.createQuery("select r from Recipient r where r.address.type = :t and r.address.value = :v"
+                        + " and r.message.messageId = :id", Recipient.class)
+                .setParameter("t", sender.type()).setParameter("v", sender.value()).setParameter("id", messageId)
+                .getResultStream().filter(x -> x.state().isInMailbox()).findFirst()
+                .orElseThrow(() -> RequestRefused.notFound("message " + messageId + " in mailbox " + sender.value()));
+        MultimediaMessage m = r.message();
+        ReplyCharging offered = m.replyCharging();
+        if (offered == null) {
+            return "message " + messageId + " offers no reply charging";
+        }
+        if (!m.vaspId().equals(mo.vaspId())) {
+            return "the reply goes to another VASP than the one that sent message " + messageId;
+        }
+        String refusal = offered.refusal(mo.size(), mo.receivedAt());
+        if (refusal != null) {
+            return refusal;
+        }
+        boolean repliedBefore = em.createQuery("select count(m) from MoMessage m where m.replyChargingId = :id"
+                        + " and m.sender = :sender", Long.class)
+                .setParameter("id", messageId).setParameter("sender", sender.value()).getSingleResult() > 0;
+        if (repliedBefore) {
+            return "the recipient's reply to message " + messageId + " has already been charged to the VASP";
+        }
+        mo.replyCharged(messageId);
+        return null;
     }
 }

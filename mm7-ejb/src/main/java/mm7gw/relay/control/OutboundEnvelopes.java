@@ -64,6 +64,9 @@ public final class OutboundEnvelopes {
         body.append("   <Sender>").append(address("NUMBER", mo.sender())).append("</Sender>\n");
         body.append("   <Recipients><To>").append(address("SHORT_CODE", mo.shortCode())).append("</To></Recipients>\n");
         body.append("   <TimeStamp>").append(mo.receivedAt().truncatedTo(ChronoUnit.SECONDS)).append("</TimeStamp>\n");
+        if (mo.replyChargingId() != null) {
+            body.append("   <ReplyChargingID>").append(escape(mo.replyChargingId())).append("</ReplyChargingID>\n");
+        }
         if (mo.subject() != null) {
             body.append("   <Subject>").append(escape(mo.subject())).append("</Subject>\n");
         }

@@ -217,9 +217,12 @@ public class OutboundSender {
         if (call.kind() == OutboundKind.DELIVER) {
             MoMessage mo = em.createNamedQuery(MoMessage.BY_LINKED_ID, MoMessage.class)
                     .setParameter("linkedId", call.messageId()).getSingleResult();
+            // a reply-charged reply is paid by its recipient, the VASP, against the message replied to
             ChargedOperation op = new ChargedOperation(call.vaspId(), null, null, mo.linkedId(), mo.sender(),
-                    mo.shortCode(), 1, mo.size(), mo.text() == null ? null : "text/plain", null, null, null, null);
-            RecordDetails details = RecordDetails.addresses(AddressType.NUMBER, AddressType.SHORT_CODE);
+                    mo.shortCode(), 1, mo.size(), mo.text() == null ? null : "text/plain",
+                    mo.replyChargingId() == null ? null : "RECIPIENT", null, null, null);
+            RecordDetails details = RecordDetails.addresses(AddressType.NUMBER, AddressType.SHORT_CODE)
+                    .withReplyChargingId(mo.replyChargingId());
             String failure = state == OutboundState.SENT ? null : text;
             // the request (MM7DRqRecord) and the VASP's answer (MM7DRsRecord), charged together once answered
             charging.record(ChargingEvent.of(RecordType.MM7_DELIVER, op, status, state.name(), failure).describedBy(details));

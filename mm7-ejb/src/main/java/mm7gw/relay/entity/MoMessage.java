@@ -48,6 +48,10 @@ public class MoMessage {
     @Column(name = "received_at", nullable = false)
     private Instant receivedAt;
 
+    /** the MessageID of the VASP's message this is a reply to, when the VASP pays for the reply (reply charging) */
+    @Column(name = "reply_charging_id", length = 64)
+    private String replyChargingId;
+
     protected MoMessage() {
     }
 
@@ -59,6 +63,16 @@ public class MoMessage {
         this.subject = subject;
         this.text = text;
         this.receivedAt = Instant.now();
+    }
+
+    /** A reply the VASP pays for: the ReplyChargingID is the MessageID of its message replied to. */
+    public void replyCharged(String messageId) {
+        this.replyChargingId = messageId;
+    }
+
+    /** null unless this is a reply-charged reply */
+    public String replyChargingId() {
+        return replyChargingId;
     }
 
     public long size() {

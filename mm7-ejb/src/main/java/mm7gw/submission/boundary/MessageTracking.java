@@ -45,7 +45,7 @@ public class MessageTracking {
                 m.chargedParty() == null ? null : m.chargedParty().name(), m.chargedPartyId(), m.state().name(), m.submittedAt(),
                 m.earliestDeliveryTime(), m.expiryDate(), m.recipientCount(), m.readReplyRequested(),
                 m.deliveryReportRequested(), m.content() == null ? null : m.content().size(), m.attributes(),
-                m.application().isEmpty() ? null : m.application(), recipients);
+                m.application().isEmpty() ? null : m.application(), m.replyCharging(), recipients);
     }
 
     /** The content a message was submitted with, exactly as stored. */

@@ -16,6 +16,7 @@ import mm7gw.submission.entity.RecipientKind;
 import mm7gw.submission.entity.ApplicationAddress;
 import mm7gw.submission.entity.ContentAttributes;
 import mm7gw.submission.entity.DeliveryConditions;
+import mm7gw.submission.entity.ReplyCharging;
 
 /**
  * An MM7_submit as the business sees it, independent of the wire format and MM7 version. Addresses are
@@ -43,6 +44,7 @@ public record SubmitCommand(
         ContentAttributes attributes,
         ApplicationAddress application,
         DeliveryConditions deliveryConditions,
+        ReplyCharging replyCharging,
         Defect defect) {
 
     /** A command without the Release 6 content attributes. */
@@ -52,7 +54,7 @@ public record SubmitCommand(
             Priority priority, String subject, ChargedParty chargedParty, ContentInput content, Defect defect) {
         this(transactionId, vaspId, vasId, sender, recipients, serviceCode, linkedId, messageClass,
                 earliestDeliveryTime, expiryDate, deliveryReport, readReply, priority, subject, chargedParty, null,
-                content, ContentAttributes.NONE, ApplicationAddress.NONE, DeliveryConditions.NONE, defect);
+                content, ContentAttributes.NONE, ApplicationAddress.NONE, DeliveryConditions.NONE, null, defect);
     }
 
     /**

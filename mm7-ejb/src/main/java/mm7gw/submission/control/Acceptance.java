@@ -88,6 +88,9 @@ public class Acceptance {
         if (command.attributes() != null) {
             message.annotate(command.attributes());
         }
+        if (command.replyCharging() != null) {
+            message.offerReplyCharging(command.replyCharging());
+        }
         if (command.deliveryConditions() != null) {
             message.condition(command.deliveryConditions());
         }

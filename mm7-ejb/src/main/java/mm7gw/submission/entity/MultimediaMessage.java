@@ -161,6 +161,16 @@ public class MultimediaMessage {
     @Column(name = "delivery_conditions", length = DeliveryConditions.TEXT_LENGTH)
     private String deliveryConditions;
 
+    /** whether the VASP pays for a recipient's reply (ReplyCharging), with its limits */
+    @Column(name = "reply_charging")
+    private Boolean replyCharging;
+
+    @Column(name = "reply_charging_size")
+    private Long replyChargingSize;
+
+    @Column(name = "reply_deadline")
+    private Instant replyDeadline;
+
     protected MultimediaMessage() {
     }
 
@@ -255,6 +265,18 @@ public class MultimediaMessage {
 
     public DeliveryConditions deliveryConditions() {
         return DeliveryConditions.parse(deliveryConditions);
+    }
+
+    /** The VASP pays for replies within these limits (null: it does not). */
+    public void offerReplyCharging(ReplyCharging replyCharging) {
+        this.replyCharging = replyCharging == null ? null : Boolean.TRUE;
+        this.replyChargingSize = replyCharging == null ? null : replyCharging.size();
+        this.replyDeadline = replyCharging == null ? null : replyCharging.deadline();
+    }
+
+    /** the reply charging the VASP offered, or null */
+    public ReplyCharging replyCharging() {
+        return Boolean.TRUE.equals(replyCharging) ? new ReplyCharging(replyChargingSize, replyDeadline) : null;
     }
 
     /** A ReplaceReq's TimeStamp: the time the VASP wrote the replacement. */

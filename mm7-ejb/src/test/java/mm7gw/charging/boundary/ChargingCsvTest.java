@@ -20,7 +20,7 @@ class ChargingCsvTest {
                 "vasp", "vas", "msg-1", null, "4455", null, 2, null, null, 1000, "ACCEPTED", null, null, "NORMAL",
                 "INFORMATIONAL", serviceCode, "MM7SRecord", 0, "SHORT_CODE", null, null,
                 "to:number:447700900301 cc:email:a@example.net", Instant.parse("2026-01-31T10:15:30Z"), null, null,
-                true, false, null, null, null, null, null, null, null, null, null, null);
+                true, false, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     private static String csv(ChargingEventView... views) throws Exception {
@@ -41,7 +41,7 @@ class ChargingCsvTest {
         assertEquals("\"42\",\"node-1\",\"7\",\"MM7_SUBMIT\",\"O7S-CDR\",\"2026-01-31T10:15:30.123456Z\",\"vasp\",\"vas\","
                 + "\"msg-1\",,\"4455\",,\"2\",,,\"1000\",\"ACCEPTED\",,,\"NORMAL\",\"INFORMATIONAL\",\"svc\",\"MM7SRecord\",\"0\","
                 + "\"SHORT_CODE\",,,\"to:number:447700900301 cc:email:a@example.net\",\"2026-01-31T10:15:30Z\",,,\"true\",\"false\""
-                + ",,,,,,,,,,", lines[1]);
+                + ",,,,,,,,,,,", lines[1]);
     }
 
     @Test
