@@ -274,7 +274,7 @@ public final class MmsRecords {
             case "Retrieved" -> 0;
             case "Forwarded" -> 1;
             case "Expired" -> 2;
-            case "Rejected" -> 3;
+            case "Rejected", "DeliveryConditionNotMet" -> 3; // TS 32.298 has no value for an unmet condition
             case "Deferred" -> 4;
             case "Unrecognised" -> 5;
             case "Read" -> 6;

@@ -87,7 +87,7 @@ public class RecordDetails {
     private String auxApplicInfo;
 
     /** the MM status of a report or of the recipient's action: Retrieved, Rejected, Expired, Read */
-    @Column(name = "mm_status", length = 16, updatable = false)
+    @Column(name = "mm_status", length = 24, updatable = false)
     private String mmStatus;
 
     @Column(name = "mm_status_at", updatable = false)
