@@ -83,7 +83,7 @@ class ReplyChargingIT {
         return !o.containsKey(name) || o.isNull(name);
     }
 
-    private static TestVasp.Request deliverReq(String linkedId) {
+    private static TestVasp.Request deliverReq(String linkedId) throws InterruptedException {
         return endpoint.await(r -> r.body().contains(linkedId) && r.body().contains("DeliverReq"), WAIT);
     }
 
