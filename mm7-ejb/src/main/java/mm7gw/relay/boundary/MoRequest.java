@@ -6,8 +6,4 @@ package mm7gw.relay.boundary;
  * @param replyTo the MessageID of a message of that VASP in the subscriber's mailbox this is a reply to, or null
  */
 public record MoRequest(String to, String subject, String text, String replyTo) {
-
-    public MoRequest(String to, String subject, String text) {
-        this(to, subject, text, null);
-    }
 }
