@@ -21,7 +21,8 @@
 #   HTTP_PORT [8880]  HTTPS_PORT [8981]  ADMIN_PORT [5048]; further ports 5049-5057 (debugger, JMS, JMX, IIOP,
 #   OSGi shell, Hazelcast), all bound to 127.0.0.1
 #   MM7_PROPERTIES   extra system properties for the gateway, "name=value" separated by spaces (values
-#                    without spaces), e.g. mm7.admin.initial-password=... mm7.schema.clean=true (test servers only)
+#                    without spaces), e.g. mm7.admin.initial-password=... mm7.schema.clean=true (test servers only);
+#                    mm7.http.plain-allowed=true keeps the plain HTTP listener on (else HTTPS only)
 #   BILLING_USER, BILLING_PASSWORD   a broker account with the role billing (subscribes to mm7.charging)
 set -euo pipefail
 
@@ -126,6 +127,11 @@ start() {
     if [ -n "$props" ]; then
         asadmin create-system-properties --target server "$props"
     fi
+    # passwords never cross plain HTTP: the plain listener (HTTP_PORT) is off and only HTTPS (HTTPS_PORT) answers,
+    # unless MM7_PROPERTIES opts in with mm7.http.plain-allowed=true (test servers and demos on loopback)
+    local plain=false
+    case " $settings " in *" mm7.http.plain-allowed=true "*) plain=true ;; esac
+    asadmin set "configs.config.server-config.network-config.network-listeners.network-listener.http-listener-1.enabled=$plain"
     # the database (a non-XA pool: Payara commits it last in a transaction with the XA JMS resource)
     if ! asadmin list-jdbc-connection-pools | grep -q '^mm7-pool'; then
         asadmin create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource \

@@ -99,13 +99,17 @@ public class Bootstrap {
 
     private static void printBanner(String adminPassword) {
         String base = System.getProperty("mm7.public-url", "http://127.0.0.1:8080");
+        String tls = System.getProperty("mm7.public-https-url", "https://127.0.0.1:8443");
+        boolean plain = Boolean.getBoolean("mm7.http.plain-allowed");
         List<String> lines = List.of(
                 "",
                 "==================================================================",
                 " MM7 gateway is up",
-                "   MM7 endpoint (VASPs):  " + base + "/mm7/vasp",
-                "   WSDL:                  " + base + "/mm7/vasp?wsdl",
-                "   Admin console:         " + base + "/admin/",
+                "   MM7 endpoint (VASPs):  " + tls + "/mm7/vasp" + (plain ? "  and  " + base + "/mm7/vasp" : ""),
+                "   WSDL:                  " + tls + "/mm7/vasp?wsdl",
+                "   Admin console:         " + tls + "/admin/" + (plain ? "  and  " + base + "/admin/" : ""),
+                plain ? "   Plain HTTP:            ALLOWED (mm7.http.plain-allowed=true, demo on loopback only);"
+                        + " without it, HTTPS only" : "   Plain HTTP:            refused (HTTPS only)",
                 "   Admin login:           " + System.getProperty("mm7.admin.initial-user", "admin")
                         + " / " + (adminPassword == null ? "(not set)" : adminPassword),
                 "   Demo VASP:             VASPID " + DEMO_VASP + ", VASID " + DEMO_VAS

@@ -105,7 +105,7 @@ public class AdminRealm implements SecurityRealm {
             if (!(evidence instanceof PasswordGuessEvidence guess) || bcryptHash == null) {
                 return false;
             }
-            String source = SourceAddress.current();
+            String source = CurrentRequest.sourceAddress();
             long now = System.currentTimeMillis();
             try {
                 if (throttle.blocked(KIND, login, source, now)) {

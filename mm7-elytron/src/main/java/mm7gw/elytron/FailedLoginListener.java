@@ -13,7 +13,8 @@ import org.wildfly.security.auth.server.event.SecurityEvent;
  * Brute-force protection for VASP accounts (custom-security-event-listener of the security domain): every failed
  * login (BASIC, DIGEST) of an existing account counts against that login and the request's source address
  * ({@link LoginThrottle}; {@link VaspRealm} refuses a blocked pair); a successful login clears the pair. Logins
- * that name no account change nothing. Same configuration keys as the realm.
+ * that name no account, and plain-HTTP requests of an account whose level requires TLS (refused by the realm without
+ * checking the password), change nothing. Same configuration keys as the realm.
  */
 public class FailedLoginListener implements Consumer<SecurityEvent> {
     private static final Logger LOG = Logger.getLogger("mm7gw.elytron");
@@ -30,13 +31,14 @@ public class FailedLoginListener implements Consumer<SecurityEvent> {
         try {
             if (event instanceof SecurityAuthenticationFailedEvent failed && failed.getPrincipal() != null) {
                 String login = failed.getPrincipal().getName();
-                if (accounts.byLogin(login).isPresent()) {
-                    throttle.failed(VaspRealm.KIND, login, SourceAddress.current(), System.currentTimeMillis());
+                // a request the realm refused unchecked for want of TLS proves nothing about the password
+                if (accounts.byLogin(login).filter(a -> !a.tlsRequired() || CurrentRequest.secure()).isPresent()) {
+                    throttle.failed(VaspRealm.KIND, login, CurrentRequest.sourceAddress(), System.currentTimeMillis());
                 }
             } else if (event instanceof SecurityAuthenticationSuccessfulEvent ok
                     && ok.getSecurityIdentity() != null) {
                 throttle.succeeded(VaspRealm.KIND, ok.getSecurityIdentity().getPrincipal().getName(),
-                        SourceAddress.current());
+                        CurrentRequest.sourceAddress());
             }
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "could not record a login outcome for the VASP lock-out", e);

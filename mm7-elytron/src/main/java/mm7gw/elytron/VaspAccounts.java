@@ -19,15 +19,18 @@ import javax.sql.DataSource;
 public final class VaspAccounts {
     /** One account's authentication data; hashes and fingerprints only, never a password. */
     public record Account(String login, String bcryptHash, String digestMd5, String digestSha256,
-            long lockedUntilMillis, String allowedClientNetworks) {
+            long lockedUntilMillis, String allowedClientNetworks, boolean tlsRequired) {
         public boolean lockedAt(long nowMillis) {
             return lockedUntilMillis > nowMillis;
         }
     }
 
-    /** the account and the allowed client networks of its VASP-wide service level (null: any) */
+    /**
+     * the account, the allowed client networks of its VASP-wide service level (null: any) and whether that level
+     * requires TLS
+     */
     private static final String COLUMNS = "v.login, v.password_hash, v.digest_md5_ha1, v.digest_sha256_ha1,"
-            + " v.locked_until_ms, l.allowed_client_networks FROM mm7_vasp v LEFT JOIN mm7_service_level l"
+            + " v.locked_until_ms, l.allowed_client_networks, l.tls_required FROM mm7_vasp v LEFT JOIN mm7_service_level l"
             + " ON l.vasp = v.id AND l.vas_id IS NULL WHERE ";
 
     private final String dataSourceName;
@@ -80,7 +83,7 @@ public final class VaspAccounts {
                     return Optional.empty();
                 }
                 return Optional.of(new Account(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-                        r.getLong(5), r.getString(6)));
+                        r.getLong(5), r.getString(6), r.getBoolean(7)));
             }
         }
     }

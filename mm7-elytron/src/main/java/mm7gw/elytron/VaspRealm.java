@@ -38,6 +38,8 @@ import org.wildfly.security.password.util.ModularCrypt;
  * gateway stores per algorithm when the password is set; the password itself is never stored;</li>
  * <li>TLS client certificates (CLIENT_CERT): the certificate's SHA-256 fingerprint names the account; the TLS
  * handshake (trust store) has already proven the client holds its private key;</li>
+ * <li>a level that requires TLS refuses a request over plain HTTP, and one whose allowed networks do not hold the
+ * request's source address refuses it, before any password is checked;</li>
  * <li>a login blocked from the request's source address (too many failed logins from there, see
  * {@link LoginThrottle} and {@link FailedLoginListener}) verifies no password and hands out no digest until the
  * block ends; the same login from other addresses is not affected.</li>
@@ -122,14 +124,16 @@ public class VaspRealm implements SecurityRealm {
         }
 
         /**
-         * Whether no password may be checked: the request's source address is outside the networks the VASP's
-         * level allows (checked before any password travels further), the account's own lock (Payara's
-         * account-wide lock-out), or a block of the login from that source address.
+         * Whether no password may be checked: the VASP's level requires TLS and the request came over plain HTTP, or
+         * its source address is outside the networks the level allows (both checked before any password travels
+         * further), the account's own lock (Payara's account-wide lock-out), or a block of the login from that
+         * source address.
          */
         private boolean locked() {
             long now = System.currentTimeMillis();
-            String source = SourceAddress.current();
-            if (account.lockedAt(now) || !ClientNetworks.allow(account.allowedClientNetworks(), source)) {
+            String source = CurrentRequest.sourceAddress();
+            if (account.tlsRequired() && !CurrentRequest.secure() || account.lockedAt(now)
+                    || !ClientNetworks.allow(account.allowedClientNetworks(), source)) {
                 return true;
             }
             try {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -76,11 +77,12 @@ class ConsoleIT {
         browser.screenshot("vasp-password-once");
         browser.click(By.id("issued-form:done"));
 
-        // the new VASP submits over MM7 with those credentials
+        // the new VASP submits over MM7 with those credentials, over HTTPS (the default level requires TLS)
         Gateway.Vasp vasp = new Gateway.Vasp(vaspId, "news", vaspId, password);
         String tx = Gateway.unique("tx");
-        HttpResponse<String> accepted = Gateway.postSoap(vasp, Envelopes.submit(tx, vasp,
-                "<To><Number>447700900555</Number></To>"));
+        HttpClient https = Tls.client(false);
+        HttpResponse<String> accepted = Tls.post(https, Gateway.basic(vasp.login(), vasp.password()),
+                Envelopes.submit(tx, vasp, "<To><Number>447700900555</Number></To>"));
         assertEquals("1000", mm7(xml(accepted.body()), "StatusCode"), accepted.body());
         String messageId = mm7(xml(accepted.body()), "MessageID");
 
@@ -94,8 +96,8 @@ class ConsoleIT {
         browser.click(By.id("vasp:suspend"));
         browser.confirm("vasp:confirm-yes");
         browser.waitForText(By.id("vasp-status"), "SUSPENDED");
-        HttpResponse<String> refused = Gateway.postSoap(vasp, Envelopes.submit(Gateway.unique("tx"), vasp,
-                "<To><Number>447700900556</Number></To>"));
+        HttpResponse<String> refused = Tls.post(https, Gateway.basic(vasp.login(), vasp.password()),
+                Envelopes.submit(Gateway.unique("tx"), vasp, "<To><Number>447700900556</Number></To>"));
         assertEquals("4007", mm7(xml(refused.body()), "StatusCode"), refused.body());
 
         // the accepted message is in the traffic view, with its recipient's state

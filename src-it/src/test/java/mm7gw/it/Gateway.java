@@ -57,8 +57,19 @@ final class Gateway {
     record Vasp(String vaspId, String vasId, String login, String password) {
     }
 
-    /** Registers a fresh VASP with one service through the admin API. */
+    /**
+     * Registers a fresh VASP with one service through the admin API. Its level then allows plain HTTP (a new
+     * VASP's default level requires TLS): the tests send over plain HTTP to a server that opts in to it
+     * ({@code mm7.http.plain-allowed}); TransportSecurityIT shows the production defaults.
+     */
     static Vasp newVasp() {
+        Vasp v = registerVasp();
+        ServiceLevels.change(v.vaspId(), b -> b.add("tlsRequired", false));
+        return v;
+    }
+
+    /** Registers a fresh VASP with one service through the admin API; it keeps the default service level. */
+    static Vasp registerVasp() {
         serveTestAddresses();
         String id = unique("vasp");
         Vasp v = new Vasp(id, id + "-svc", id, "pw-" + UUID.randomUUID());

@@ -76,7 +76,7 @@ class ServiceLevelIT {
 
     @Test
     void aNewVaspGetsTheDefaultServiceLevel() {
-        Gateway.Vasp vasp = Gateway.newVasp();
+        Gateway.Vasp vasp = Gateway.registerVasp();
         JsonObject level = ServiceLevels.of(vasp.vaspId());
         assertEquals("VASP", level.getString("appliesTo"));
         assertEquals(ServiceLevels.list("CANCEL", "REPLACE", "SUBMIT"), level.getJsonArray("allowedOperations"));
@@ -84,10 +84,20 @@ class ServiceLevelIT {
         assertEquals(100, level.getInt("maxRecipients"));
         assertEquals(1048576, level.getInt("maxMessageSize"));
         assertEquals("PT168H", level.getString("maxExpiry"));
-        assertEquals(false, level.getBoolean("tlsRequired"));
+        assertEquals(true, level.getBoolean("tlsRequired"), "no Basic over plain HTTP by default");
         assertEquals(100, level.getInt("maxSubmissionsPerSecond"));
         assertEquals(10000, level.getInt("maxRecipientsPerSecond"));
-        submit(vasp, TWO).accepted();
+        if (Gateway.ON_WILDFLY) {
+            // over plain HTTP (which the test server allows) the realm refuses it before checking the password
+            String tx = Gateway.unique("tx");
+            assertEquals(401, Gateway.postSoap(vasp, Envelopes.submit(tx, vasp, TWO)).statusCode());
+            assertEquals(0, Gateway.messagesOfTransaction(vasp.vaspId(), tx).size());
+            HttpResponse<String> r = Tls.post(Tls.client(false), Gateway.basic(vasp.login(), vasp.password()),
+                    Envelopes.submit(Gateway.unique("tx"), vasp, TWO));
+            assertEquals("1000", mm7(xml(r.body()), "StatusCode"), r.body());
+        } else {
+            submit(vasp, TWO).refusedAsFault("4007", "Client", "requires TLS");
+        }
     }
 
     @Test
@@ -200,6 +210,18 @@ class ServiceLevelIT {
     void plainHttpWhereTlsIsRequired() {
         Gateway.Vasp vasp = Gateway.newVasp();
         ServiceLevels.change(vasp.vaspId(), b -> b.add("tlsRequired", true));
+        if (Gateway.ON_WILDFLY) {
+            // the VASP-wide level's requirement is applied by the realm before the password is checked: no login
+            String tx = Gateway.unique("tx");
+            HttpResponse<String> r = Gateway.postSoap(vasp, Envelopes.submit(tx, vasp, TWO));
+            assertEquals(401, r.statusCode(), r.body());
+            assertEquals(0, Gateway.messagesOfTransaction(vasp.vaspId(), tx).size());
+        } else {
+            submit(vasp, TWO).refusedAsFault("4007", "Client", "requires TLS");
+        }
+        // a service's own level that requires TLS is the application's check, after the login
+        ServiceLevels.change(vasp.vaspId(), b -> b.add("tlsRequired", false));
+        ServiceLevels.changeOfService(vasp.vaspId(), vasp.vasId(), b -> b.add("tlsRequired", true));
         Outcome o = submit(vasp, TWO).refusedAsFault("4007", "Client", "requires TLS");
         assertEquals(false, ServiceLevels.refusals(vasp.vaspId()).getJsonObject(0).getBoolean("tls"), o.tx());
     }

@@ -56,7 +56,7 @@ public record ServiceLevelView(String appliesTo, List<String> allowedOperations,
                     allowedSenders, enums("allowedPriorities", allowedPriorities, Priority.class),
                     enums("allowedChargedParties", allowedChargedParties, ChargedParty.class), expiry,
                     deliveryReportAllowed == null || deliveryReportAllowed, readReplyAllowed == null || readReplyAllowed,
-                    tlsRequired != null && tlsRequired, allowedClientNetworks, maxSubmissionsPerSecond,
+                    tlsRequired == null || tlsRequired, allowedClientNetworks, maxSubmissionsPerSecond,
                     maxRecipientsPerSecond, vasIdOptional != null && vasIdOptional,
                     digestMd5Allowed != null && digestMd5Allowed).validate();
         } catch (IllegalArgumentException | NullPointerException e) {

@@ -108,7 +108,8 @@ public class ServiceLevel {
 
     /**
      * The terms a service level grants, as plain values. Validated by {@link #validate()}; {@link #DEFAULT} is what a
-     * newly registered VASP gets, {@link #UNRESTRICTED} is for trusted (e.g. demo) accounts.
+     * newly registered VASP gets (TLS required: no password over plain HTTP), {@link #UNRESTRICTED} is for trusted
+     * (e.g. demo) accounts.
      */
     public record Terms(Set<Operation> allowedOperations, Set<AuthMechanism> authMechanisms, Long maxMessageSize,
             Integer maxRecipients, List<String> allowedSenders, Set<Priority> allowedPriorities,
@@ -118,7 +119,7 @@ public class ServiceLevel {
             boolean digestMd5Allowed) {
 
         public static final Terms DEFAULT = new Terms(EnumSet.allOf(Operation.class), EnumSet.of(AuthMechanism.BASIC),
-                1_048_576L, 100, List.of(), Set.of(), Set.of(), Duration.ofDays(7), true, true, false, List.of(),
+                1_048_576L, 100, List.of(), Set.of(), Set.of(), Duration.ofDays(7), true, true, true, List.of(),
                 100, 10_000, false, false);
 
         public static final Terms UNRESTRICTED = new Terms(EnumSet.allOf(Operation.class),
