@@ -100,6 +100,8 @@ public class Bootstrap {
     private static void printBanner(String adminPassword) {
         String base = System.getProperty("mm7.public-url", "http://127.0.0.1:8080");
         String tls = System.getProperty("mm7.public-https-url", "https://127.0.0.1:8443");
+        String admin = System.getProperty("mm7.public-admin-url", "http://127.0.0.1:9080");
+        String adminTls = System.getProperty("mm7.public-admin-https-url", "https://127.0.0.1:9443");
         boolean plain = Boolean.getBoolean("mm7.http.plain-allowed");
         List<String> lines = List.of(
                 "",
@@ -107,7 +109,8 @@ public class Bootstrap {
                 " MM7 gateway is up",
                 "   MM7 endpoint (VASPs):  " + tls + "/mm7/vasp" + (plain ? "  and  " + base + "/mm7/vasp" : ""),
                 "   WSDL:                  " + tls + "/mm7/vasp?wsdl",
-                "   Admin console:         " + tls + "/admin/" + (plain ? "  and  " + base + "/admin/" : ""),
+                "   Admin console:         " + adminTls + "/admin/" + (plain ? "  and  " + admin + "/admin/" : "")
+                        + "  (own listener, 127.0.0.1 only)",
                 plain ? "   Plain HTTP:            ALLOWED (mm7.http.plain-allowed=true, demo on loopback only);"
                         + " without it, HTTPS only" : "   Plain HTTP:            refused (HTTPS only)",
                 "   Admin login:           " + System.getProperty("mm7.admin.initial-user", "admin")

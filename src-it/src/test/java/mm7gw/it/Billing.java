@@ -117,7 +117,7 @@ final class Billing {
     }
 
     static List<CSVRecord> csv(String vaspId, Instant from) throws IOException {
-        HttpResponse<String> r = Gateway.send(HttpRequest.newBuilder(URI.create(Gateway.BASE
+        HttpResponse<String> r = Gateway.send(HttpRequest.newBuilder(URI.create(Gateway.ADMIN_BASE
                 + "/admin/api/charging/events.csv?from=" + from + "&to=" + Instant.now().plusSeconds(60) + "&vaspId="
                 + enc(vaspId))).header("Authorization", Gateway.basic(Gateway.ADMIN_USER, Gateway.ADMIN_PASSWORD))
                 .header("Accept", "text/csv").GET().build());

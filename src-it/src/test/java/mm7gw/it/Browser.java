@@ -45,7 +45,7 @@ final class Browser implements AutoCloseable {
     }
 
     void open(String path) {
-        driver.get(Gateway.BASE + path);
+        driver.get(Gateway.ADMIN_BASE + path);
     }
 
     void login(String user, String password) {

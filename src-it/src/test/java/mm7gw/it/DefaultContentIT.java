@@ -16,7 +16,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Nothing but the gateway answers (no welcome content), methods no constraint covers are refused, and a state change
+ * Nothing but the gateway answers (no welcome content; the MM7 listener has the MM7 endpoint only, the console and
+ * admin API have their own listener), methods no constraint covers are refused, and a state change
  * through the console's session cookie needs the X-Requested-By header; the session cookie is HttpOnly and
  * SameSite=Strict.
  */
@@ -34,6 +35,25 @@ class DefaultContentIT {
         HttpResponse<String> root = send(HTTP, HttpRequest.newBuilder(URI.create(Gateway.BASE + "/")).GET().build());
         assertEquals(404, root.statusCode(), root.body());
         assertTrue(!root.body().contains("WildFly"), root.body());
+    }
+
+    @Test
+    void theMm7ListenerServesTheMm7EndpointOnlyAndTheAdminListenerTheConsoleOnly() throws Exception {
+        assumeTrue(Gateway.ON_WILDFLY, "Payara deploys both web modules to one virtual server (README server matrix)");
+        assertTrue(!Gateway.ADMIN_BASE.equals(Gateway.BASE), "own listener: " + Gateway.ADMIN_BASE);
+        for (String path : List.of("/admin/", "/admin/api/vasps", "/admin/health/live", "/admin/metrics", "/admin/login.xhtml")) {
+            HttpResponse<String> r = send(HTTP, HttpRequest.newBuilder(URI.create(Gateway.BASE + path))
+                    .header("Authorization", Gateway.basic(Gateway.ADMIN_USER, Gateway.ADMIN_PASSWORD)).GET().build());
+            assertEquals(404, r.statusCode(), "the MM7 listener, " + path + ": " + r.body());
+        }
+        for (String path : List.of("/", "/mm7/vasp?wsdl", "/mm7/vasp")) {
+            HttpResponse<String> r = send(HTTP, HttpRequest.newBuilder(URI.create(Gateway.ADMIN_BASE + path)).GET().build());
+            assertEquals(404, r.statusCode(), "the admin listener, " + path + ": " + r.body());
+        }
+        assertEquals(200, send(HTTP, HttpRequest.newBuilder(URI.create(Gateway.MM7 + "?wsdl")).GET().build()).statusCode());
+        assertEquals(200, send(HTTP, HttpRequest.newBuilder(URI.create(Gateway.ADMIN_BASE + "/admin/api/vasps"))
+                .header("Authorization", Gateway.basic(Gateway.ADMIN_USER, Gateway.ADMIN_PASSWORD)).GET().build())
+                .statusCode());
     }
 
     @Test
@@ -58,11 +78,11 @@ class DefaultContentIT {
         Gateway.Vasp vasp = Gateway.newVasp();
         HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
-        HttpResponse<String> loginPage = send(browser, HttpRequest.newBuilder(URI.create(Gateway.BASE + "/admin/"))
+        HttpResponse<String> loginPage = send(browser, HttpRequest.newBuilder(URI.create(Gateway.ADMIN_BASE + "/admin/"))
                 .GET().build());
         String form = "j_username=" + URLEncoder.encode(Gateway.ADMIN_USER, StandardCharsets.UTF_8) + "&j_password="
                 + URLEncoder.encode(Gateway.ADMIN_PASSWORD, StandardCharsets.UTF_8);
-        HttpResponse<String> login = send(browser, HttpRequest.newBuilder(URI.create(Gateway.BASE + "/admin/j_security_check"))
+        HttpResponse<String> login = send(browser, HttpRequest.newBuilder(URI.create(Gateway.ADMIN_BASE + "/admin/j_security_check"))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form))
                 .build());
         assertTrue(login.statusCode() == 302 || login.statusCode() == 303, login.statusCode() + " " + login.body());
@@ -74,7 +94,7 @@ class DefaultContentIT {
             assertTrue(session.contains("HttpOnly"), session);
             assertTrue(session.toLowerCase().contains("samesite=strict"), session);
         }
-        URI suspend = URI.create(Gateway.BASE + "/admin/api/vasps/" + vasp.vaspId() + "/suspend");
+        URI suspend = URI.create(Gateway.ADMIN_BASE + "/admin/api/vasps/" + vasp.vaspId() + "/suspend");
         HttpResponse<String> forged = send(browser, HttpRequest.newBuilder(suspend)
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
         assertEquals(403, forged.statusCode(), "no X-Requested-By: " + forged.body());

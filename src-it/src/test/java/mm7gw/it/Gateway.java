@@ -32,6 +32,12 @@ final class Gateway {
     /** The server the gateway runs on: WildFly unless the build says otherwise (profile payara). */
     static final boolean ON_WILDFLY = "wildfly".equals(System.getProperty("mm7.server", "wildfly"));
     static final URI MM7 = URI.create(BASE + "/mm7/vasp");
+    /**
+     * The console and admin API: on WildFly their own listener (server-config/gateway.cli, HTTP 9080 + the port
+     * offset), apart from the MM7 endpoint; on Payara the same listener as the MM7 endpoint (the build says which).
+     */
+    static final String ADMIN_BASE = System.getProperty("mm7.admin-url",
+            "http://127.0.0.1:" + (9080 + Integer.getInteger("mm7.port-offset", 100)));
     static final String ADMIN_USER = "admin";
     static final String ADMIN_PASSWORD = System.getProperty("mm7.admin.password", "it-admin-secret");
     static final String NS = "http://www.3gpp.org/ftp/Specs/archive/23_series/23.140/schema/REL-6-MM7-1-4";
@@ -110,7 +116,7 @@ final class Gateway {
     // ---- admin side ------------------------------------------------------------------------------------
 
     static HttpResponse<String> admin(String method, String path, String json) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(BASE + "/admin" + path)).timeout(Duration.ofSeconds(60))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(ADMIN_BASE + "/admin" + path)).timeout(Duration.ofSeconds(60))
                 .header("Authorization", basic(ADMIN_USER, ADMIN_PASSWORD)).header("Accept", "application/json");
         if (json == null) {
             b.method(method, HttpRequest.BodyPublishers.noBody());
@@ -267,7 +273,7 @@ final class Gateway {
     }
 
     static HttpResponse<byte[]> adminBytes(String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(BASE + "/admin" + path)).timeout(Duration.ofSeconds(60))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(ADMIN_BASE + "/admin" + path)).timeout(Duration.ofSeconds(60))
                 .header("Authorization", basic(ADMIN_USER, ADMIN_PASSWORD)).GET().build();
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,21 +34,22 @@ class LoginThrottleIT {
     /** One submit over a new connection from that local address; the HTTP status. */
     private static int submitFrom(String source, Gateway.Vasp vasp, String password) throws IOException {
         byte[] body = Envelopes.submit(Gateway.unique("tx"), vasp, TO).getBytes(StandardCharsets.UTF_8);
-        return send(source, "POST " + Gateway.MM7.getPath() + " HTTP/1.1\r\nHost: " + Gateway.MM7.getHost() + ":"
+        return send(Gateway.MM7, source, "POST " + Gateway.MM7.getPath() + " HTTP/1.1\r\nHost: " + Gateway.MM7.getHost() + ":"
                 + Gateway.MM7.getPort() + "\r\nContent-Type: text/xml; charset=utf-8\r\nSOAPAction: \"\"\r\n"
                 + "Authorization: " + Gateway.basic(vasp.login(), password) + "\r\nContent-Length: " + body.length
                 + "\r\nConnection: close\r\n\r\n", body);
     }
 
-    /** An admin API read over a new connection from that local address; the HTTP status. */
+    /** An admin API read over a new connection (to the admin listener) from that local address; the HTTP status. */
     private static int adminFrom(String source, String password) throws IOException {
-        return send(source, "GET /admin/api/system HTTP/1.1\r\nHost: " + Gateway.MM7.getHost() + ":"
-                + Gateway.MM7.getPort() + "\r\nAuthorization: " + Gateway.basic(Gateway.ADMIN_USER, password)
+        URI admin = URI.create(Gateway.ADMIN_BASE);
+        return send(admin, source, "GET /admin/api/system HTTP/1.1\r\nHost: " + admin.getHost() + ":"
+                + admin.getPort() + "\r\nAuthorization: " + Gateway.basic(Gateway.ADMIN_USER, password)
                 + "\r\nConnection: close\r\n\r\n", new byte[0]);
     }
 
-    private static int send(String source, String head, byte[] body) throws IOException {
-        try (Socket s = new Socket(InetAddress.getByName(Gateway.MM7.getHost()), Gateway.MM7.getPort(),
+    private static int send(URI server, String source, String head, byte[] body) throws IOException {
+        try (Socket s = new Socket(InetAddress.getByName(server.getHost()), server.getPort(),
                 InetAddress.getByName(source), 0)) {
             s.setSoTimeout(60_000);
             OutputStream out = s.getOutputStream();

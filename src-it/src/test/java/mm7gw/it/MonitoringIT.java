@@ -104,7 +104,7 @@ class MonitoringIT {
     }
 
     private static HttpResponse<String> get(String path) {
-        return Gateway.send(HttpRequest.newBuilder(URI.create(Gateway.BASE + path)).timeout(Duration.ofSeconds(30))
+        return Gateway.send(HttpRequest.newBuilder(URI.create(Gateway.ADMIN_BASE + path)).timeout(Duration.ofSeconds(30))
                 .GET().build());
     }
 

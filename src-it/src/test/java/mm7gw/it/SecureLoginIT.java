@@ -137,7 +137,7 @@ class SecureLoginIT {
     }
 
     private static HttpResponse<String> adminPem(String method, String path, String pem) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(Gateway.BASE + "/admin" + path))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(Gateway.ADMIN_BASE + "/admin" + path))
                 .timeout(Duration.ofSeconds(60)).header("Authorization", Gateway.basic(Gateway.ADMIN_USER, Gateway.ADMIN_PASSWORD))
                 .header("Accept", "application/json").header("Content-Type", "text/plain")
                 .method(method, HttpRequest.BodyPublishers.ofString(pem, StandardCharsets.US_ASCII)).build();

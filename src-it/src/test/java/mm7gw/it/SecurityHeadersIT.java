@@ -104,11 +104,11 @@ class SecurityHeadersIT {
 
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
-        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(Gateway.BASE + "/admin/login.xhtml"))
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(Gateway.ADMIN_BASE + "/admin/login.xhtml"))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, login.statusCode());
         assertSecurityHeaders(login, "login page");
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(Gateway.BASE + "/admin/vasps.xhtml"))
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(Gateway.ADMIN_BASE + "/admin/vasps.xhtml"))
                 .header("Authorization", Gateway.basic(Gateway.ADMIN_USER, Gateway.ADMIN_PASSWORD)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, page.statusCode());

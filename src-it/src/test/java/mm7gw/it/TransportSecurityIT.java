@@ -34,6 +34,8 @@ class TransportSecurityIT {
     private static final String TO = "<To><Number>447700903001</Number></To>";
     private static final int OFFSET = Integer.getInteger("mm7.port-offset", 100);
     private static final String HTTPS_BASE = "https://127.0.0.1:" + (8443 + OFFSET);
+    /** the console and admin API's own HTTPS listener (server-config/tls.cli) */
+    private static final String ADMIN_HTTPS_BASE = "https://127.0.0.1:" + (9443 + OFFSET);
     private static final HttpClient PLAIN = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -98,10 +100,10 @@ class TransportSecurityIT {
             HttpResponse<String> wsdl = send(PLAIN, HttpRequest.newBuilder(URI.create(Gateway.MM7 + "?wsdl")).GET().build());
             assertEquals(302, wsdl.statusCode(), wsdl.body());
             assertEquals(HTTPS_BASE + "/mm7/vasp?wsdl", wsdl.headers().firstValue("Location").orElse(""));
-            HttpResponse<String> console = send(PLAIN, HttpRequest.newBuilder(URI.create(Gateway.BASE + "/admin/")).GET().build());
+            HttpResponse<String> console = send(PLAIN, HttpRequest.newBuilder(URI.create(Gateway.ADMIN_BASE + "/admin/")).GET().build());
             assertEquals(302, console.statusCode(), console.body());
-            assertEquals(HTTPS_BASE + "/admin/", console.headers().firstValue("Location").orElse(""));
-            HttpResponse<String> api = send(PLAIN, HttpRequest.newBuilder(URI.create(Gateway.BASE + "/admin/api/vasps"))
+            assertEquals(ADMIN_HTTPS_BASE + "/admin/", console.headers().firstValue("Location").orElse(""));
+            HttpResponse<String> api = send(PLAIN, HttpRequest.newBuilder(URI.create(Gateway.ADMIN_BASE + "/admin/api/vasps"))
                     .header("Authorization", Gateway.basic(Gateway.ADMIN_USER, Gateway.ADMIN_PASSWORD))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build());
             assertEquals(403, api.statusCode(), "the admin API over plain HTTP: " + api.body());
@@ -116,11 +118,11 @@ class TransportSecurityIT {
             HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .sslContext(https.sslContext()).cookieHandler(new CookieManager())
                     .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
-            HttpResponse<String> loginPage = send(browser, HttpRequest.newBuilder(URI.create(HTTPS_BASE + "/admin/")).GET().build());
+            HttpResponse<String> loginPage = send(browser, HttpRequest.newBuilder(URI.create(ADMIN_HTTPS_BASE + "/admin/")).GET().build());
             assertTrue(loginPage.statusCode() == 200 || loginPage.statusCode() == 302, loginPage.statusCode() + " " + loginPage.body());
             String form = "j_username=" + URLEncoder.encode(Gateway.ADMIN_USER, StandardCharsets.UTF_8) + "&j_password="
                     + URLEncoder.encode(Gateway.ADMIN_PASSWORD, StandardCharsets.UTF_8);
-            HttpResponse<String> login = send(browser, HttpRequest.newBuilder(URI.create(HTTPS_BASE + "/admin/j_security_check"))
+            HttpResponse<String> login = send(browser, HttpRequest.newBuilder(URI.create(ADMIN_HTTPS_BASE + "/admin/j_security_check"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form)).build());
             assertTrue(login.statusCode() == 302 || login.statusCode() == 303, login.statusCode() + " " + login.body());
@@ -134,7 +136,7 @@ class TransportSecurityIT {
                 assertTrue(attributes.contains("httponly"), session);
                 assertTrue(attributes.contains("samesite=strict"), session);
             }
-            HttpResponse<String> dashboard = send(browser, HttpRequest.newBuilder(URI.create(HTTPS_BASE + "/admin/index.xhtml"))
+            HttpResponse<String> dashboard = send(browser, HttpRequest.newBuilder(URI.create(ADMIN_HTTPS_BASE + "/admin/index.xhtml"))
                     .GET().build());
             assertEquals(200, dashboard.statusCode(), "logged in over HTTPS: " + dashboard.body());
         } finally {

@@ -47,7 +47,7 @@ public final class Benchmark {
     private final Path docs = Path.of(System.getProperty("bench.docs"));
     private final int offset = Integer.getInteger("bench.port-offset", 300);
     private final int seconds = Integer.getInteger("bench.seconds", 10);
-    /** the server of the variant being measured, and its base URL */
+    /** the server of the variant being measured, and the base URL of its admin API (its own listener) */
     private Server server;
     private String serverUrl;
     private final StringBuilder report = new StringBuilder();
@@ -96,8 +96,10 @@ public final class Benchmark {
                     "-Dmm7.schema.clean=true", "-Dmm7.http.plain-allowed=true",
                     "-Dmm7.db.url=" + System.getProperty("bench.pg-url", "jdbc:postgresql://127.0.0.1:5432/test")));
             String base = "http://127.0.0.1:" + server.httpPort();
+            // the admin API has its own listener (server-config/gateway.cli)
+            String adminBase = "http://127.0.0.1:" + server.adminHttpPort();
             this.server = server;
-            this.serverUrl = base;
+            this.serverUrl = adminBase;
             if (Boolean.getBoolean("bench.jfr")) {
                 Path dir = Path.of(System.getProperty("bench.jfr-dir", "target/jfr"));
                 Files.createDirectories(dir);
@@ -143,7 +145,7 @@ public final class Benchmark {
 
             report.append("### (c) mass distribution, ").append(MASS_RECIPIENTS).append(" recipients\n\n");
             MemorySampler massMemory = new MemorySampler(server);
-            massDistribution(base, gateway, echo, text, massMemory);
+            massDistribution(adminBase, gateway, echo, text, massMemory);
 
             report.append("### (d) latency at half the saturating rate\n\n");
             double rate = Math.max(1, textSteps.best() / 2);
@@ -163,7 +165,7 @@ public final class Benchmark {
                     + " (p50 %.1f ms): %.1f.%n%n", textSteps.singleClientP50(), g.percentileMillis(50),
                     textSteps.singleClientP50() / g.percentileMillis(50)));
 
-            sustained(base, gateway, echo, textSteps.best(), () -> text.submit(VASP, VAS, number(recipient)));
+            sustained(adminBase, gateway, echo, textSteps.best(), () -> text.submit(VASP, VAS, number(recipient)));
             overload(gateway, textSteps.best(), () -> text.submit(VASP, VAS, number(recipient)));
 
             report.append("### (e) memory of the server JVM\n\n")
@@ -186,7 +188,7 @@ public final class Benchmark {
      * not yet distributed, committed charging events not yet numbered) sampled once a second; then how long the
      * backlog takes to drain after the last request.
      */
-    private void sustained(String base, Load gateway, Load echo, double rate, java.util.function.Supplier<byte[]> bodies)
+    private void sustained(String adminBase, Load gateway, Load echo, double rate, java.util.function.Supplier<byte[]> bodies)
             throws Exception {
         int duration = Integer.getInteger("bench.sustained-seconds", 60);
         report.append("### (f) sustained: the rate of (a) for ").append(duration).append(" s\n\n");
@@ -196,7 +198,7 @@ public final class Benchmark {
         Thread sampler = new Thread(() -> {
             while (sampling.get()) {
                 try {
-                    long[] b = backlog(base);
+                    long[] b = backlog(adminBase);
                     samples.add(new long[] {(System.nanoTime() - t0) / 1_000_000, b[0], b[1]});
                     Thread.sleep(1000);
                 } catch (InterruptedException e) {
@@ -212,7 +214,7 @@ public final class Benchmark {
         long end = System.nanoTime();
         sampling.set(false);
         sampler.join(5000);
-        long[] last = awaitDrained(base);
+        long[] last = awaitDrained(adminBase);
         double drained = (System.nanoTime() - end) / 1e9;
         long maxMessages = samples.stream().mapToLong(x -> x[1]).max().orElse(-1);
         long maxEvents = samples.stream().mapToLong(x -> x[2]).max().orElse(-1);
@@ -243,8 +245,8 @@ public final class Benchmark {
     }
 
     /** The admin API's backlog: {undistributed messages, unnumbered charging events}. */
-    private static long[] backlog(String base) throws Exception {
-        HttpResponse<String> r = ADMIN.send(HttpRequest.newBuilder(URI.create(base + "/admin/api/system/backlog"))
+    private static long[] backlog(String adminBase) throws Exception {
+        HttpResponse<String> r = ADMIN.send(HttpRequest.newBuilder(URI.create(adminBase + "/admin/api/system/backlog"))
                 .header("Authorization", adminAuthorization()).header("Accept", "application/json").build(),
                 HttpResponse.BodyHandlers.ofString());
         try (JsonReader json = Json.createReader(new java.io.StringReader(r.body()))) {
@@ -349,7 +351,7 @@ public final class Benchmark {
         return new Steps(best, singleClientP50);
     }
 
-    private void massDistribution(String base, Load gateway, Load echo, Requests text, MemorySampler memory)
+    private void massDistribution(String adminBase, Load gateway, Load echo, Requests text, MemorySampler memory)
             throws Exception {
         String[] numbers = new String[MASS_RECIPIENTS];
         for (int i = 0; i < numbers.length; i++) {
@@ -377,13 +379,13 @@ public final class Benchmark {
         while (delivered < MASS_RECIPIENTS && System.nanoTime() < deadline) {
             Thread.sleep(3000);
             try {
-                delivered = deliveredCount(base, id.group(1));
+                delivered = deliveredCount(adminBase, id.group(1));
             } catch (IOException e) {
                 System.out.println("progress poll failed (next one in 3 s): " + e);
             }
         }
         memory.stop();
-        Instant lastDelivery = lastDelivery(base, id.group(1));
+        Instant lastDelivery = lastDelivery(adminBase, id.group(1));
         double fanOutSeconds = lastDelivery == null ? (System.nanoTime() - t0) / 1e9
                 : Duration.between(sent, lastDelivery).toNanos() / 1e9;
         report.append("| accept latency ms | baseline parse ms | ratio | delivered | time to last delivery s | recipients/s |\n")
@@ -393,9 +395,9 @@ public final class Benchmark {
     }
 
     /** Recipients of the message that reached their mailbox, from the admin API's counts. */
-    private static long deliveredCount(String base, String messageId) throws Exception {
+    private static long deliveredCount(String adminBase, String messageId) throws Exception {
         HttpResponse<String> r = ADMIN.send(HttpRequest.newBuilder(
-                        URI.create(base + "/admin/api/messages/" + messageId + "/counts"))
+                        URI.create(adminBase + "/admin/api/messages/" + messageId + "/counts"))
                 .header("Authorization", adminAuthorization())
                 .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
         Matcher m = Pattern.compile("\"recipientsWithDeliveredEntry\"\\s*:\\s*(\\d+)").matcher(r.body());
@@ -403,9 +405,9 @@ public final class Benchmark {
     }
 
     /** When the message's last RECIPIENT_DELIVERY charging event was written (server clock, same machine). */
-    private static Instant lastDelivery(String base, String messageId) throws Exception {
+    private static Instant lastDelivery(String adminBase, String messageId) throws Exception {
         HttpResponse<java.io.InputStream> r = ADMIN.send(HttpRequest.newBuilder(
-                        URI.create(base + "/admin/api/messages/" + messageId + "/charging-events"))
+                        URI.create(adminBase + "/admin/api/messages/" + messageId + "/charging-events"))
                 .header("Authorization", adminAuthorization()).header("Accept", "application/json").build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         try (JsonReader json = Json.createReader(r.body())) {

@@ -32,6 +32,11 @@ final class Server implements AutoCloseable {
         return 8080 + offset;
     }
 
+    /** the console and admin API's own plain HTTP listener (server-config/gateway.cli) */
+    int adminHttpPort() {
+        return 9080 + offset;
+    }
+
     /** Applies the run command's scripts, with the variant's datasource script, and its TLS key material. */
     void configure(Path serverConfig, String database) throws IOException, InterruptedException {
         Path configuration = home.resolve("standalone/configuration");
