@@ -32,6 +32,32 @@ record ServerProcess(ProcessHandle handle, List<String> commandLine, File home) 
         throw new AssertionError("no WildFly process with " + offset + " under " + module);
     }
 
+    /**
+     * Sets a system property on the running test server through its management model (jboss-cli on the management
+     * port, local authentication): for settings the gateway reads on every use.
+     */
+    static void setSystemProperty(String name, String value) throws Exception {
+        File home = find().home();
+        String resource = "/system-property=" + name;
+        String commands = "if (outcome != success) of " + resource + ":read-resource\n"
+                + resource + ":add(value=" + value + ")\nelse\n"
+                + resource + ":write-attribute(name=value, value=" + value + ")\nend-if\n";
+        File script = File.createTempFile("system-property", ".cli");
+        try {
+            java.nio.file.Files.writeString(script.toPath(), commands);
+            Process p = new ProcessBuilder(new File(home, "bin/jboss-cli.sh").getPath(), "--connect",
+                    "--controller=127.0.0.1:" + (9990 + Integer.getInteger("mm7.port-offset", 100)),
+                    "--file=" + script.getPath()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS), "jboss-cli did not end");
+            if (p.exitValue() != 0) {
+                throw new AssertionError("setting " + name + "=" + value + " failed: " + out);
+            }
+        } finally {
+            script.delete();
+        }
+    }
+
     long pid() {
         return handle.pid();
     }

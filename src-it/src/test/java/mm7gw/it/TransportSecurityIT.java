@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -17,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -49,22 +47,9 @@ class TransportSecurityIT {
         return client.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Sets mm7.http.plain-allowed on the running test server (a system property of its management model). */
+    /** Sets mm7.http.plain-allowed on the running test server. */
     private static void plainHttpAllowed(boolean allowed) throws Exception {
-        File home = ServerProcess.find().home();
-        String resource = "/system-property=mm7.http.plain-allowed";
-        String command = "if (outcome != success) of " + resource + ":read-resource\n"
-                + resource + ":add(value=" + allowed + ")\nelse\n"
-                + resource + ":write-attribute(name=value, value=" + allowed + ")\nend-if\n";
-        File script = File.createTempFile("plain-http", ".cli");
-        script.deleteOnExit();
-        java.nio.file.Files.writeString(script.toPath(), command);
-        Process p = new ProcessBuilder(new File(home, "bin/jboss-cli.sh").getPath(), "--connect",
-                "--controller=127.0.0.1:" + (9990 + OFFSET), "--file=" + script.getPath())
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "jboss-cli did not end");
-        assertEquals(0, p.exitValue(), out);
+        ServerProcess.setSystemProperty("mm7.http.plain-allowed", String.valueOf(allowed));
     }
 
     private static HttpRequest.Builder submitRequest(URI endpoint, String authorization, String envelope) {

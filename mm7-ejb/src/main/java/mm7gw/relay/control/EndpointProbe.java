@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
@@ -28,7 +29,9 @@ import mm7gw.relay.entity.RelayEndpoint;
  * with the outbound credentials, over a new connection (so the TLS handshake really happens, against the same
  * trusted certificates the outbound calls use), bounded by the endpoint's timeout. Any HTTP answer shows the
  * endpoint is reachable; 401/403 shows the credentials are refused. A method the VASP does not offer (405) is
- * still a good answer: MM7 endpoints usually accept only POST, and authentication comes first.
+ * still a good answer: MM7 endpoints usually accept only POST, and authentication comes first. A URL whose host is
+ * (or resolves to) a loopback, link-local or private address is not probed unless the operator allows it
+ * ({@link InternalAddresses}).
  */
 @ApplicationScoped
 public class EndpointProbe {
@@ -43,6 +46,14 @@ public class EndpointProbe {
     public ProbeResult probe(RelayEndpoint endpoint) {
         Outcome outcome = new Outcome(endpoint);
         URI uri = URI.create(endpoint.url());
+        if (!InternalAddresses.allowed()) {
+            Optional<InetAddress> internal = InternalAddresses.firstInternal(uri.getHost());
+            if (internal.isPresent()) {
+                return outcome.notProbed("Not probed: " + uri.getHost() + " is " + internal.get().getHostAddress()
+                        + ", a loopback, link-local or private address, which the probe does not reach unless the"
+                        + " operator allows it (" + InternalAddresses.ALLOWED + "=true)");
+            }
+        }
         boolean https = "https".equalsIgnoreCase(uri.getScheme());
         Duration timeout = Duration.ofMillis(endpoint.timeoutMillis());
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
