@@ -67,8 +67,10 @@ public class Distributor {
             LOG.warning(() -> "messages to distribute are not stored (ignored): " + missing);
         }
         java.util.Set<Long> started = messages.withRecipients(batch);
-        java.util.Map<Long, PlannedRecipients> planned = messages.planned(batch.stream()
-                .filter(m -> m.chunks() == 1 && !started.contains(m.id())).toList());
+        List<MultimediaMessage> singleChunk = batch.stream()
+                .filter(m -> m.chunks() == 1 && !started.contains(m.id())).toList();
+        java.util.Map<Long, PlannedRecipients> planned = messages.planned(singleChunk);
+        messages.loadContents(singleChunk);
         Instant now = Instant.now();
         for (MultimediaMessage message : batch) {
             if (started.contains(message.id())) {

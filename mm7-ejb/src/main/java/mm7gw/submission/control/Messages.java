@@ -7,6 +7,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
+import mm7gw.submission.entity.MessageContent;
 import mm7gw.submission.entity.MultimediaMessage;
 import mm7gw.submission.entity.PlannedRecipients;
 import mm7gw.submission.entity.Recipient;
@@ -103,6 +104,17 @@ public class Messages {
         }
         return new java.util.HashSet<>(em.createQuery("select distinct r.message.id from Recipient r where r.message in :m",
                 Long.class).setParameter("m", batch).getResultList());
+    }
+
+    /**
+     * Reads the content descriptions of the messages in one statement, so that their charging records (content size
+     * and type) do not read them one message at a time; the bodies stay unread.
+     */
+    public void loadContents(List<MultimediaMessage> batch) {
+        if (!batch.isEmpty()) {
+            em.createQuery("select m.content from MultimediaMessage m where m in :m", MessageContent.class)
+                    .setParameter("m", batch).getResultList();
+        }
     }
 
     /** The recipient lists of the messages, by message id. */
