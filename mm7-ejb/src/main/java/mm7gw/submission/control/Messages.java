@@ -112,8 +112,10 @@ public class Messages {
      */
     public void loadContents(List<MultimediaMessage> batch) {
         if (!batch.isEmpty()) {
-            em.createQuery("select m.content from MultimediaMessage m where m in :m", MessageContent.class)
-                    .setParameter("m", batch).getResultList();
+            // entities selected (not a path), so the lazy body stays out of the SELECT; ids, not entities, as parameters
+            em.createQuery("select c from MessageContent c, MultimediaMessage m where m.content = c and m.id in :ids",
+                    MessageContent.class).setParameter("ids", batch.stream().map(MultimediaMessage::id).toList())
+                    .getResultList();
         }
     }
 
