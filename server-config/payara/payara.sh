@@ -5,8 +5,11 @@
 #
 #   payara.sh provision   unpacked Payara + Artemis -> domain "mm7" (created once, everything on 127.0.0.1,
 #                         OpenMQ disabled), libraries in the domain's lib/, login.conf entry, broker instance
-#   payara.sh start       starts the broker and the domain, applies resources.asadmin, deploys RAR and EAR
+#   payara.sh start       starts the broker and the domain, sets the HTTP listeners' limits, applies
+#                         resources.asadmin, deploys RAR and EAR
 #   payara.sh stop        stops the domain and the broker (also when they only half started)
+#   payara.sh run         provision and start with an empty broker journal, print the gateway's banner, follow the
+#                         server log until Ctrl-C, then stop (the run command: mvn -Ppayara,run package)
 #
 # Settings (environment; defaults in brackets):
 #   PAYARA_HOME      the unpacked payara6 directory                        (required)
@@ -15,6 +18,7 @@
 #   LIBS             directory whose jars go into the domain's lib/ (JDBC driver, mm7-payara-realm, mm7-elytron
 #                    and the Elytron password library)                 (required for provision)
 #   RAR, EAR         the resource adapter and the gateway to deploy        (required for start)
+#   DOMAIN           the domain's name                                     [mm7]
 #   DB_URL           JDBC URL of the gateway's PostgreSQL database  [jdbc:postgresql://127.0.0.1:5432/mm7]
 #   DB_USER, DB_PASSWORD                                                   [postgres, postgres]
 #   BROKER_PORT      [61716]   BROKER_USER, BROKER_PASSWORD  [mm7-gateway, mm7-gateway-secret]
@@ -22,13 +26,15 @@
 #   OSGi shell, Hazelcast), all bound to 127.0.0.1
 #   MM7_PROPERTIES   extra system properties for the gateway, "name=value" separated by spaces (values
 #                    without spaces), e.g. mm7.admin.initial-password=... mm7.schema.clean=true (test servers only);
-#                    mm7.http.plain-allowed=true keeps the plain HTTP listener on (else HTTPS only)
+#                    mm7.http.plain-allowed=true keeps the plain HTTP listener on (else HTTPS only); also the HTTP
+#                    limits mm7.http.max-post-size, mm7.http.no-request-timeout, mm7.http.read-timeout
+#                    (README "Configuration")
 #   BILLING_USER, BILLING_PASSWORD   a broker account with the role billing (subscribes to mm7.charging)
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 : "${PAYARA_HOME:?}" "${ARTEMIS_HOME:?}" "${BROKER_DIR:?}"
-DOMAIN=mm7
+DOMAIN=${DOMAIN:-mm7}
 DOMAIN_DIR="$PAYARA_HOME/glassfish/domains/$DOMAIN"
 HTTP_PORT=${HTTP_PORT:-8880}
 HTTPS_PORT=${HTTPS_PORT:-8981}
@@ -91,6 +97,29 @@ osgi.shell.telnet.port=5055" "$DOMAIN"
     fi
 }
 
+# a gateway setting: its value in MM7_PROPERTIES, else the default given
+setting() {
+    local p v=""
+    for p in ${MM7_PROPERTIES:-}; do
+        if [ "${p%%=*}" = "$1" ]; then v="${p#*=}"; fi
+    done
+    printf '%s' "${v:-$2}"
+}
+
+# The HTTP listeners' limits against slow and abusive clients, with the values and property names of WildFly's
+# gateway.cli (README "Configuration"), as far as Grizzly has them: the hard cap on a declared request body (413),
+# the time a kept-alive connection may wait for its next request, the read timeout of the request body. Grizzly
+# has no deadline for a request head and no connection limit (README "Payara Server").
+limits() {
+    local net=configs.config.server-config.network-config l
+    for l in http-listener-1 http-listener-2; do
+        asadmin set "$net.protocols.protocol.$l.http.max-post-size-bytes=$(setting mm7.http.max-post-size 67108864)" \
+            "$net.protocols.protocol.$l.http.timeout-seconds=$(( $(setting mm7.http.no-request-timeout 60000) / 1000 ))" \
+            >/dev/null
+    done
+    asadmin set "$net.transports.transport.tcp.read-timeout-millis=$(setting mm7.http.read-timeout 30000)" >/dev/null
+}
+
 wait_port() {
     local port=$1 seconds=$2
     for _ in $(seq "$seconds"); do
@@ -132,6 +161,10 @@ start() {
     local plain=false
     case " $settings " in *" mm7.http.plain-allowed=true "*) plain=true ;; esac
     asadmin set "configs.config.server-config.network-config.network-listeners.network-listener.http-listener-1.enabled=$plain"
+    # a SOAP fault (a refused request) is an answer, not a server error: Payara's OpenTracing filter for JAX-WS
+    # logs every one as SEVERE with the fault object's name (and nothing else), so its logger is off
+    asadmin set-log-levels fish.payara.opentracing.jaxws.JaxwsContainerRequestTracingFilter=OFF >/dev/null
+    limits
     # the database (a non-XA pool: Payara commits it last in a transaction with the XA JMS resource)
     if ! asadmin list-jdbc-connection-pools | grep -q '^mm7-pool'; then
         asadmin create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource \
@@ -164,9 +197,31 @@ stop() {
     fi
 }
 
+run() {
+    local began=$SECONDS log="$DOMAIN_DIR/logs/server.log"
+    provision
+    # every run starts from empty demo data: the broker's journal goes here, the database schema is emptied by
+    # mm7.schema.clean in MM7_PROPERTIES
+    rm -rf "$BROKER_DIR/data"
+    start
+    trap - ERR
+    follow=""
+    # Ctrl-C (or TERM) stops the domain and the broker; the console may be gone by then, so the stop writes to a
+    # file. The gateway is undeployed first: the next run deploys this build's EAR on a domain that starts empty.
+    trap 'exec >>"$DOMAIN_DIR/logs/run-stop.log" 2>&1; kill "$follow" 2>/dev/null; asadmin undeploy mm7-gateway || true; stop; exit 0' INT TERM
+    # the banner the gateway logged at deployment (mm7.demo), as WildFly's run command shows it on its console
+    grep -B1 -A6 ' MM7 gateway is up' "$log" | tail -n 8 | sed 's/\]\]$//' || echo "(no banner in $log)"
+    echo "   HTTPS:                 https://127.0.0.1:$HTTPS_PORT/mm7/vasp (Payara's self-signed certificate)"
+    echo "Payara and the broker started and the gateway deployed in $((SECONDS - began)) s; Ctrl-C stops them."
+    tail -n 0 -F "$log" &
+    follow=$!
+    wait "$follow"
+}
+
 case "${1:-}" in
     provision) provision ;;
     start) start ;;
     stop) stop ;;
-    *) echo "usage: $0 provision|start|stop" >&2; exit 2 ;;
+    run) run ;;
+    *) echo "usage: $0 provision|start|stop|run" >&2; exit 2 ;;
 esac

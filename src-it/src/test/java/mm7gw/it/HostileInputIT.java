@@ -169,8 +169,8 @@ class HostileInputIT {
     }
 
     @Test
-    void aBodyDeclaredOverTheServersHardCapIsRefusedByUndertow() throws Exception {
-        assumeTrue(Gateway.ON_WILDFLY, "Undertow's max-post-size (gateway.cli): Payara has no such cap (README server matrix)");
+    void aBodyDeclaredOverTheServersHardCapIsRefusedByTheWebServer() throws Exception {
+        // Undertow's max-post-size (gateway.cli), Grizzly's max-post-size-bytes (payara.sh): 64 MB
         String tx = Gateway.unique("huge");
         String[] around = submit(tx).split("Today's forecast");
         RawHttp.Body body = new RawHttp.Body(around[0].getBytes(StandardCharsets.UTF_8), (byte) 'A',
@@ -221,7 +221,7 @@ class HostileInputIT {
 
     @Test
     void aSlowlorisClientIsDisconnected() throws Exception {
-        assumeTrue(Gateway.ON_WILDFLY, "Undertow's request-parse-timeout (gateway.cli): not set up on Payara (README server matrix)");
+        assumeTrue(Gateway.ON_WILDFLY, "Grizzly has no deadline for a request head (README server matrix)");
         // request-parse-timeout (gateway.cli) is 10 s: a request whose headers take longer is dropped
         long open = RawHttp.dribble(500, 30_000);
         System.out.printf("MM7 hostile: a slowloris connection was closed after %d ms%n", open);

@@ -3,6 +3,7 @@ package mm7gw.it;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,23 +16,35 @@ import org.junit.jupiter.api.Test;
 /**
  * A normal start logs no ERROR and no stack trace: the test server's {@code server.log}, from this run's start
  * (the build's, with {@code -Dmm7.schema.clean=true}; the restarts of CrashIT and UpgradeIT come later) to
- * WildFly's "started" line, except the entries allowed below, each for a stated reason. Independent of the order
- * the tests run in: everything it reads was written before the first test.
+ * WildFly's "started" line, except the entries allowed below, each for a stated reason. On Payara the domain's
+ * {@code server.log} (kept across runs), from the domain's last start before the gateway's deployment to the
+ * line saying it was deployed ({@code payara.sh start} deploys after the domain has started): no SEVERE entry
+ * and no stack trace. Independent of the order the tests run in: everything it reads was written before the
+ * first test.
  */
 class ServerLogIT {
     private static final Pattern ENTRY = Pattern.compile("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2},\\d{3} (\\w+) +\\[([^]]+)] (.*)$");
+    /** Payara's (ODL) format: [time] [product] [level] [message id] [logger] [thread] ... [[ then the message */
+    private static final Pattern PAYARA_ENTRY = Pattern.compile("^\\[\\d{4}-\\d{2}-\\d{2}T[^]]*] \\[[^]]*] \\[(\\w+)] .*");
 
     /** what may appear anyway, and why */
     private static final Map<String, String> ALLOWED = Map.of(
             "Oracle21JsonPlatform",
             "EclipseLink 4.0.9 probes its Oracle JSON platform, whose classes it does not ship; WildFly's module loader"
-                    + " logs the failed class definition (WARN with a trace). Nothing of the gateway uses Oracle.");
+                    + " logs the failed class definition (WARN with a trace). Nothing of the gateway uses Oracle.",
+            "SLF4J(W): ",
+            "Payara: the Artemis resource adapter's SLF4J finds no provider in the RAR (three lines written to"
+                    + " stderr, which Payara logs as SEVERE) and drops the adapter's own log messages; harmless.");
 
     @Test
     void aNormalStartLogsNoErrorAndNoStackTrace() throws Exception {
         String file = System.getProperty("mm7.server.log");
-        assumeTrue(Gateway.ON_WILDFLY && file != null && Files.exists(Path.of(file)), "WildFly's server.log");
+        assumeTrue(file != null && Files.exists(Path.of(file)), "the test server's server.log");
         List<String> lines = Files.readAllLines(Path.of(file), StandardCharsets.UTF_8);
+        if (!Gateway.ON_WILDFLY) {
+            payaraStart(file, withRotated(Path.of(file)));
+            return;
+        }
         int start = -1;
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).contains("VM Arguments: -D[Standalone]") && lines.get(i).contains("-Dmm7.schema.clean=true")) {
@@ -62,6 +75,94 @@ class ServerLogIT {
         }
         report(entry, traced, unexpected);
         assertTrue(unexpected.isEmpty(), unexpected.size() + " unexpected ERROR or stack trace at start-up:\n"
+                + String.join("\n", unexpected));
+    }
+
+    /**
+     * A refused request is an answer, not a server error: its SOAP fault logs nothing at SEVERE or ERROR (Payara's
+     * OpenTracing filter for JAX-WS logged every fault as SEVERE until payara.sh turned its logger off).
+     */
+    @Test
+    void aRefusedRequestLogsNoError() throws Exception {
+        String file = System.getProperty("mm7.server.log");
+        assumeTrue(file != null && Files.exists(Path.of(file)), "the test server's server.log");
+        Gateway.Vasp vasp = Gateway.newVasp();
+        Gateway.Vasp other = Gateway.newVasp();
+        long before = Files.size(Path.of(file));
+        String tx = Gateway.unique("tx");
+        HttpResponse<String> r = Gateway.postSoap(vasp, Envelopes.submit(tx, other.vaspId(), other.vasId(), "svc",
+                "<To><Number>447700900304</Number></To>"));
+        SubmitRefusalIT.assertRsError(r, "4001", "Client");
+        // the servers write their logs in the background: wait for the refusal's own line, then a little longer
+        String written = "";
+        for (long deadline = System.nanoTime() + 15_000_000_000L; !written.contains(tx) && System.nanoTime() < deadline; ) {
+            Thread.sleep(250);
+            written = writtenSince(Path.of(file), before);
+        }
+        assertTrue(written.contains(tx), "the refusal is in the log:\n" + written);
+        Thread.sleep(1_000);
+        written = writtenSince(Path.of(file), before);
+        List<String> errors = written.lines()
+                .filter(l -> l.contains("[SEVERE]") || l.contains(" ERROR ["))
+                .toList();
+        assertTrue(errors.isEmpty(), "logged for a refused request:\n" + String.join("\n", errors));
+    }
+
+    /** Payara rotates server.log at 2 MB (to server.log_<time>): the rotated files, oldest first, then the log. */
+    private static List<String> withRotated(Path log) throws java.io.IOException {
+        List<Path> files;
+        try (var all = Files.list(log.getParent())) {
+            files = new ArrayList<>(all.filter(f -> f.getFileName().toString().startsWith(log.getFileName() + "_"))
+                    .sorted(java.util.Comparator.comparing(f -> f.toFile().lastModified())).toList());
+        }
+        files.add(log);
+        List<String> lines = new ArrayList<>();
+        for (Path f : files) {
+            lines.addAll(Files.readAllLines(f, StandardCharsets.UTF_8));
+        }
+        return lines;
+    }
+
+    private static String writtenSince(Path file, long offset) throws java.io.IOException {
+        try (var in = Files.newInputStream(file)) {
+            // a log rotated meanwhile starts again at 0
+            in.skipNBytes(Files.size(file) < offset ? 0 : offset);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void payaraStart(String file, List<String> lines) {
+        int end = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains("mm7-gateway was successfully deployed")) {
+                end = i;
+            }
+        }
+        assertTrue(end >= 0, "the gateway's deployment in " + file);
+        int start = -1;
+        for (int i = 0; i < end; i++) {
+            if (lines.get(i).contains("JVM invocation command line:")) {
+                start = i;
+            }
+        }
+        assertTrue(start >= 0, "the domain's start before the deployment in " + file);
+        List<String> unexpected = new ArrayList<>();
+        StringBuilder entry = null;
+        boolean bad = false;
+        for (int i = start; i <= end; i++) {
+            String line = lines.get(i);
+            var m = PAYARA_ENTRY.matcher(line);
+            if (m.matches()) {
+                report(entry == null ? null : entry.toString(), bad, unexpected);
+                entry = new StringBuilder(line);
+                bad = m.group(1).equals("SEVERE");
+            } else if (entry != null) {
+                entry.append('\n').append(line);
+                bad |= line.startsWith("\tat ") || line.startsWith("Caused by: ");
+            }
+        }
+        report(entry == null ? null : entry.toString(), bad, unexpected);
+        assertTrue(unexpected.isEmpty(), unexpected.size() + " unexpected SEVERE entry or stack trace at start-up:\n"
                 + String.join("\n", unexpected));
     }
 
