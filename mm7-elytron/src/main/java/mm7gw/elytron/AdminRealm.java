@@ -1,6 +1,5 @@
 package mm7gw.elytron;
 
-import java.security.GeneralSecurityException;
 import java.security.Principal;
 import java.security.spec.AlgorithmParameterSpec;
 import java.sql.Connection;
@@ -19,10 +18,6 @@ import org.wildfly.security.authz.AuthorizationIdentity;
 import org.wildfly.security.credential.Credential;
 import org.wildfly.security.evidence.Evidence;
 import org.wildfly.security.evidence.PasswordGuessEvidence;
-import org.wildfly.security.password.PasswordFactory;
-import org.wildfly.security.password.WildFlyElytronPasswordProvider;
-import org.wildfly.security.password.interfaces.BCryptPassword;
-import org.wildfly.security.password.util.ModularCrypt;
 
 /**
  * The Elytron realm of administrators (custom-realm mm7-admin-accounts in server-config/security.cli) over
@@ -36,7 +31,6 @@ import org.wildfly.security.password.util.ModularCrypt;
 public class AdminRealm implements SecurityRealm {
     static final String KIND = "admin";
     private static final Logger LOG = Logger.getLogger("mm7gw.elytron");
-    private static final WildFlyElytronPasswordProvider PROVIDER = WildFlyElytronPasswordProvider.getInstance();
     private VaspAccounts database = new VaspAccounts(Map.of());
     private LoginThrottle throttle = new LoginThrottle(Map.of());
     /** as for VASPs: monitoring and scripts send Basic credentials with every request, bcrypt is paid once per TTL */
@@ -117,11 +111,7 @@ public class AdminRealm implements SecurityRealm {
                 if (throttle.blocked(KIND, login, source, now)) {
                     return false;
                 }
-                boolean known = verified.known(login, bcryptHash, guess.getGuess(), now);
-                boolean ok = known || bcrypt(guess.getGuess());
-                if (ok && !known) {
-                    verified.remember(login, bcryptHash, guess.getGuess(), now);
-                }
+                boolean ok = verified.verify(login, bcryptHash, guess.getGuess(), now);
                 if (ok) {
                     throttle.succeeded(KIND, login, source);
                 } else {
@@ -134,14 +124,6 @@ public class AdminRealm implements SecurityRealm {
             }
         }
 
-        private boolean bcrypt(char[] password) {
-            try {
-                PasswordFactory factory = PasswordFactory.getInstance(BCryptPassword.ALGORITHM_BCRYPT, PROVIDER);
-                return factory.verify(factory.translate(ModularCrypt.decode(bcryptHash)), password);
-            } catch (GeneralSecurityException | IllegalArgumentException e) {
-                return false;
-            }
-        }
 
         @Override
         public boolean exists() {

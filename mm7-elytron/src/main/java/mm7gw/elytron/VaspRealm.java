@@ -24,11 +24,9 @@ import org.wildfly.security.evidence.PasswordGuessEvidence;
 import org.wildfly.security.evidence.X509PeerCertificateChainEvidence;
 import org.wildfly.security.password.PasswordFactory;
 import org.wildfly.security.password.WildFlyElytronPasswordProvider;
-import org.wildfly.security.password.interfaces.BCryptPassword;
 import org.wildfly.security.password.interfaces.DigestPassword;
 import org.wildfly.security.password.spec.DigestPasswordAlgorithmSpec;
 import org.wildfly.security.password.spec.DigestPasswordSpec;
-import org.wildfly.security.password.util.ModularCrypt;
 
 /**
  * The Elytron realm of VASP accounts (custom-realm in server-config/security.cli), over the gateway's table:
@@ -221,21 +219,8 @@ public class VaspRealm implements SecurityRealm {
                 }
             }
             if (evidence instanceof PasswordGuessEvidence guess && account.bcryptHash() != null && !locked()) {
-                long now = System.currentTimeMillis();
-                if (verified.known(account.login(), account.bcryptHash(), guess.getGuess(), now)) {
-                    return true;
-                }
-                try {
-                    PasswordFactory factory = PasswordFactory.getInstance(BCryptPassword.ALGORITHM_BCRYPT, PROVIDER);
-                    boolean ok = factory.verify(factory.translate(ModularCrypt.decode(account.bcryptHash())),
-                            guess.getGuess());
-                    if (ok) {
-                        verified.remember(account.login(), account.bcryptHash(), guess.getGuess(), now);
-                    }
-                    return ok;
-                } catch (GeneralSecurityException e) {
-                    return false;
-                }
+                return verified.verify(account.login(), account.bcryptHash(), guess.getGuess(),
+                        System.currentTimeMillis());
             }
             return false;
         }

@@ -9,6 +9,10 @@ import java.security.SecureRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.wildfly.security.password.PasswordFactory;
+import org.wildfly.security.password.WildFlyElytronPasswordProvider;
+import org.wildfly.security.password.interfaces.BCryptPassword;
+import org.wildfly.security.password.util.ModularCrypt;
 
 /**
  * Remembers, for a short time, that a password was verified against an account's bcrypt hash, so a VASP that
@@ -21,6 +25,7 @@ import javax.crypto.spec.SecretKeySpec;
  * as before, since they do not depend on the password check.
  */
 final class VerifiedPasswords {
+    private static final WildFlyElytronPasswordProvider PROVIDER = WildFlyElytronPasswordProvider.getInstance();
     private record Entry(String bcryptHash, byte[] mac, long expiresAtMillis) {
     }
 
@@ -35,6 +40,27 @@ final class VerifiedPasswords {
         this.key = new SecretKeySpec(random, "HmacSHA256");
         this.ttlMillis = ttlMillis;
         this.maxEntries = maxEntries;
+    }
+
+    /**
+     * Whether the password matches the account's bcrypt hash: remembered from an earlier check, or checked with bcrypt
+     * now (and then remembered). A hash that is not bcrypt's modular-crypt form matches nothing.
+     */
+    boolean verify(String login, String bcryptHash, char[] password, long nowMillis) {
+        if (known(login, bcryptHash, password, nowMillis)) {
+            return true;
+        }
+        boolean ok;
+        try {
+            PasswordFactory factory = PasswordFactory.getInstance(BCryptPassword.ALGORITHM_BCRYPT, PROVIDER);
+            ok = factory.verify(factory.translate(ModularCrypt.decode(bcryptHash)), password);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return false;
+        }
+        if (ok) {
+            remember(login, bcryptHash, password, nowMillis);
+        }
+        return ok;
     }
 
     boolean known(String login, String bcryptHash, char[] password, long nowMillis) {
