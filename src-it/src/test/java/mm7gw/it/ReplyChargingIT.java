@@ -108,8 +108,11 @@ class ReplyChargingIT {
         assertFalse(deliverReq(second.getString("linkedId")).body().contains("ReplyChargingID"));
 
         // the records: the submit offers it, the reply is charged against it
+        // wait for the records of both replies (other MM7_DELIVER records of the VASP may come first)
+        java.util.Set<String> replies = java.util.Set.of(sent.getString("linkedId"), second.getString("linkedId"));
         List<JsonObject> events = List.of();
-        for (int i = 0; i < 100 && events.stream().filter(e -> e.getString("recordType").equals("MM7_DELIVER")).count() < 2; i++) {
+        for (int i = 0; i < 100 && events.stream().filter(e -> e.getString("recordType").equals("MM7_DELIVER")
+                && replies.contains(e.getString("linkedId", ""))).count() < 2; i++) {
             Thread.sleep(i == 0 ? 0 : 200);
             events = Billing.events(vasp.vaspId(), start);
         }
