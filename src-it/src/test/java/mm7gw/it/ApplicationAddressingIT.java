@@ -35,29 +35,8 @@ class ApplicationAddressingIT {
 
     /** A Release 6 SubmitReq in the default namespace; {@code extra} after Subject (schema order). */
     private static String submit(String tx, String number, String extra) {
-        return """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <env:Envelope xmlns:env="http://schemas.xmlsoap.org/soap/envelope/">
-                 <env:Header><TransactionID xmlns="%1$s" env:mustUnderstand="1">%2$s</TransactionID></env:Header>
-                 <env:Body>
-                  <SubmitReq xmlns="%1$s">
-                   <MM7Version>6.8.0</MM7Version>
-                   <SenderIdentification><VASPID>%3$s</VASPID><VASID>%4$s</VASID></SenderIdentification>
-                   <Recipients><To><Number>%5$s</Number></To></Recipients>
-                   <ServiceCode>game</ServiceCode>
-                   <DeliveryReport>false</DeliveryReport>
-                   <Subject>level 3</Subject>
-                   %6$s
-                  </SubmitReq>
-                 </env:Body>
-                </env:Envelope>
-                """.formatted(Gateway.NS, tx, vasp.vaspId(), vasp.vasId(), number, extra);
-    }
-
-    private static String accepted(HttpResponse<String> r) {
-        assertEquals(200, r.statusCode(), r.body());
-        assertEquals("1000", Gateway.text(Gateway.xml(r.body()), "*", "StatusCode"), r.body());
-        return Gateway.text(Gateway.xml(r.body()), "*", "MessageID");
+        return Envelopes.submitDefaultNamespace(Gateway.NS, tx, vasp, "<To><Number>" + number + "</Number></To>",
+                "<ServiceCode>game</ServiceCode><DeliveryReport>false</DeliveryReport><Subject>level 3</Subject>" + extra);
     }
 
     private static void assertApplication(JsonObject a, String applicId, String replyApplicId, String aux) {
@@ -71,10 +50,10 @@ class ApplicationAddressingIT {
     void keptWithTheMessageShownInTheMailboxAndOnTheRecords() throws Exception {
         Instant start = Instant.now().minusSeconds(1);
         try (Billing.Subscriber topic = new Billing.Subscriber(vasp.vaspId())) {
-            String rel6 = accepted(Gateway.postSoap(vasp, submit(Gateway.unique("tx"), "447700902401",
+            String rel6 = Gateway.accepted(Gateway.postSoap(vasp, submit(Gateway.unique("tx"), "447700902401",
                     "<ApplicID> com.example.game </ApplicID><ReplyApplicID>com.example.scores</ReplyApplicID>"
                             + "<AuxApplicInfo> level=3; lives=2 </AuxApplicInfo>")));
-            String rel5 = accepted(Gateway.postSoap(vasp, Envelopes.submitIn(REL5, "5.8.0", Gateway.unique("tx"), vasp,
+            String rel5 = Gateway.accepted(Gateway.postSoap(vasp, Envelopes.submitIn(REL5, "5.8.0", Gateway.unique("tx"), vasp,
                     "<mm7:To><mm7:Number>447700902402</mm7:Number></mm7:To>",
                     "<mm7:ApplicID>com.example.quiz</mm7:ApplicID><mm7:AuxApplicId>q=7</mm7:AuxApplicId>")));
 
@@ -136,7 +115,7 @@ class ApplicationAddressingIT {
 
     @Test
     void aReplaceChangesWhatItGivesAndACancelRecordsItsOwn() throws Exception {
-        String messageId = accepted(Gateway.postSoap(vasp, submit(Gateway.unique("tx"), "447700902403",
+        String messageId = Gateway.accepted(Gateway.postSoap(vasp, submit(Gateway.unique("tx"), "447700902403",
                 "<ApplicID>com.example.game</ApplicID><ReplyApplicID>com.example.scores</ReplyApplicID>")
                 // not delivered before the replace and the cancel
                 .replace("<DeliveryReport>", "<EarliestDeliveryTime>PT60S</EarliestDeliveryTime><DeliveryReport>")));
@@ -177,7 +156,7 @@ class ApplicationAddressingIT {
     void theConsoleShowsIt() throws Exception {
         Assumptions.assumeTrue(Gateway.ON_WILDFLY && Browser.available(),
                 "the console's FORM login (WildFly), Chromium and chromedriver are needed");
-        String messageId = accepted(Gateway.postSoap(vasp, submit(Gateway.unique("tx"), "447700902405",
+        String messageId = Gateway.accepted(Gateway.postSoap(vasp, submit(Gateway.unique("tx"), "447700902405",
                 "<ApplicID>com.example.console</ApplicID>")));
         try (Browser browser = new Browser()) {
             browser.loginAsAdmin();

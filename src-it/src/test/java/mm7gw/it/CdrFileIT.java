@@ -88,13 +88,7 @@ class CdrFileIT {
                 .part(CONTENT, "Content-Type: " + CONTENT_TYPE, "Content-ID: <text@vasp>").end();
         HttpResponse<String> r = Gateway.post(vasp, "multipart/related; boundary=\"cdr-b1\"; type=\"text/xml\"; start=\"<soap@vasp>\"",
                 body, "\"\"");
-        return accepted(r);
-    }
-
-    private static String accepted(HttpResponse<String> r) {
-        assertEquals(200, r.statusCode(), r.body());
-        assertEquals("1000", mm7(xml(r.body()), "StatusCode"), r.body());
-        return mm7(xml(r.body()), "MessageID");
+        return Gateway.accepted(r);
     }
 
     private static void delivered(String messageId, int recipients) throws InterruptedException {
@@ -129,14 +123,14 @@ class CdrFileIT {
             mailbox("read", n1, m1);
             mailbox("reject", n2, m1);
             // cancelled, replaced, expired
-            String m2 = accepted(Gateway.postSoap(vasp, Envelopes.submit(Gateway.unique("tx"), vasp, "<To><Number>" + n3 + "</Number></To>")));
+            String m2 = Gateway.accepted(Gateway.postSoap(vasp, Envelopes.submit(Gateway.unique("tx"), vasp, "<To><Number>" + n3 + "</Number></To>")));
             delivered(m2, 1);
             assertEquals("1000", mm7(xml(Gateway.postSoap(vasp, Envelopes.cancel(Gateway.unique("tx"), vasp, m2)).body()), "StatusCode"));
-            String m3 = accepted(Gateway.postSoap(vasp, Envelopes.submit(Gateway.unique("tx"), vasp, "<To><Number>" + n3 + "</Number></To>")));
+            String m3 = Gateway.accepted(Gateway.postSoap(vasp, Envelopes.submit(Gateway.unique("tx"), vasp, "<To><Number>" + n3 + "</Number></To>")));
             delivered(m3, 1);
             assertEquals("1000", mm7(xml(Gateway.postSoap(vasp, Envelopes.replace(Gateway.unique("tx"), vasp, m3,
                     "<ServiceCode>replaced-code</ServiceCode>")).body()), "StatusCode"));
-            String m4 = accepted(Gateway.postSoap(vasp, Envelopes.submitWithReports(Gateway.unique("tx"), vasp,
+            String m4 = Gateway.accepted(Gateway.postSoap(vasp, Envelopes.submitWithReports(Gateway.unique("tx"), vasp,
                     "<To><Number>" + n3 + "</Number></To>", "PT3S")));
             // refused: a VASID that is not the VASP's (4001)
             HttpResponse<String> refused = Gateway.postSoap(vasp, Envelopes.submit(Gateway.unique("tx"), vasp.vaspId(),
@@ -160,7 +154,7 @@ class CdrFileIT {
                     && System.nanoTime() < deadline) {
                 Thread.sleep(200);
             }
-            String reply = accepted(Gateway.postSoap(vasp, Envelopes.reply(Gateway.unique("tx"), vasp, subscriber, linkedId)));
+            String reply = Gateway.accepted(Gateway.postSoap(vasp, Envelopes.reply(Gateway.unique("tx"), vasp, subscriber, linkedId)));
             delivered(reply, 1);
 
             List<JsonObject> events = List.of();

@@ -30,22 +30,8 @@ class ConformanceIT {
 
     /** A SubmitReq in the default namespace {@code namespace}, {@code extra} after Subject (schema order). */
     private static String submit(String namespace, String tx, String extra) {
-        return """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/">
-                 <soap:Header><TransactionID xmlns="%1$s" soap:mustUnderstand="1">%2$s</TransactionID></soap:Header>
-                 <soap:Body>
-                  <SubmitReq xmlns="%1$s">
-                   <MM7Version>6.8.0</MM7Version>
-                   <SenderIdentification><VASPID>%3$s</VASPID><VASID>%4$s</VASID></SenderIdentification>
-                   <Recipients><To><Number>+447700902201</Number></To></Recipients>
-                   <ServiceCode>conformance</ServiceCode>
-                   <Subject>conformance</Subject>
-                   %5$s
-                  </SubmitReq>
-                 </soap:Body>
-                </soap:Envelope>
-                """.formatted(namespace, tx, vasp.vaspId(), vasp.vasId(), extra);
+        return Envelopes.submitDefaultNamespace(namespace, tx, vasp, "<To><Number>+447700902201</Number></To>",
+                "<ServiceCode>conformance</ServiceCode><Subject>conformance</Subject>" + extra);
     }
 
     private static Document refused(HttpResponse<String> r, String code, String element) {

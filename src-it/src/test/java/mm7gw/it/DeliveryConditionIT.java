@@ -60,28 +60,9 @@ class DeliveryConditionIT {
     }
 
     private static String submit(String tx, String recipients, String conditions) {
-        return """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/">
-                 <soap:Header><TransactionID xmlns="%1$s" soap:mustUnderstand="1">%2$s</TransactionID></soap:Header>
-                 <soap:Body>
-                  <SubmitReq xmlns="%1$s">
-                   <MM7Version>6.8.0</MM7Version>
-                   <SenderIdentification><VASPID>%3$s</VASPID><VASID>%4$s</VASID></SenderIdentification>
-                   <Recipients><To>%5$s</To></Recipients>
-                   <ServiceCode>home-only</ServiceCode>
-                   <DeliveryReport>true</DeliveryReport>
-                   <Subject>not while roaming</Subject>
-                   <DeliveryCondition>%6$s</DeliveryCondition>
-                  </SubmitReq>
-                 </soap:Body>
-                </soap:Envelope>
-                """.formatted(Gateway.NS, tx, rel6.vaspId(), rel6.vasId(), recipients, conditions);
-    }
-
-    private static String accepted(HttpResponse<String> r) {
-        assertEquals("1000", Gateway.text(Gateway.xml(r.body()), "*", "StatusCode"), r.body());
-        return Gateway.text(Gateway.xml(r.body()), "*", "MessageID");
+        return Envelopes.submitDefaultNamespace(Gateway.NS, tx, rel6, "<To>" + recipients + "</To>",
+                "<ServiceCode>home-only</ServiceCode><DeliveryReport>true</DeliveryReport>"
+                        + "<Subject>not while roaming</Subject><DeliveryCondition>" + conditions + "</DeliveryCondition>");
     }
 
     private static String state(String messageId, String address) {
@@ -104,7 +85,7 @@ class DeliveryConditionIT {
 
     @Test
     void aRoamingRecipientIsNotDeliveredToAndTheReportSaysSo() throws Exception {
-        String messageId = accepted(Gateway.postSoap(rel6, submit(Gateway.unique("tx"),
+        String messageId = Gateway.accepted(Gateway.postSoap(rel6, submit(Gateway.unique("tx"),
                 "<Number>447700902601</Number><Number>447700902602</Number>", "<DC>2</DC>")));
         Gateway.awaitCounts(messageId, c -> Gateway.inState(c, "CONDITION_UNMET") == 1
                 && Gateway.inState(c, "DELIVERED") == 1, WAIT);
@@ -125,14 +106,14 @@ class DeliveryConditionIT {
 
     @Test
     void aConditionMetByEveryTerminalChangesNothing() throws Exception {
-        String messageId = accepted(Gateway.postSoap(rel6, submit(Gateway.unique("tx"),
+        String messageId = Gateway.accepted(Gateway.postSoap(rel6, submit(Gateway.unique("tx"),
                 "<Number>447700902601</Number><Number>447700902604</Number>", "<DC>1</DC>")));
         Gateway.awaitCounts(messageId, c -> Gateway.inState(c, "DELIVERED") == 2, WAIT);
     }
 
     @Test
     void aRelease5VaspIsToldRejected() throws Exception {
-        String messageId = accepted(Gateway.postSoap(rel5, Envelopes.submitIn(Gateway.namespace("REL-5-MM7-1-3"),
+        String messageId = Gateway.accepted(Gateway.postSoap(rel5, Envelopes.submitIn(Gateway.namespace("REL-5-MM7-1-3"),
                 "5.8.0", Gateway.unique("tx"), rel5, "<mm7:To><mm7:Number>447700902603</mm7:Number></mm7:To>",
                 "<mm7:DeliveryCondition><mm7:DC>1</mm7:DC></mm7:DeliveryCondition>")));
         Gateway.awaitCounts(messageId, c -> Gateway.inState(c, "CONDITION_UNMET") == 1, WAIT);

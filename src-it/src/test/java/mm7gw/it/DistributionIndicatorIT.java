@@ -40,23 +40,10 @@ class DistributionIndicatorIT {
     }
 
     private static String submit(String tx, String number, String distributionIndicator) {
-        return """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/">
-                 <soap:Header><TransactionID xmlns="%1$s" soap:mustUnderstand="1">%2$s</TransactionID></soap:Header>
-                 <soap:Body>
-                  <SubmitReq xmlns="%1$s">
-                   <MM7Version>6.8.0</MM7Version>
-                   <SenderIdentification><VASPID>%3$s</VASPID><VASID>%4$s</VASID></SenderIdentification>
-                   <Recipients><To><Number>%5$s</Number></To></Recipients>
-                   <ServiceCode>exclusive</ServiceCode>
-                   <DeliveryReport>true</DeliveryReport>
-                   <Subject>for your eyes only</Subject>
-                   <DistributionIndicator>%6$s</DistributionIndicator>
-                  </SubmitReq>
-                 </soap:Body>
-                </soap:Envelope>
-                """.formatted(Gateway.NS, tx, vasp.vaspId(), vasp.vasId(), number, distributionIndicator);
+        return Envelopes.submitDefaultNamespace(Gateway.NS, tx, vasp, "<To><Number>" + number + "</Number></To>",
+                "<ServiceCode>exclusive</ServiceCode><DeliveryReport>true</DeliveryReport>"
+                        + "<Subject>for your eyes only</Subject><DistributionIndicator>" + distributionIndicator
+                        + "</DistributionIndicator>");
     }
 
     private static String delivered(HttpResponse<String> r) throws Exception {

@@ -38,13 +38,6 @@ class DuplicateSubmitIT {
         return Envelopes.submit(tx, vasp, "<To><Number>" + number + "</Number></To>");
     }
 
-    private static String accepted(HttpResponse<String> r) {
-        assertEquals(200, r.statusCode(), r.body());
-        Document d = xml(r.body());
-        assertEquals("1000", mm7(d, "StatusCode"), r.body());
-        return mm7(d, "MessageID");
-    }
-
     private static long submitEvents(String messageId) {
         JsonArray events = Gateway.chargingEvents(messageId);
         return events.stream().filter(e -> e.asJsonObject().getString("recordType").equals("MM7_SUBMIT")).count();
@@ -53,8 +46,8 @@ class DuplicateSubmitIT {
     @Test
     void aRetryGetsTheFirstAnswerAndNoSecondMessage() {
         String tx = Gateway.unique("retry");
-        String first = accepted(Gateway.postSoap(vasp, submit(tx, "447700900621")));
-        String second = accepted(Gateway.postSoap(vasp, submit(tx, "447700900621")));
+        String first = Gateway.accepted(Gateway.postSoap(vasp, submit(tx, "447700900621")));
+        String second = Gateway.accepted(Gateway.postSoap(vasp, submit(tx, "447700900621")));
         assertEquals(first, second);
         assertEquals(1, Gateway.messagesOfTransaction(vasp.vaspId(), tx).size());
         assertEquals(1, submitEvents(first), "charged once");
@@ -68,7 +61,7 @@ class DuplicateSubmitIT {
         for (String boundary : List.of("first-attempt-boundary", "second-attempt-boundary")) {
             byte[] body = new Mime(boundary).part(envelope, "Content-Type: text/xml; charset=utf-8", "Content-ID: <soap>")
                     .part("hello again", "Content-Type: text/plain", "Content-ID: <text>").end();
-            ids.add(accepted(Gateway.post(vasp, "multipart/related; type=\"text/xml\"; boundary=\"" + boundary
+            ids.add(Gateway.accepted(Gateway.post(vasp, "multipart/related; type=\"text/xml\"; boundary=\"" + boundary
                     + "\"; start=\"<soap>\"", body, "\"\"")));
         }
         assertEquals(ids.get(0), ids.get(1));
@@ -78,7 +71,7 @@ class DuplicateSubmitIT {
     @Test
     void anotherRequestUnderAnAnsweredTransactionIdIsAValidationError() {
         String tx = Gateway.unique("reuse");
-        String first = accepted(Gateway.postSoap(vasp, submit(tx, "447700900623")));
+        String first = Gateway.accepted(Gateway.postSoap(vasp, submit(tx, "447700900623")));
         HttpResponse<String> r = Gateway.postSoap(vasp, submit(tx, "447700900624"));
         Document d = SubmitRefusalIT.assertRsError(r, "4004", "Client");
         assertTrue(mm7(d, "Details").contains(first), mm7(d, "Details"));
@@ -91,8 +84,8 @@ class DuplicateSubmitIT {
     void anotherVaspMayUseTheSameTransactionId() {
         Gateway.Vasp other = Gateway.newVasp();
         String tx = Gateway.unique("shared");
-        String mine = accepted(Gateway.postSoap(vasp, submit(tx, "447700900625")));
-        String theirs = accepted(Gateway.postSoap(other, Envelopes.submit(tx, other, "<To><Number>447700900625</Number></To>")));
+        String mine = Gateway.accepted(Gateway.postSoap(vasp, submit(tx, "447700900625")));
+        String theirs = Gateway.accepted(Gateway.postSoap(other, Envelopes.submit(tx, other, "<To><Number>447700900625</Number></To>")));
         assertFalse(mine.equals(theirs));
     }
 
@@ -115,7 +108,7 @@ class DuplicateSubmitIT {
                 start.countDown();
                 Set<String> ids = new HashSet<>();
                 for (Future<HttpResponse<String>> a : answers) {
-                    ids.add(accepted(a.get(60, TimeUnit.SECONDS)));
+                    ids.add(Gateway.accepted(a.get(60, TimeUnit.SECONDS)));
                 }
                 assertEquals(1, ids.size(), "every copy got the same MessageID: " + ids);
                 assertEquals(1, Gateway.messagesOfTransaction(vasp.vaspId(), tx).size());

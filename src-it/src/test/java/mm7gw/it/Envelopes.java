@@ -82,6 +82,29 @@ final class Envelopes {
                 extraXml);
     }
 
+    /**
+     * A SubmitReq the plain way (default namespace on the request element and its TransactionID) in {@code namespace}
+     * with MM7Version 6.8.0: the VASP's identification, {@code recipientsXml} inside Recipients, then
+     * {@code elementsXml} (from ServiceCode on, in schema order).
+     */
+    static String submitDefaultNamespace(String namespace, String transactionId, Gateway.Vasp vasp, String recipientsXml,
+            String elementsXml) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/">
+                 <soap:Header><TransactionID xmlns="%1$s" soap:mustUnderstand="1">%2$s</TransactionID></soap:Header>
+                 <soap:Body>
+                  <SubmitReq xmlns="%1$s">
+                   <MM7Version>6.8.0</MM7Version>
+                   <SenderIdentification><VASPID>%3$s</VASPID><VASID>%4$s</VASID></SenderIdentification>
+                   <Recipients>%5$s</Recipients>
+                   %6$s
+                  </SubmitReq>
+                 </soap:Body>
+                </soap:Envelope>
+                """.formatted(namespace, transactionId, vasp.vaspId(), vasp.vasId(), recipientsXml, elementsXml);
+    }
+
     /** A CancelReq in any namespace, written the plain way (default namespace on the request element). */
     static String cancelIn(String namespace, String mm7Version, String transactionId, Gateway.Vasp vasp, String messageId) {
         return """

@@ -6,6 +6,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.net.URI;
@@ -111,6 +113,14 @@ final class Gateway {
 
     static HttpResponse<String> postSoap(Vasp as, String envelope) {
         return post(as.login(), as.password(), "text/xml; charset=utf-8", envelope.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The MessageID of an accepted submit: HTTP 200 and StatusCode 1000, in whichever release's namespace it came. */
+    static String accepted(HttpResponse<String> r) {
+        assertEquals(200, r.statusCode(), r.body());
+        Document d = xml(r.body());
+        assertEquals("1000", text(d, "*", "StatusCode"), r.body());
+        return text(d, "*", "MessageID");
     }
 
     // ---- admin side ------------------------------------------------------------------------------------

@@ -34,39 +34,18 @@ class ThirdPartyChargingIT {
 
     /** A Release 6 SubmitReq in the default namespace; {@code charging} after Subject (schema order). */
     private static String defaultNamespace(String tx, String number, String charging) {
-        return """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/">
-                 <soap:Header><TransactionID xmlns="%1$s" soap:mustUnderstand="1">%2$s</TransactionID></soap:Header>
-                 <soap:Body>
-                  <SubmitReq xmlns="%1$s">
-                   <MM7Version>6.8.0</MM7Version>
-                   <SenderIdentification><VASPID>%3$s</VASPID><VASID>%4$s</VASID></SenderIdentification>
-                   <Recipients><To><Number>+%5$s</Number></To></Recipients>
-                   <ServiceCode>sponsored</ServiceCode>
-                   <Subject>paid by a sponsor</Subject>
-                   %6$s
-                  </SubmitReq>
-                 </soap:Body>
-                </soap:Envelope>
-                """.formatted(Gateway.NS, tx, vasp.vaspId(), vasp.vasId(), number, charging);
-    }
-
-    private static String accepted(HttpResponse<String> r) {
-        assertEquals(200, r.statusCode(), r.body());
-        // in the request's own namespace, whichever release it was
-        assertEquals("1000", Gateway.text(Gateway.xml(r.body()), "*", "StatusCode"), r.body());
-        return Gateway.text(Gateway.xml(r.body()), "*", "MessageID");
+        return Envelopes.submitDefaultNamespace(Gateway.NS, tx, vasp, "<To><Number>+" + number + "</Number></To>",
+                "<ServiceCode>sponsored</ServiceCode><Subject>paid by a sponsor</Subject>" + charging);
     }
 
     @Test
     void aThirdPartyIsChargedOnEveryRecord() throws Exception {
         Instant start = Instant.now().minusSeconds(1);
         try (Billing.Subscriber topic = new Billing.Subscriber(vasp.vaspId())) {
-            String rel6 = accepted(Gateway.postSoap(vasp, defaultNamespace(Gateway.unique("tx"), "447700902301",
+            String rel6 = Gateway.accepted(Gateway.postSoap(vasp, defaultNamespace(Gateway.unique("tx"), "447700902301",
                     "<ChargedParty>ThirdParty</ChargedParty><ChargedPartyID>sponsor-acct-17</ChargedPartyID>")));
             // Release 5 namespace, mm7: prefixes, SOAP-ENV envelope, padded value
-            String rel5 = accepted(Gateway.postSoap(vasp, Envelopes.submitIn(REL5, "5.3.0", Gateway.unique("tx"), vasp,
+            String rel5 = Gateway.accepted(Gateway.postSoap(vasp, Envelopes.submitIn(REL5, "5.3.0", Gateway.unique("tx"), vasp,
                     "<mm7:To><mm7:Number>447700902302</mm7:Number></mm7:To>",
                     "<mm7:ChargedParty>ThirdParty</mm7:ChargedParty><mm7:ChargedPartyID>  sponsor-acct-5 </mm7:ChargedPartyID>")));
             Map<String, String> expected = Map.of(rel6, "sponsor-acct-17", rel5, "sponsor-acct-5");
@@ -126,7 +105,7 @@ class ThirdPartyChargingIT {
     void theConsoleShowsTheThirdParty() throws Exception {
         Assumptions.assumeTrue(Gateway.ON_WILDFLY && Browser.available(),
                 "the console's FORM login (WildFly), Chromium and chromedriver are needed");
-        String messageId = accepted(Gateway.postSoap(vasp, defaultNamespace(Gateway.unique("tx"), "447700902303",
+        String messageId = Gateway.accepted(Gateway.postSoap(vasp, defaultNamespace(Gateway.unique("tx"), "447700902303",
                 "<ChargedParty>ThirdParty</ChargedParty><ChargedPartyID>console-sponsor</ChargedPartyID>")));
         try (Browser browser = new Browser()) {
             browser.loginAsAdmin();
