@@ -1,6 +1,7 @@
 package mm7gw.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -9,8 +10,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.w3c.dom.Document;
 
 /**
@@ -81,6 +84,52 @@ class DeliveryConditionIT {
                 .stream().map(jakarta.json.JsonNumber::intValue).toList());
         assertEquals(400, Gateway.admin("POST", "/api/directory/subscribers",
                 "{\"address\":\"447700902609\",\"deliveryConditionsMet\":[0]}").statusCode());
+    }
+
+    /** The DC values the directory holds for a subscriber; null when it knows no limit. */
+    private static List<Integer> met(String number) {
+        JsonObject s = (JsonObject) Gateway.adminJson("/api/directory/subscribers/" + number);
+        return !s.containsKey("deliveryConditionsMet") || s.isNull("deliveryConditionsMet") ? null
+                : s.getJsonArray("deliveryConditionsMet").getValuesAs(jakarta.json.JsonNumber.class).stream()
+                        .map(jakarta.json.JsonNumber::intValue).toList();
+    }
+
+    @Test
+    void theConsoleSetsAndShowsWhatATerminalMeets() throws Exception {
+        Assumptions.assumeTrue(Gateway.ON_WILDFLY && Browser.available(),
+                "the console's FORM login (WildFly), Chromium and chromedriver are needed");
+        // a closed range of its own whose numbers sort before the other tests' subscribers (first page of the table)
+        Gateway.serveRange("1000", false);
+        String number = "1000" + (100_000_000L + System.nanoTime() % 100_000_000L);
+        try (Browser browser = new Browser()) {
+            browser.loginAsAdmin();
+            browser.open("/admin/directory.xhtml");
+            browser.type(By.id("directory:address"), number);
+            browser.type(By.id("directory:conditions"), "1, two");
+            browser.click(By.id("directory:setSubscriber"));
+            browser.waitForText(By.id("growl_container"), "DC values are positive integers");
+            assertEquals(404, Gateway.admin("GET", "/api/directory/subscribers/" + number, null).statusCode(),
+                    "a refused form stores nothing");
+
+            browser.type(By.id("directory:conditions"), "1, 2");
+            browser.click(By.id("directory:setSubscriber"));
+            browser.waitForText(By.id("meets-" + number), "1, 2");
+            assertEquals(List.of(1, 2), met(number));
+
+            // blank keeps them while the state changes
+            browser.select("directory:state", "BARRED");
+            browser.type(By.id("directory:conditions"), "");
+            browser.click(By.id("directory:setSubscriber"));
+            browser.waitForText(By.id("growl_container"), number + " is BARRED");
+            assertEquals("BARRED", ((JsonObject) Gateway.adminJson("/api/directory/subscribers/" + number)).getString("state"));
+            assertEquals(List.of(1, 2), met(number));
+
+            // "any": no known limit
+            browser.type(By.id("directory:conditions"), "any");
+            browser.click(By.id("directory:setSubscriber"));
+            browser.waitForText(By.id("meets-" + number), "any");
+            assertNull(met(number));
+        }
     }
 
     @Test

@@ -11,8 +11,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 
 /**
  * Reply charging (TS 23.140 ReplyCharging with replyChargingSize and replyDeadline): the message keeps what the VASP
@@ -114,6 +116,22 @@ class ReplyChargingIT {
         JsonObject ordinary = events.stream().filter(e -> e.getString("recordType").equals("MM7_DELIVER")
                 && second.getString("linkedId").equals(e.getString("linkedId", null))).findFirst().orElseThrow();
         assertTrue(absent(ordinary, "replyChargingId"), ordinary.toString());
+    }
+
+    @Test
+    void theConsoleShowsTheTermsOfReplyCharging() throws Exception {
+        Assumptions.assumeTrue(Gateway.ON_WILDFLY && Browser.available(),
+                "the console's FORM login (WildFly), Chromium and chromedriver are needed");
+        String offered = Gateway.accepted(Gateway.postSoap(vasp, submit(Gateway.unique("tx"), "447700902704",
+                "<ReplyCharging replyChargingSize=\"2000\" replyDeadline=\"2030-01-01T00:00:00Z\"/>")));
+        String plain = Gateway.accepted(Gateway.postSoap(vasp, submit(Gateway.unique("tx"), "447700902704", "")));
+        try (Browser browser = new Browser()) {
+            browser.loginAsAdmin();
+            browser.open("/admin/message.xhtml?messageId=" + offered);
+            browser.waitForText(By.id("reply-charging"), "replies up to 2000 bytes, sent by 2030-01-01T00:00:00Z");
+            browser.open("/admin/message.xhtml?messageId=" + plain);
+            browser.waitForText(By.id("reply-charging"), "not offered");
+        }
     }
 
     @Test

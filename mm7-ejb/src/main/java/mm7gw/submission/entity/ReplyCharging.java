@@ -18,4 +18,10 @@ public record ReplyCharging(Long size, Instant deadline) {
         }
         return null;
     }
+
+    /** The terms as an administrator reads them, e.g. "replies up to 2000 bytes, sent by 2026-12-05T10:00:00Z". */
+    public String terms() {
+        return "replies " + (size == null ? "of any size" : "up to " + size + " bytes") + ", "
+                + (deadline == null ? "with no deadline" : "sent by " + deadline);
+    }
 }

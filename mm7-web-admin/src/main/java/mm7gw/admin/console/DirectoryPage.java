@@ -5,7 +5,9 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import mm7gw.admin.boundary.RequestRefused;
 import mm7gw.directory.boundary.DirectoryAdministration;
 
@@ -27,6 +29,7 @@ public class DirectoryPage implements Serializable {
     private boolean newDomainOpen = true;
     private String subscriberAddress;
     private String subscriberState = "ACTIVE";
+    private String subscriberConditions;
 
     @PostConstruct
     void load() {
@@ -51,9 +54,30 @@ public class DirectoryPage implements Serializable {
         act(() -> directory.removeDomain(domain), "Mail domain removed", domain);
     }
 
+    /**
+     * Saves the subscriber with its state and, when the field is filled in, the delivery conditions (DC values) its
+     * terminal meets: "1, 2" sets them, "any" clears them (no known limit), blank leaves them as they are.
+     */
     public void setSubscriber() {
-        act(() -> directory.setSubscriber(subscriberAddress, subscriberState), "Subscriber saved",
-                subscriberAddress + " is " + subscriberState);
+        String conditions = subscriberConditions == null ? "" : subscriberConditions.strip();
+        List<Integer> met;
+        try {
+            met = conditions.isEmpty() || conditions.equalsIgnoreCase("any") ? null
+                    : Arrays.stream(conditions.split("[,\\s]+")).map(Integer::valueOf).toList();
+        } catch (NumberFormatException e) {
+            Messages.error("Subscriber not saved", "Terminal meets: DC values are positive integers separated by"
+                    + " commas (e.g. 1, 2), or 'any' for no known limit; not '" + conditions + "'");
+            return;
+        }
+        act(() -> directory.setSubscriber(subscriberAddress, subscriberState, met, !conditions.isEmpty()),
+                "Subscriber saved", subscriberAddress + " is " + subscriberState);
+    }
+
+    /** The DC values a subscriber's terminal meets, as the table shows them. */
+    public String conditions(DirectoryAdministration.SubscriberView s) {
+        List<Integer> met = s.deliveryConditionsMet();
+        return met == null ? "any" : met.isEmpty() ? "none"
+                : met.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
     public void removeSubscriber(String address) {
@@ -117,6 +141,14 @@ public class DirectoryPage implements Serializable {
 
     public void setNewDomainOpen(boolean newDomainOpen) {
         this.newDomainOpen = newDomainOpen;
+    }
+
+    public String getSubscriberConditions() {
+        return subscriberConditions;
+    }
+
+    public void setSubscriberConditions(String subscriberConditions) {
+        this.subscriberConditions = subscriberConditions;
     }
 
     public String getSubscriberAddress() {
