@@ -8,7 +8,7 @@ import mm7gw.ws.gen.RSErrorRsp_Exception;
 import mm7gw.ws.gen.ResponseType;
 import mm7gw.ws.gen.StatusType;
 
-/** Builds MM7 Status elements, responses and RSErrorRsp faults. */
+/** Builds MM7 Status elements and responses, and the endpoint's RSErrorRsp exceptions. */
 final class Mm7Responses {
     private Mm7Responses() {
     }
@@ -31,7 +31,11 @@ final class Mm7Responses {
         return response;
     }
 
-    /** A request that cannot be processed as an MM7 operation: a SOAP fault carrying RSErrorRsp. */
+    /**
+     * A request that cannot be processed as an MM7 operation: the exception the endpoint throws to say so. The fault
+     * on the wire is not the runtime's rendering of it: the binding filter writes it with {@code SoapFaults} from
+     * the status and details it carries.
+     */
     static RSErrorRsp_Exception fault(String mm7Version, StatusCode code, String details) {
         RSErrorRsp rsp = fill(new RSErrorRsp(), mm7Version, code, details == null ? List.of() : List.of(details));
         return new RSErrorRsp_Exception(code.code() + " " + code.text(), rsp);

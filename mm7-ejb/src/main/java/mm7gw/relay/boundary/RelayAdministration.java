@@ -28,8 +28,8 @@ import mm7gw.admin.control.AdminAudit;
 import mm7gw.relay.control.EndpointProbe;
 import mm7gw.relay.control.OutboundQueue;
 import mm7gw.relay.control.ProbeResult;
-import mm7gw.relay.control.RelayReleases;
 import mm7gw.relay.control.SecretBox;
+import mm7gw.wire.Mm7Release;
 import mm7gw.relay.control.TrustAnchors;
 import mm7gw.relay.entity.OutboundCall;
 import mm7gw.relay.entity.OutboundAuth;
@@ -85,9 +85,10 @@ public class RelayAdministration {
             throw RequestRefused.invalid("a JSON body with url and mm7Release is required");
         }
         String url = checkedUrl(request.url());
-        String release = request.mm7Release() == null ? RelayReleases.CANONICAL : request.mm7Release().trim();
-        if (!RelayReleases.isKnown(release)) {
-            throw RequestRefused.invalid("unknown mm7Release '" + release + "'; known: " + RelayReleases.known());
+        String release = request.mm7Release() == null ? Mm7Release.CANONICAL.toString() : request.mm7Release().trim();
+        if (Mm7Release.ofName(release).isEmpty()) {
+            throw RequestRefused.invalid("unknown mm7Release '" + release + "'; known: "
+                    + String.join(", ", Mm7Release.names()));
         }
         int timeout = request.timeoutMillis() == null ? DEFAULT_TIMEOUT_MS : request.timeoutMillis();
         if (timeout < 100 || timeout > MAX_TIMEOUT_MS) {

@@ -60,7 +60,7 @@ public class EndpointProbe {
                 .method(METHOD, HttpRequest.BodyPublishers.noBody());
         Optional<String> authorization;
         try {
-            authorization = OutboundSender.authorization(endpoint, secrets);
+            authorization = VaspLink.authorization(endpoint, secrets);
         } catch (RuntimeException e) {
             return outcome.notProbed("Not probed: the stored outbound password cannot be opened ("
                     + e.getMessage() + "); set it again");
@@ -70,7 +70,7 @@ public class EndpointProbe {
         long start = System.nanoTime();
         try {
             // the answer's body is not needed, only bounded (an endless body would keep the probe reading)
-            HttpResponse<BoundedAnswer> response = OutboundSender.send(client, request, METHOD, endpoint, secrets,
+            HttpResponse<BoundedAnswer> response = VaspLink.send(client, request, METHOD, endpoint, secrets,
                     BoundedAnswer.handler(BoundedAnswer.configuredMax()));
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             int status = response.statusCode();

@@ -5,16 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Base64;
-import java.util.Optional;
-import java.util.UUID;
 import java.util.logging.Logger;
 import mm7gw.charging.control.Charging;
 import mm7gw.charging.entity.ChargedOperation;
@@ -23,23 +13,22 @@ import mm7gw.charging.entity.RecordDetails;
 import mm7gw.charging.entity.RecordType;
 import mm7gw.relay.entity.MoMessage;
 import mm7gw.relay.entity.OutboundCall;
-import mm7gw.relay.entity.OutboundAuth;
 import mm7gw.relay.entity.OutboundKind;
 import mm7gw.relay.entity.OutboundState;
 import mm7gw.relay.entity.RelayEndpoint;
 import mm7gw.status.StatusCode;
 import mm7gw.submission.entity.AddressType;
 import mm7gw.submission.entity.Recipient;
+import mm7gw.wire.VaspRequest;
 
 /**
- * Makes one attempt of an outbound call: posts the envelope to the VASP's endpoint and records the answer with
- * its charging event in the caller's transaction. An attempt that must be retried is recorded on its own
+ * Makes one attempt of an outbound call: states the request it owes the VASP, has it sent ({@link VaspLink}) and
+ * records the answer with its charging event in the caller's transaction. An attempt that must be retried is recorded on its own
  * ({@link OutboundFailures}) and reported to the caller, which rolls back so that the broker redelivers.
  */
 @ApplicationScoped
 public class OutboundSender {
     private static final Logger LOG = Logger.getLogger(OutboundSender.class.getName());
-    private static final String RELAY_SERVER_ID = System.getProperty("mm7.relay.server-id", "mm7-gateway");
 
     @PersistenceContext(unitName = "mm7")
     EntityManager em;
@@ -51,10 +40,7 @@ public class OutboundSender {
     Charging charging;
 
     @Inject
-    SecretBox secrets;
-
-    @Inject
-    TrustAnchors trust;
+    VaspLink link;
 
     /** @return false when the attempt failed and must be retried (the caller rolls back) */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -75,134 +61,40 @@ public class OutboundSender {
             complete(call, OutboundState.REFUSED, null, null, "the VASP has no relay endpoint any more");
             return true;
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint.url()))
-                .timeout(Duration.ofMillis(endpoint.timeoutMillis()))
-                .header("SOAPAction", "\"\"");
+        String transactionId = "out-" + call.id();
+        VaspRequest mm7Request;
+        MoMessage mo = null;
         if (call.kind() == OutboundKind.DELIVER) {
-            MoMessage mo = em.createNamedQuery(MoMessage.BY_LINKED_ID, MoMessage.class)
+            mo = em.createNamedQuery(MoMessage.BY_LINKED_ID, MoMessage.class)
                     .setParameter("linkedId", call.messageId()).getSingleResult();
-            String envelope = OutboundEnvelopes.deliver(mo, endpoint.release(), RELAY_SERVER_ID, "out-" + call.id());
-            if (mo.text() == null) {
-                request.header("Content-Type", "text/xml; charset=utf-8")
-                        .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8));
-            } else {
-                String boundary = "mm7-" + UUID.randomUUID();
-                request.header("Content-Type", "multipart/related; type=\"text/xml\"; start=\"<envelope>\"; boundary=\""
-                        + boundary + "\"").POST(HttpRequest.BodyPublishers.ofString("--" + boundary
-                        + "\r\nContent-Type: text/xml; charset=utf-8\r\nContent-ID: <envelope>\r\n\r\n" + envelope
-                        + "\r\n--" + boundary + "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-ID: <"
-                        + OutboundEnvelopes.MO_TEXT_CID + ">\r\n\r\n" + mo.text() + "\r\n--" + boundary + "--\r\n",
-                        StandardCharsets.UTF_8));
-            }
+            mm7Request = OutboundRequests.deliver(mo);
         } else {
-            request.header("Content-Type", "text/xml; charset=utf-8")
-                    .POST(HttpRequest.BodyPublishers.ofString(OutboundEnvelopes.of(call, endpoint.release(),
-                            RELAY_SERVER_ID, "out-" + call.id()), StandardCharsets.UTF_8));
+            Recipient about = call.recipientId() == null ? null : em.find(Recipient.class, call.recipientId());
+            mm7Request = OutboundRequests.report(call, about == null ? null : about.message().application());
         }
-        HttpResponse<BoundedAnswer> response;
-        try {
-            response = send(trust.clientFor(endpoint.trustedCertificatesPem()), request, "POST", endpoint, secrets,
-                    BoundedAnswer.handler(BoundedAnswer.configuredMax()));
-        } catch (IOException e) {
-            LOG.info(() -> "outbound call " + callId + " to " + endpoint.url() + " failed: " + e);
+        VaspLink.Outcome outcome = link.call(endpoint, mm7Request, transactionId,
+                mo == null ? null : mo.text(), OutboundRequests.MO_TEXT_CID);
+        VaspAnswer answer = outcome.answer();
+        if (outcome.transportFailure()) {
+            LOG.info(() -> "outbound call " + callId + " to " + endpoint.url() + " failed: " + answer.text());
             mm7gw.metrics.Metrics.outboundCall(call.vaspId(), "IO_ERROR");
-            failures.failed(callId, null, e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            failures.failed(callId, null, "interrupted");
+            failures.failed(callId, null, answer.text());
             return false;
         }
-        if (response.statusCode() == 401 && endpoint.login() != null) {
-            String reason = refusedCredentials(endpoint, response);
-            LOG.info(() -> "outbound call " + callId + " to " + endpoint.url() + ": " + reason);
-            complete(call, OutboundState.REFUSED, 401, null, reason);
-            return true;
-        }
-        if (response.body().tooLarge()) {
-            LOG.info(() -> "outbound call " + callId + " to " + endpoint.url() + ": " + response.body().reason());
-            complete(call, OutboundState.REFUSED, response.statusCode(), null, response.body().reason());
-            return true;
-        }
-        String body = response.body().body();
-        VaspAnswer answer = VaspAnswer.read(response.statusCode(), body, endpoint.emptyResponseIsAck(),
-                expectedResponse(call.kind()), "out-" + call.id());
         if (answer.retry()) {
             LOG.info(() -> "outbound call " + callId + " to " + endpoint.url() + ": " + answer.text());
             mm7gw.metrics.Metrics.outboundCall(call.vaspId(), "RETRY");
-            failures.failed(callId, response.statusCode(), answer.text());
+            failures.failed(callId, outcome.httpStatus(), answer.text());
             return false;
         }
         if (call.kind() == OutboundKind.DELIVER && answer.state() == OutboundState.SENT) {
-            call.answeredServiceCode(VaspAnswer.serviceCode(body));
+            call.answeredServiceCode(answer.serviceCode());
         }
-        complete(call, answer.state(), response.statusCode(), answer.vaspStatus(), answer.text());
+        if (answer.state() == OutboundState.REFUSED && outcome.httpStatus() != null) {
+            LOG.info(() -> "outbound call " + callId + " to " + endpoint.url() + ": " + answer.text());
+        }
+        complete(call, answer.state(), outcome.httpStatus(), answer.vaspStatus(), answer.text());
         return true;
-    }
-
-    private static String expectedResponse(OutboundKind kind) {
-        return switch (kind) {
-            case DELIVER -> "DeliverRsp";
-            case DELIVERY_REPORT -> "DeliveryReportRsp";
-            default -> "ReadReplyRsp";
-        };
-    }
-
-    /**
-     * Sends the request with the endpoint's outbound credentials: HTTP Basic at once; HTTP Digest (RFC 7616) as the
-     * answer to the VASP's 401 challenge, so the request goes twice. A 401 without a Digest challenge the gateway
-     * can answer is returned as it is.
-     */
-    static <T> HttpResponse<T> send(HttpClient client, HttpRequest.Builder request, String method,
-            RelayEndpoint endpoint, SecretBox secrets, HttpResponse.BodyHandler<T> body)
-            throws IOException, InterruptedException {
-        if (endpoint.login() == null || endpoint.outboundAuth() != OutboundAuth.DIGEST) {
-            authorization(endpoint, secrets).ifPresent(a -> request.header("Authorization", a));
-            return client.send(request.build(), body);
-        }
-        String password = secrets.open(endpoint.sealedPassword());
-        HttpResponse<T> first = client.send(request.build(), body);
-        if (first.statusCode() != 401) {
-            return first;
-        }
-        Optional<DigestAuth.Challenge> challenge = DigestAuth.choose(first.headers().allValues("WWW-Authenticate"));
-        if (challenge.isEmpty()) {
-            return first;
-        }
-        URI uri = URI.create(endpoint.url());
-        String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
-                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        request.setHeader("Authorization",
-                DigestAuth.authorization(challenge.get(), endpoint.login(), password, method, path));
-        return client.send(request.build(), body);
-    }
-
-    /** Why the VASP's HTTP 401 refused the call made with the endpoint's outbound credentials. */
-    static String refusedCredentials(RelayEndpoint endpoint, HttpResponse<?> response) {
-        java.util.List<String> challenges = response.headers().allValues("WWW-Authenticate");
-        if (endpoint.outboundAuth() == OutboundAuth.DIGEST && DigestAuth.choose(challenges).isEmpty()) {
-            return "HTTP 401: the VASP sent no Digest challenge the gateway can answer (SHA-256 or MD5, qop=auth)"
-                    + (challenges.isEmpty() ? "" : "; WWW-Authenticate: " + String.join(" | ", challenges));
-        }
-        return "HTTP 401: the VASP refused the outbound " + endpoint.outboundAuth() + " credentials of login '"
-                + endpoint.login() + "' (wrong login or password?)";
-    }
-
-    /**
-     * The HTTP Basic Authorization header value of the endpoint's outbound credentials, if it has any and they are
-     * sent as Basic (Digest ones answer a challenge, {@link #send}).
-     */
-    static Optional<String> authorization(RelayEndpoint endpoint, SecretBox secrets) {
-        if (endpoint.login() == null) {
-            return Optional.empty();
-        }
-        String password = secrets.open(endpoint.sealedPassword());
-        if (endpoint.outboundAuth() == OutboundAuth.DIGEST) {
-            return Optional.empty();
-        }
-        String pair = endpoint.login() + ":" + password;
-        return Optional.of("Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
     }
 
     private void complete(OutboundCall call, OutboundState state, Integer httpStatus, Integer vaspStatus,

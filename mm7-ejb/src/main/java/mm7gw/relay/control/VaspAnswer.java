@@ -1,16 +1,11 @@
 package mm7gw.relay.control;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 import mm7gw.relay.entity.OutboundState;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
+import mm7gw.wire.VaspAnswerReading;
 
 /**
- * How the gateway reads a VASP's HTTP answer to an RS -> VASP request:
+ * What the gateway makes of a VASP's HTTP answer to an RS -> VASP request (the answer itself is read through the
+ * generated MM7 types by {@link VaspAnswerReading}):
  * <ul>
  * <li>a response (e.g. DeliveryReportRsp) with a 1xxx StatusCode: sent;</li>
  * <li>a response with any other StatusCode, or a SOAP fault carrying VASPErrorRsp (§8.7.4.2, §8.7.5.2): a VASP
@@ -23,11 +18,13 @@ import org.w3c.dom.NodeList;
  * the request sent (a DeliveryReportRsp for a DeliveryReportReq) and echo its TransactionID, else it is refused
  * with the reason; a VASP status 3000 (Server Error) or 4006 (Service unavailable), in a response or a
  * VASPErrorRsp, is transient and retried with the back-off of other transient failures.
+ *
+ * @param serviceCode the ServiceCode of a DeliverRsp, exactly as written; null without one
  */
-public record VaspAnswer(OutboundState state, boolean retry, Integer vaspStatus, String text) {
+public record VaspAnswer(OutboundState state, boolean retry, Integer vaspStatus, String text, String serviceCode) {
 
     public static VaspAnswer retry(String why) {
-        return new VaspAnswer(OutboundState.QUEUED, true, null, why);
+        return new VaspAnswer(OutboundState.QUEUED, true, null, why, null);
     }
 
     /**
@@ -36,23 +33,23 @@ public record VaspAnswer(OutboundState state, boolean retry, Integer vaspStatus,
      */
     public static VaspAnswer read(int httpStatus, String body, boolean emptyResponseIsAck, String expectedResponse,
             String transactionId) {
-        VaspAnswer answer = read(httpStatus, body, emptyResponseIsAck);
+        boolean empty = body == null || body.isBlank();
+        VaspAnswerReading reading = empty ? null : VaspAnswerReading.of(body);
+        VaspAnswer answer = read(httpStatus, empty, reading, emptyResponseIsAck);
         if (answer.vaspStatus() == null || answer.state() == OutboundState.REFUSED) {
             return answer;
         }
-        Document doc = parse(body);
-        Element fault = doc == null ? null : first(doc, "Fault");
-        Element response = fault == null ? bodyElement(doc) : first(doc, "VASPErrorRsp");
-        if (fault == null && (response == null || !expectedResponse.equals(response.getLocalName()))) {
+        if (!reading.fault() && !expectedResponse.equals(reading.element())) {
             return new VaspAnswer(OutboundState.REFUSED, false, answer.vaspStatus(), "the VASP answered "
-                    + (response == null ? "no response element" : response.getLocalName()) + " instead of "
-                    + expectedResponse);
+                    + (reading.element() == null ? "no response element" : reading.element()) + " instead of "
+                    + expectedResponse, null);
         }
-        String echoed = textOf(doc, "TransactionID");
+        String echoed = reading.transactionId();
         if (!transactionId.equals(echoed)) {
             return new VaspAnswer(OutboundState.REFUSED, false, answer.vaspStatus(), echoed == null
                     ? "the answer does not echo the TransactionID '" + transactionId + "'"
-                    : "the answer echoes TransactionID '" + echoed + "', not the request's '" + transactionId + "'");
+                    : "the answer echoes TransactionID '" + echoed + "', not the request's '" + transactionId + "'",
+                    null);
         }
         int code = answer.vaspStatus();
         if (code == 3000 || code == 4006) {
@@ -61,92 +58,41 @@ public record VaspAnswer(OutboundState state, boolean retry, Integer vaspStatus,
         return answer;
     }
 
+    /** The answer read leniently: its status, without checking that it answers the request sent. */
     public static VaspAnswer read(int httpStatus, String body, boolean emptyResponseIsAck) {
         boolean empty = body == null || body.isBlank();
+        return read(httpStatus, empty, empty ? null : VaspAnswerReading.of(body), emptyResponseIsAck);
+    }
+
+    private static VaspAnswer read(int httpStatus, boolean empty, VaspAnswerReading reading,
+            boolean emptyResponseIsAck) {
         if (httpStatus >= 200 && httpStatus < 300 && empty) {
-            return emptyResponseIsAck ? new VaspAnswer(OutboundState.SENT, false, null, "empty HTTP " + httpStatus)
+            return emptyResponseIsAck ? new VaspAnswer(OutboundState.SENT, false, null, "empty HTTP " + httpStatus, null)
                     : new VaspAnswer(OutboundState.REFUSED, false, null, "empty HTTP " + httpStatus
-                            + " (not configured as an acknowledgement)");
+                            + " (not configured as an acknowledgement)", null);
         }
-        Document doc = empty ? null : parse(body);
-        Element status = doc == null ? null : first(doc, "StatusCode");
-        boolean fault = doc != null && first(doc, "Fault") != null;
-        if (status != null) {
-            Integer code = number(status.getTextContent());
-            String text = join(textOf(doc, "StatusText"), textOf(doc, "Details"));
+        boolean xml = reading != null && reading.xml();
+        boolean fault = xml && reading.fault();
+        if (xml && reading.hasStatus()) {
+            Integer code = reading.statusCode();
             if (code == null) {
                 return new VaspAnswer(OutboundState.REFUSED, false, null, "unreadable StatusCode '"
-                        + status.getTextContent().trim() + "'");
+                        + reading.unreadableStatusCode() + "'", null);
             }
+            String text = join(reading.statusText(), reading.details());
             if (code >= 1000 && code < 2000 && !fault && httpStatus >= 200 && httpStatus < 300) {
-                return new VaspAnswer(OutboundState.SENT, false, code, text);
+                return new VaspAnswer(OutboundState.SENT, false, code, text, reading.serviceCode());
             }
-            return new VaspAnswer(OutboundState.VASP_ERROR, false, code, text);
+            return new VaspAnswer(OutboundState.VASP_ERROR, false, code, text, null);
         }
         if (fault && httpStatus < 500) {
-            return new VaspAnswer(OutboundState.VASP_ERROR, false, null, textOf(doc, "faultstring"));
+            return new VaspAnswer(OutboundState.VASP_ERROR, false, null, reading.faultString(), null);
         }
         if (httpStatus >= 500 || httpStatus == 408 || httpStatus == 429) {
-            return retry("HTTP " + httpStatus + (fault ? ": " + textOf(doc, "faultstring") : ""));
+            return retry("HTTP " + httpStatus + (fault ? ": " + reading.faultString() : ""));
         }
         return new VaspAnswer(OutboundState.REFUSED, false, null, "HTTP " + httpStatus
-                + (doc == null ? (empty ? "" : " with an answer that is not XML") : " without an MM7 status"));
-    }
-
-    private static Document parse(String body) {
-        int start = body.indexOf('<');
-        int end = body.lastIndexOf('>');
-        if (start < 0 || end < start) {
-            return null;
-        }
-        try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setNamespaceAware(true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            return f.newDocumentBuilder().parse(new ByteArrayInputStream(
-                    body.substring(start, end + 1).getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            return null;
-        }
-    }
-
-    /** The ServiceCode an answer carries (a DeliverRsp's), exactly as written; null without one. */
-    public static String serviceCode(String body) {
-        Document doc = body == null || body.isBlank() ? null : parse(body);
-        Element e = doc == null ? null : first(doc, "ServiceCode");
-        return e == null ? null : e.getTextContent();
-    }
-
-    private static Element bodyElement(Document d) {
-        Element body = d == null ? null : first(d, "Body");
-        if (body == null) {
-            return null;
-        }
-        for (org.w3c.dom.Node n = body.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e) {
-                return e;
-            }
-        }
-        return null;
-    }
-
-    private static Element first(Document d, String localName) {
-        NodeList l = d.getElementsByTagNameNS("*", localName);
-        return l.getLength() == 0 ? null : (Element) l.item(0);
-    }
-
-    private static String textOf(Document d, String localName) {
-        Element e = first(d, localName);
-        return e == null ? null : e.getTextContent().trim();
-    }
-
-    private static Integer number(String s) {
-        try {
-            return Integer.valueOf(s.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
+                + (xml ? " without an MM7 status" : empty ? "" : " with an answer that is not XML"), null);
     }
 
     private static String join(String a, String b) {

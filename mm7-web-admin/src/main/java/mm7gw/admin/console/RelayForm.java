@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import mm7gw.relay.boundary.RelayEndpointRequest;
 import mm7gw.relay.boundary.RelayEndpointView;
-import mm7gw.relay.control.RelayReleases;
+import mm7gw.wire.Mm7Release;
 
 /**
  * A VASP's relay settings as the console form holds them. The outbound password is write-only: the form never
@@ -17,7 +17,7 @@ public class RelayForm implements Serializable {
 
     private boolean configured;
     private String url;
-    private String release = RelayReleases.CANONICAL;
+    private String release = Mm7Release.CANONICAL.toString();
     private String login;
     private String password;
     private boolean passwordSet;
@@ -87,7 +87,7 @@ public class RelayForm implements Serializable {
     }
 
     public List<String> getReleases() {
-        return RelayReleases.all();
+        return Mm7Release.names();
     }
 
     public boolean isConfigured() {

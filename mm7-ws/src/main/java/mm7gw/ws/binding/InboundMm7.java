@@ -8,6 +8,7 @@ import java.util.Optional;
 import mm7gw.status.Mm7Rejection;
 import mm7gw.status.StatusCode;
 import mm7gw.submission.boundary.SubmitCommand.ContentInput;
+import mm7gw.wire.Mm7Release;
 
 /**
  * What {@link Mm7Binding} learnt about a request on the wire, for the endpoint: the caller's release and

@@ -1,6 +1,6 @@
 package mm7gw.ws.binding;
 
-import java.nio.charset.StandardCharsets;
+import mm7gw.wire.SoapFaults;
 
 /**
  * A SOAP header block addressed to the gateway with mustUnderstand="1" that the gateway does not know (SOAP 1.1
@@ -22,11 +22,7 @@ public class NotUnderstood extends Exception {
     /** The fault envelope: faultcode env:MustUnderstand, a faultstring naming the block. */
     public byte[] envelope() {
         String name = "{" + (namespace == null ? "" : namespace) + "}" + localName;
-        return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-                + "<env:Envelope xmlns:env=\"" + RsErrorFault.SOAP_ENV + "\"><env:Body><env:Fault>"
-                + "<faultcode>env:MustUnderstand</faultcode>"
-                + "<faultstring>the header block " + Xml.escape(name)
-                + " is marked mustUnderstand, and the MM7 Relay/Server does not understand it</faultstring>"
-                + "</env:Fault></env:Body></env:Envelope>").getBytes(StandardCharsets.UTF_8);
+        return SoapFaults.mustUnderstand("the header block " + name
+                + " is marked mustUnderstand, and the MM7 Relay/Server does not understand it");
     }
 }

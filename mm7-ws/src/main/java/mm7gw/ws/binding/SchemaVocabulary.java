@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.xml.XMLConstants;
+import mm7gw.wire.Xml;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import mm7gw.status.StatusCode;
+import mm7gw.wire.Mm7Release;
+import mm7gw.wire.Xml;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 

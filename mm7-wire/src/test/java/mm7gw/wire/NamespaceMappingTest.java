@@ -1,4 +1,4 @@
-package mm7gw.ws.binding;
+package mm7gw.wire;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

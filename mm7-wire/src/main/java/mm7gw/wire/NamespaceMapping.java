@@ -1,4 +1,4 @@
-package mm7gw.ws.binding;
+package mm7gw.wire;
 
 import javax.xml.XMLConstants;
 import org.w3c.dom.Attr;

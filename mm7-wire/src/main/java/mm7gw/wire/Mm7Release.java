@@ -1,4 +1,4 @@
-package mm7gw.ws.binding;
+package mm7gw.wire;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -7,8 +7,10 @@ import java.util.regex.Pattern;
 
 /**
  * The MM7 schema releases this gateway understands, each named by its namespace URI, and the MM7Version
- * usually sent with it. REL-6-MM7-1-4 is the canonical one: the project's XSD, the generated types and every
- * response are in it before {@link NamespaceMapping} renames them into the caller's namespace.
+ * usually sent with it: the one table for both directions (the releases the endpoint accepts and answers in, the
+ * release configured per VASP for the requests the gateway sends it). REL-6-MM7-1-4 is the canonical one: the
+ * project's XSD, the generated types and every response are in it before {@link NamespaceMapping} renames them
+ * into the caller's namespace.
  */
 public enum Mm7Release {
     REL_5_MM7_1_0("REL-5-MM7-1-0", "5.3.0"),
@@ -48,6 +50,28 @@ public enum Mm7Release {
 
     public boolean isCanonical() {
         return this == CANONICAL;
+    }
+
+    /**
+     * Release 6 schemas: the ones with application addressing (ApplicID, ReplyApplicID, AuxApplicInfo) and
+     * MMStatus DeliveryConditionNotMet in the RS -> VASP requests.
+     */
+    public boolean isRelease6() {
+        return name.startsWith("REL-6-");
+    }
+
+    /** The release of this name (REL-6-MM7-1-4, ...), trimmed; empty when there is none. */
+    public static Optional<Mm7Release> ofName(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        String n = name.trim();
+        return Arrays.stream(values()).filter(r -> r.name.equals(n)).findFirst();
+    }
+
+    /** every release name, oldest first */
+    public static java.util.List<String> names() {
+        return Arrays.stream(values()).map(Mm7Release::toString).toList();
     }
 
     @Override

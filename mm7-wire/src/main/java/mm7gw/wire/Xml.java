@@ -1,4 +1,4 @@
-package mm7gw.ws.binding;
+package mm7gw.wire;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -23,7 +23,7 @@ import org.xml.sax.SAXParseException;
 /** Namespace-aware DOM parsing without DTDs or external entities, and serialisation as UTF-8. */
 public final class Xml {
     /** The deepest element nesting the gateway parses (server-wide jdk.xml.maxElementDepth is set too). */
-    static final int MAX_ELEMENT_DEPTH = Integer.getInteger("mm7.xml.max-element-depth", 64);
+    public static final int MAX_ELEMENT_DEPTH = Integer.getInteger("mm7.xml.max-element-depth", 64);
     private static final DocumentBuilderFactory FACTORY = factory();
     private static final TransformerFactory TRANSFORMERS = TransformerFactory.newInstance();
     /** builders are costly to make and not thread-safe: one per thread, reset before each use */
@@ -133,7 +133,7 @@ public final class Xml {
         return c.isEmpty() ? null : c.get(0);
     }
 
-    static String escape(String text) {
+    public static String escape(String text) {
         StringBuilder b = new StringBuilder(text.length() + 16);
         for (char c : text.toCharArray()) {
             switch (c) {
