@@ -149,11 +149,18 @@ final class Envelopes {
 
     /** A submit asking for a delivery report and a read reply, with an optional ExpiryDate (null: none). */
     static String submitWithReports(String transactionId, Gateway.Vasp vasp, String recipientsXml, String expiryDate) {
+        return submitWithReports(transactionId, vasp, recipientsXml, expiryDate, "");
+    }
+
+    /** The same with {@code afterSubjectXml} after Subject (e.g. ApplicID, ReplyApplicID, AuxApplicInfo). */
+    static String submitWithReports(String transactionId, Gateway.Vasp vasp, String recipientsXml, String expiryDate,
+            String afterSubjectXml) {
         return envelope(transactionId, request("SubmitReq", sender(vasp.vaspId(), vasp.vasId(), true)
                 + "<Recipients>" + recipientsXml + "</Recipients>"
                 + "<ServiceCode>svc-" + transactionId + "</ServiceCode>"
                 + optional("ExpiryDate", expiryDate)
-                + "<DeliveryReport>true</DeliveryReport><ReadReply>true</ReadReply><Subject>Reports please</Subject>"));
+                + "<DeliveryReport>true</DeliveryReport><ReadReply>true</ReadReply><Subject>Reports please</Subject>"
+                + afterSubjectXml));
     }
 
     /** A submit replying to an MO message: LinkedID set, one Number recipient. */

@@ -147,6 +147,51 @@ class RelayIT {
                 .anyMatch(e -> e.getString("recordType").equals("MM7_READ_REPLY")), "charged");
     }
 
+    /**
+     * Application addressing (Release 6) given in the submit goes back to the VASP in its delivery report and read
+     * reply (DeliveryReportReq and ReadReplyReq have ApplicID, ReplyApplicID, AuxApplicInfo in the Release 6 schema),
+     * in schema order after MMStatus/StatusText; a VASP configured for a Release 5 namespace, whose schema has none of
+     * them, gets none.
+     */
+    @Test
+    void theMessagesApplicationAddressingGoesBackInReportsAndReadRepliesOfRelease6() throws Exception {
+        configure("REL-6-MM7-1-0");
+        String ns = Gateway.namespace("REL-6-MM7-1-0");
+        String address = nextNumber();
+        HttpResponse<String> r = Gateway.postSoap(vasp, Envelopes.submitWithReports(Gateway.unique("tx"), vasp,
+                "<To><Number>" + address + "</Number></To>", null, "<ApplicID>com.example.game</ApplicID>"
+                        + "<ReplyApplicID>com.example.scores</ReplyApplicID><AuxApplicInfo>level=3 &amp; lives=2</AuxApplicInfo>"));
+        assertEquals(200, r.statusCode(), r.body());
+        String messageId = mm7(xml(r.body()), "MessageID");
+        Gateway.awaitCounts(messageId, c -> Gateway.inState(c, "DELIVERED") == 1, WAIT);
+        retrieve(address, messageId);
+        assertEquals(200, Gateway.admin("POST", "/api/mailboxes/" + address + "/messages/" + messageId + "/read", null)
+                .statusCode());
+        for (String request : List.of("DeliveryReportReq", "ReadReplyReq")) {
+            TestVasp.Request sent = endpoint.await(about(messageId, request), WAIT);
+            assertEquals("com.example.game", field(sent, ns, "ApplicID"), sent.body());
+            assertEquals("com.example.scores", field(sent, ns, "ReplyApplicID"), sent.body());
+            assertEquals("level=3 & lives=2", field(sent, ns, "AuxApplicInfo"), sent.body());
+            assertTrue(sent.body().indexOf("<MMStatus>") < sent.body().indexOf("<ApplicID>"), sent.body());
+        }
+        Gateway.awaitOutboundCall(messageId, c -> c.getString("kind").equals("READ_REPLY")
+                && c.getString("state").equals("SENT"), WAIT);
+
+        configure("REL-5-MM7-1-2");
+        String rel5 = Gateway.namespace("REL-5-MM7-1-2");
+        String address5 = nextNumber();
+        HttpResponse<String> r5 = Gateway.postSoap(vasp, Envelopes.submitIn(rel5, "5.6.0", Gateway.unique("tx"), vasp,
+                "<mm7:To><mm7:Number>" + address5 + "</mm7:Number></mm7:To>",
+                "<mm7:ApplicID>com.example.quiz</mm7:ApplicID>"));
+        assertEquals(200, r5.statusCode(), r5.body());
+        String messageId5 = Gateway.text(xml(r5.body()), rel5, "MessageID");
+        Gateway.awaitCounts(messageId5, c -> Gateway.inState(c, "DELIVERED") == 1, WAIT);
+        retrieve(address5, messageId5);
+        TestVasp.Request report5 = endpoint.await(about(messageId5, "DeliveryReportReq"), WAIT);
+        assertEquals("Retrieved", field(report5, rel5, "MMStatus"), report5.body());
+        assertFalse(report5.body().contains("ApplicID"), report5.body());
+    }
+
     @Test
     void aRejectionIsReported() throws Exception {
         configure("REL-6-MM7-1-4");
