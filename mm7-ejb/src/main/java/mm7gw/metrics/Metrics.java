@@ -49,6 +49,11 @@ public final class Metrics {
         count("mm7_charging_events_total", "charging events written", labels("record_type", recordType), 1);
     }
 
+    public static void transactionIdsForgotten(long n) {
+        count("mm7_transaction_ids_forgotten_total",
+                "answered TransactionIDs deleted after the window (mm7.transaction-id.window-hours)", "", n);
+    }
+
     static void count(String name, String help, String labels, long n) {
         FAMILIES.computeIfAbsent(name, k -> new Family("counter", help, new ConcurrentHashMap<>()))
                 .series().computeIfAbsent(labels, k -> new LongAdder()).add(n);

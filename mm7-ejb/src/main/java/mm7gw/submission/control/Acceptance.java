@@ -67,7 +67,13 @@ public class Acceptance {
         Vasp vasp = admission.admit(login, command, origin);
         Optional<AnsweredSubmit> earlier = answers.of(vasp.vaspId(), command.transactionId());
         if (earlier.isPresent()) {
-            return replay(earlier.get(), login, requestDigest);
+            Instant windowStart = AnsweredSubmits.windowStart();
+            if (!earlier.get().givenBefore(windowStart)) {
+                return replay(earlier.get(), login, requestDigest);
+            }
+            // answered before the TransactionID window: this is a new request, the old answer goes (only here, on a
+            // reuse after the window, does the submit write anything for the window)
+            answers.forget(earlier.get(), windowStart);
         }
         if (command.serviceCode() != null && command.serviceCode().length() > ChargingEvent.SERVICE_CODE_LENGTH) {
             throw new Mm7Rejection(StatusCode.VALIDATION_ERROR,

@@ -3,6 +3,10 @@ package mm7gw.submission.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,11 +20,17 @@ import mm7gw.submission.entity.AnsweredSubmit;
  * The answers given to accepted submits, by VASP and TransactionID, and the submits in flight on this node. A
  * copy of a request that arrives while the request is still being worked on (a VASP retrying after its own
  * timeout) waits for it here and is then answered from what it left, instead of racing it to the database.
+ * <p>
+ * A TransactionID is remembered for a window ({@value #WINDOW_PROPERTY}, hours, default {@value #DEFAULT_WINDOW_HOURS}):
+ * an answer given before it is ignored (the request reusing the ID is a new one) and later deleted by
+ * {@link #forgetOldest}.
  */
 @ApplicationScoped
 public class AnsweredSubmits {
     /** how long a copy waits for the request it repeats before it goes ahead on its own */
     private static final long WAIT_SECONDS = 30;
+    public static final String WINDOW_PROPERTY = "mm7.transaction-id.window-hours";
+    static final double DEFAULT_WINDOW_HOURS = 72;
 
     @PersistenceContext(unitName = "mm7")
     EntityManager em;
@@ -62,6 +72,32 @@ public class AnsweredSubmits {
         }
     }
 
+    /**
+     * How long an answered TransactionID is remembered: {@value #WINDOW_PROPERTY} in hours (fractions allowed, read
+     * on every use), {@value #DEFAULT_WINDOW_HOURS} when unset, not a number or not positive.
+     */
+    public static Duration window() {
+        String text = System.getProperty(WINDOW_PROPERTY);
+        double hours = DEFAULT_WINDOW_HOURS;
+        if (text != null) {
+            try {
+                double h = Double.parseDouble(text.trim());
+                if (h > 0 && h <= 1_000_000) {
+                    hours = h;
+                }
+            } catch (NumberFormatException e) {
+                // the default
+            }
+        }
+        return Duration.ofMillis(Math.max(1, Math.round(hours * 3_600_000)));
+    }
+
+    /** The start of the window that ends now: answers given before it are forgotten. */
+    public static Instant windowStart() {
+        return Instant.now().minus(window());
+    }
+
+    /** The answer given to the TransactionID of the VASP, whenever it was given (see {@link AnsweredSubmit#givenBefore}). */
     public Optional<AnsweredSubmit> of(String vaspId, String transactionId) {
         if (!remembers(transactionId)) {
             return Optional.empty();
@@ -78,5 +114,34 @@ public class AnsweredSubmits {
     public void add(AnsweredSubmit answer) {
         em.persist(answer);
         em.flush();
+    }
+
+    /**
+     * Deletes an answer given before the window, in the caller's transaction, so that its TransactionID can be
+     * answered anew. Deletes nothing when the answer is no longer there or is not that old (another node took the
+     * TransactionID meanwhile: the unique key then stops the new answer).
+     */
+    public void forget(AnsweredSubmit old, Instant windowStart) {
+        em.createNamedQuery(AnsweredSubmit.FORGET).setParameter("ids", List.of(old.id()))
+                .setParameter("before", windowStart).executeUpdate();
+    }
+
+    /**
+     * Deletes the answers given before the window among the {@code batch} oldest (by id, the primary key's order,
+     * which is the order they were written in up to the ids a node has allocated but not used yet), in a
+     * transaction of its own. Reads at most {@code batch} rows through the primary key's index and writes nothing
+     * when none is that old: no index on the time is needed, and the submit path writes nothing more for it.
+     *
+     * @return how many were deleted
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int forgetOldest(Instant windowStart, int batch) {
+        List<Long> old = em.createNamedQuery(AnsweredSubmit.OLDEST, Object[].class).setMaxResults(batch)
+                .getResultStream().filter(r -> ((Instant) r[1]).isBefore(windowStart)).map(r -> (Long) r[0]).toList();
+        if (old.isEmpty()) {
+            return 0;
+        }
+        return em.createNamedQuery(AnsweredSubmit.FORGET).setParameter("ids", old)
+                .setParameter("before", windowStart).executeUpdate();
     }
 }

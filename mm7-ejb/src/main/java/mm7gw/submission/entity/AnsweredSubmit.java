@@ -25,8 +25,16 @@ import mm7gw.status.StatusCode;
         uniqueConstraints = @UniqueConstraint(name = "mm7_answered_submit_tx", columnNames = {"vasp_id", "transaction_id"}))
 @NamedQuery(name = AnsweredSubmit.OF_TRANSACTION,
         query = "select a from AnsweredSubmit a where a.vaspId = :vaspId and a.transactionId = :transactionId")
+@NamedQuery(name = AnsweredSubmit.OLDEST,
+        query = "select a.id, a.answeredAt from AnsweredSubmit a order by a.id")
+@NamedQuery(name = AnsweredSubmit.FORGET,
+        query = "delete from AnsweredSubmit a where a.id in :ids and a.answeredAt < :before")
 public class AnsweredSubmit {
     public static final String OF_TRANSACTION = "AnsweredSubmit.ofTransaction";
+    /** id and time of the answers in the order of their ids (the primary key's index; roughly their age) */
+    public static final String OLDEST = "AnsweredSubmit.oldest";
+    /** deletes the answers of the given ids given before a time */
+    public static final String FORGET = "AnsweredSubmit.forget";
     /** Longer TransactionIDs are not remembered (the message table stores 256 characters too). */
     public static final int TRANSACTION_ID_LENGTH = 256;
 
@@ -82,6 +90,15 @@ public class AnsweredSubmit {
     public boolean isRetryOf(String login, String requestDigest) {
         return this.login.equals(login)
                 && (this.requestDigest == null || requestDigest == null || this.requestDigest.equals(requestDigest));
+    }
+
+    /** Whether this answer was given before the time, i.e. outside the TransactionID window that ends there. */
+    public boolean givenBefore(Instant time) {
+        return answeredAt.isBefore(time);
+    }
+
+    public Long id() {
+        return id;
     }
 
     public boolean sentBy(String login) {
