@@ -221,12 +221,20 @@ class ConsoleIT {
             browser.type(By.name("vasp:relayPassword"), password);
             browser.type(By.id("vasp:relayTimeout_input"), "5000");
             browser.type(By.id("vasp:relayShortCodes"), shortCode);
+            // the test VASP runs on plain http: its credentials are refused until allowed for this VASP
+            browser.click(By.id("vasp:saveRelay"));
+            browser.waitForText(By.id("growl_container"), "outbound credentials over plain http are refused");
+            assertEquals(404, Gateway.admin("GET", "/api/relay/vasps/" + vasp.vaspId(), null).statusCode());
+            browser.dismissNotifications();
+            browser.type(By.name("vasp:relayPassword"), password);
+            browser.click(By.cssSelector("[id='vasp:relayPlainHttpCredentials'] .ui-chkbox-box"));
             browser.click(By.id("vasp:saveRelay"));
             JsonObject stored = awaitRelay(vasp.vaspId(), r -> r.getString("url").equals(endpoint.url().toString()));
             assertEquals("REL-5-MM7-1-2", stored.getString("mm7Release"));
             assertEquals(login, stored.getString("login"));
             assertTrue(stored.getBoolean("passwordSet"));
             assertEquals(5000, stored.getInt("timeoutMillis"));
+            assertTrue(stored.getBoolean("plainHttpCredentialsAllowed"));
             assertEquals(List.of(shortCode), stored.getJsonArray("shortCodes").getValuesAs(JsonString::getString));
             assertFalse(stored.toString().contains(password), "the outbound password is never shown");
             browser.waitForText(By.id("growl_container"), "Relay settings saved");

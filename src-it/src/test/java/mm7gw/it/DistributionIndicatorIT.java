@@ -30,7 +30,7 @@ class DistributionIndicatorIT {
         endpoint = TestVasp.start();
         HttpResponse<String> r = Gateway.admin("PUT", "/api/relay/vasps/" + vasp.vaspId(), Json.createObjectBuilder()
                 .add("url", endpoint.url().toString()).add("mm7Release", "REL-6-MM7-1-4").add("login", "gw")
-                .add("password", "out-secret").add("timeoutMillis", 5000).build().toString());
+                .add("password", "out-secret").add("timeoutMillis", 5000).add("plainHttpCredentialsAllowed", true).build().toString());
         assertEquals(200, r.statusCode(), r.body());
     }
 

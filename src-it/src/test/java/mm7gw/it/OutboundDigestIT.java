@@ -42,7 +42,7 @@ class OutboundDigestIT {
 
     private JsonObject configureDigest(String outboundPassword) {
         String body = Json.createObjectBuilder().add("url", endpoint.url().toString()).add("mm7Release", "REL-6-MM7-1-4")
-                .add("login", login).add("password", outboundPassword).add("timeoutMillis", 5000)
+                .add("login", login).add("password", outboundPassword).add("timeoutMillis", 5000).add("plainHttpCredentialsAllowed", true)
                 .add("outboundAuth", "DIGEST").build().toString();
         HttpResponse<String> r = Gateway.admin("PUT", "/api/relay/vasps/" + vasp.vaspId(), body);
         assertEquals(200, r.statusCode(), r.body());

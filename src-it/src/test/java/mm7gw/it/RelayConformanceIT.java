@@ -31,7 +31,7 @@ class RelayConformanceIT {
         endpoint = TestVasp.start();
         JsonObject settings = Json.createObjectBuilder().add("url", endpoint.url().toString())
                 .add("mm7Release", "REL-6-MM7-1-4").add("login", "gw-" + vasp.vaspId())
-                .add("password", Gateway.unique("pw")).add("timeoutMillis", 5000).build();
+                .add("password", Gateway.unique("pw")).add("timeoutMillis", 5000).add("plainHttpCredentialsAllowed", true).build();
         HttpResponse<String> r = Gateway.admin("PUT", "/api/relay/vasps/" + vasp.vaspId(), settings.toString());
         assertEquals(200, r.statusCode(), r.body());
     }
@@ -85,7 +85,7 @@ class RelayConformanceIT {
     void withoutSenderAddressTheReportsSenderIsTheVaspsRegisteredSenderAddress() throws Exception {
         JsonObject settings = Json.createObjectBuilder().add("url", endpoint.url().toString())
                 .add("mm7Release", "REL-6-MM7-1-4").add("login", "gw-" + vasp.vaspId())
-                .add("password", Gateway.unique("pw")).add("timeoutMillis", 5000)
+                .add("password", Gateway.unique("pw")).add("timeoutMillis", 5000).add("plainHttpCredentialsAllowed", true)
                 .add("reportSender", "7788").add("reportSenderType", "SHORT_CODE").build();
         HttpResponse<String> configured = Gateway.admin("PUT", "/api/relay/vasps/" + vasp.vaspId(), settings.toString());
         assertEquals(200, configured.statusCode(), configured.body());
@@ -109,7 +109,7 @@ class RelayConformanceIT {
         String code = "7" + (System.nanoTime() % 100_000_000L);
         JsonObject settings = Json.createObjectBuilder().add("url", endpoint.url().toString())
                 .add("mm7Release", "REL-6-MM7-1-4").add("login", "gw-" + vasp.vaspId())
-                .add("password", Gateway.unique("pw")).add("timeoutMillis", 5000)
+                .add("password", Gateway.unique("pw")).add("timeoutMillis", 5000).add("plainHttpCredentialsAllowed", true)
                 .add("shortCodes", Json.createArrayBuilder().add(code)).build();
         assertEquals(200, Gateway.admin("PUT", "/api/relay/vasps/" + vasp.vaspId(), settings.toString()).statusCode());
         endpoint.deliverServiceCode("mo-vote 2026");

@@ -55,7 +55,8 @@ class RelayIT {
 
     private JsonObject settings(String release) {
         return Json.createObjectBuilder().add("url", endpoint.url().toString()).add("mm7Release", release)
-                .add("login", login).add("password", password).add("timeoutMillis", 5000).build();
+                .add("login", login).add("password", password).add("timeoutMillis", 5000)
+                .add("plainHttpCredentialsAllowed", true).build();
     }
 
     private static int number = (int) (System.nanoTime() % 90);

@@ -103,6 +103,18 @@ public class RelayAdministration {
         if (login != null && login.contains(":")) {
             throw RequestRefused.invalid("a Basic login cannot contain ':'");
         }
+        boolean plainHttpAllowed = request.plainHttpCredentialsAllowed() != null && request.plainHttpCredentialsAllowed();
+        if (login != null && isPlainHttp(url) && !plainHttpAllowed) {
+            throw RequestRefused.invalid("outbound credentials over plain http are refused: anyone on the way could"
+                    + " read the password. Use an https url, or allow credentials over plain http for this VASP"
+                    + " (plainHttpCredentialsAllowed)");
+        }
+        if (login != null && request.password() == null && endpoint.sealedPassword() != null
+                && !sameHost(endpoint.url(), url)) {
+            throw RequestRefused.invalid("the relay url's host changes from " + host(endpoint.url()) + " to "
+                    + host(url) + ": enter the outbound password again (the stored one is not sent to another host)");
+        }
+        endpoint.plainHttpCredentials(plainHttpAllowed);
         if (login == null) {
             endpoint.credentials(null, null);
         } else if (request.password() != null) {
@@ -161,7 +173,8 @@ public class RelayAdministration {
             em.persist(endpoint);
         }
         audit.record("relay endpoint set", vaspId, url + " " + release + (login == null ? ", no credentials"
-                : ", " + auth + " " + login + (request.password() != null ? " (new password)" : "")));
+                : ", " + auth + " " + login + (request.password() != null ? " (new password)" : "")
+                        + (plainHttpAllowed ? ", credentials over plain http allowed" : "")));
         return RelayEndpointView.of(endpoint);
     }
 
@@ -265,6 +278,19 @@ public class RelayAdministration {
     private static String original(Message m) throws JMSException {
         Object o = m.getObjectProperty("_AMQ_ORIG_ADDRESS");
         return o == null ? null : o.toString();
+    }
+
+    private static boolean isPlainHttp(String url) {
+        return url.regionMatches(true, 0, "http:", 0, 5);
+    }
+
+    private static String host(String url) {
+        String host = url == null ? null : URI.create(url).getHost();
+        return host == null ? "" : host.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static boolean sameHost(String stored, String url) {
+        return stored == null || host(stored).equals(host(url));
     }
 
     private static String checkedUrl(String text) {

@@ -11,8 +11,11 @@ import java.util.List;
  * SHORT_CODE): the VASP's registered sender address, the Sender of its reports about messages submitted without
  * SenderAddress; null: the VASP ID as a short code. {@code outboundAuth}: BASIC (default) or DIGEST, how the
  * outbound credentials are presented (Digest: the gateway answers the VASP's RFC 7616 challenge).
+ * {@code plainHttpCredentialsAllowed}: outbound credentials over a plain {@code http} URL are refused unless this is
+ * true (null: false). A stored password is not sent to another host: changing the URL's host needs the password again.
  */
 public record RelayEndpointRequest(String url, String mm7Release, String login, String password,
         Integer timeoutMillis, Boolean emptyResponseIsAck, List<String> shortCodes,
-        String trustedCertificatesPem, String reportSender, String reportSenderType, String outboundAuth) {
+        String trustedCertificatesPem, String reportSender, String reportSenderType, String outboundAuth,
+        Boolean plainHttpCredentialsAllowed) {
 }

@@ -11,12 +11,13 @@ import mm7gw.relay.entity.RelayEndpoint;
  */
 public record RelayEndpointView(String vaspId, String url, String mm7Release, String login, boolean passwordSet,
         int timeoutMillis, boolean emptyResponseIsAck, List<String> shortCodes, List<String> trustedCertificates,
-        String trustedCertificatesPem, String reportSender, String reportSenderType, String outboundAuth, Instant updatedAt) {
+        String trustedCertificatesPem, String reportSender, String reportSenderType, String outboundAuth,
+        boolean plainHttpCredentialsAllowed, Instant updatedAt) {
 
     static RelayEndpointView of(RelayEndpoint e) {
         return new RelayEndpointView(e.vasp().vaspId(), e.url(), e.release(), e.login(), e.sealedPassword() != null,
                 e.timeoutMillis(), e.emptyResponseIsAck(), e.shortCodes(),
                 TrustAnchors.subjects(e.trustedCertificatesPem()), e.trustedCertificatesPem(), e.reportSender(),
-                e.reportSenderType(), e.outboundAuth().name(), e.updatedAt());
+                e.reportSenderType(), e.outboundAuth().name(), e.plainHttpCredentialsAllowed(), e.updatedAt());
     }
 }

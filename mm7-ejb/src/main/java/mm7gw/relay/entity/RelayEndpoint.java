@@ -58,6 +58,10 @@ public class RelayEndpoint {
     @Column(name = "outbound_auth", length = 8)
     private OutboundAuth outboundAuth;
 
+    /** whether outbound credentials may go to a plain http URL (null, as before V10 for https rows, is false) */
+    @Column(name = "plain_http_credentials_allowed")
+    private Boolean plainHttpCredentialsAllowed;
+
     @Column(name = "timeout_ms", nullable = false)
     private int timeoutMillis;
 
@@ -166,6 +170,16 @@ public class RelayEndpoint {
 
     public OutboundAuth outboundAuth() {
         return outboundAuth == null ? OutboundAuth.BASIC : outboundAuth;
+    }
+
+    /** Allows or forbids outbound credentials over a plain http URL for this VASP. */
+    public void plainHttpCredentials(boolean allowed) {
+        this.plainHttpCredentialsAllowed = allowed;
+        this.updatedAt = Instant.now();
+    }
+
+    public boolean plainHttpCredentialsAllowed() {
+        return plainHttpCredentialsAllowed != null && plainHttpCredentialsAllowed;
     }
 
     public String sealedPassword() {

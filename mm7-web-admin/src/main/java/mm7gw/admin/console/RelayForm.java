@@ -24,6 +24,7 @@ public class RelayForm implements Serializable {
     private String outboundAuth = "BASIC";
     private Integer timeoutMillis = 10_000;
     private boolean emptyResponseIsAck;
+    private boolean plainHttpCredentialsAllowed;
     private String shortCodes;
     private String trustedCertificatesPem;
     private String reportSender;
@@ -45,6 +46,7 @@ public class RelayForm implements Serializable {
         f.outboundAuth = v.outboundAuth();
         f.timeoutMillis = v.timeoutMillis();
         f.emptyResponseIsAck = v.emptyResponseIsAck();
+        f.plainHttpCredentialsAllowed = v.plainHttpCredentialsAllowed();
         f.shortCodes = String.join(", ", v.shortCodes());
         f.trustedCertificatesPem = v.trustedCertificatesPem();
         f.trustedSubjects = v.trustedCertificates();
@@ -59,7 +61,7 @@ public class RelayForm implements Serializable {
                 : Arrays.stream(shortCodes.split("[,\\s]+")).filter(c -> !c.isBlank()).toList();
         return new RelayEndpointRequest(url, release, login, password == null || password.isEmpty() ? null : password,
                 timeoutMillis, emptyResponseIsAck, codes, trustedCertificatesPem, reportSender, reportSenderType,
-                outboundAuth);
+                outboundAuth, plainHttpCredentialsAllowed);
     }
 
     public String getOutboundAuth() {
@@ -152,6 +154,14 @@ public class RelayForm implements Serializable {
 
     public void setEmptyResponseIsAck(boolean emptyResponseIsAck) {
         this.emptyResponseIsAck = emptyResponseIsAck;
+    }
+
+    public boolean isPlainHttpCredentialsAllowed() {
+        return plainHttpCredentialsAllowed;
+    }
+
+    public void setPlainHttpCredentialsAllowed(boolean plainHttpCredentialsAllowed) {
+        this.plainHttpCredentialsAllowed = plainHttpCredentialsAllowed;
     }
 
     public String getShortCodes() {
