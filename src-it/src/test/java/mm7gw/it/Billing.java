@@ -117,9 +117,14 @@ final class Billing {
     }
 
     static List<CSVRecord> csv(String vaspId, Instant from) throws IOException {
+        return csv(vaspId, from, "");
+    }
+
+    /** The CSV export of the VASP's events since {@code from}, with further query parameters ({@code &name=value}). */
+    static List<CSVRecord> csv(String vaspId, Instant from, String parameters) throws IOException {
         HttpResponse<String> r = Gateway.send(HttpRequest.newBuilder(URI.create(Gateway.ADMIN_BASE
                 + "/admin/api/charging/events.csv?from=" + from + "&to=" + Instant.now().plusSeconds(60) + "&vaspId="
-                + enc(vaspId))).header("Authorization", Gateway.basic(Gateway.ADMIN_USER, Gateway.ADMIN_PASSWORD))
+                + enc(vaspId) + parameters)).header("Authorization", Gateway.basic(Gateway.ADMIN_USER, Gateway.ADMIN_PASSWORD))
                 .header("Accept", "text/csv").GET().build());
         if (r.statusCode() != 200) {
             throw new AssertionError("CSV export -> " + r.statusCode() + " " + r.body());

@@ -12,7 +12,8 @@ import org.apache.commons.csv.QuoteMode;
  * writer), page by page from {@link ChargingExport}, so a window of any size streams in constant memory.
  * Header: {@link ChargingEventView#FIELDS}. Every present value is quoted and written exactly as stored (a
  * ServiceCode keeps its spaces and characters); an absent value is an empty unquoted field, so it differs
- * from an empty string ({@code ""}).
+ * from an empty string ({@code ""}). That is the billing contract. The spreadsheet-safe variant, for people who open
+ * the file in a spreadsheet, differs only in text cells that could be read as a formula ({@link SpreadsheetSafe}).
  */
 public final class ChargingCsv {
     public static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
@@ -26,6 +27,15 @@ public final class ChargingCsv {
 
     /** @return the number of events written */
     public static long write(ChargingExport export, ChargingExport.Window window, Writer out) throws IOException {
+        return write(export, window, out, false);
+    }
+
+    /**
+     * @param spreadsheetSafe whether text cells that a spreadsheet could take for a formula are neutralised
+     * @return the number of events written
+     */
+    public static long write(ChargingExport export, ChargingExport.Window window, Writer out, boolean spreadsheetSafe)
+            throws IOException {
         long written = 0;
         long after = 0;
         try (CSVPrinter csv = new CSVPrinter(out, FORMAT)) {
@@ -33,7 +43,7 @@ public final class ChargingCsv {
             do {
                 page = export.page(window, after, ChargingExport.MAX_PAGE);
                 for (ChargingEventView e : page) {
-                    csv.printRecord(e.values());
+                    csv.printRecord(spreadsheetSafe ? SpreadsheetSafe.row(e.values()) : e.values());
                     after = e.eventId();
                 }
                 written += page.size();

@@ -48,17 +48,21 @@ public class ChargingResource {
         return export.page(window(from, to, vaspId), afterId, limit);
     }
 
-    /** All events of the window as CSV, streamed page by page. */
+    /**
+     * All events of the window as CSV, streamed page by page: every value exactly as stored (the billing contract),
+     * or with {@code spreadsheetSafe=true} text cells that a spreadsheet could run as a formula neutralised.
+     */
     @GET
     @Path("events.csv")
     @Produces("text/csv; charset=UTF-8")
     public Response csv(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("vaspId") String vaspId) {
+            @QueryParam("vaspId") String vaspId, @QueryParam("spreadsheetSafe") @DefaultValue("false") boolean safe) {
         ChargingExport.Window window = window(from, to, vaspId);
         StreamingOutput body = out -> ChargingCsv.write(export, window,
-                new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)));
+                new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)), safe);
         return Response.ok(body, "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"charging-events.csv\"").build();
+                .header("Content-Disposition", "attachment; filename=\"charging-events"
+                        + (safe ? "-spreadsheet" : "") + ".csv\"").build();
     }
 
     /** Per VASP, VAS and ServiceCode: the events of one UTC day. */

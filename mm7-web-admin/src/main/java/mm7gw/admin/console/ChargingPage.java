@@ -108,8 +108,17 @@ public class ChargingPage implements Serializable {
                 to == null ? null : to.toInstant(ZoneOffset.UTC), vaspId == null || vaspId.isBlank() ? null : vaspId.trim());
     }
 
-    /** The admin API's streamed CSV export of the window shown (the console session authorises it). */
+    /**
+     * The admin API's streamed CSV export of the window shown (the console session authorises it), spreadsheet-safe:
+     * people open this one in a spreadsheet.
+     */
     public String getCsvUrl() {
+        String url = getExactCsvUrl();
+        return url.equals("#") ? url : url + "&spreadsheetSafe=true";
+    }
+
+    /** The same export with every value exactly as stored, as billing reads it. */
+    public String getExactCsvUrl() {
         if (from == null || to == null) {
             return "#";
         }
