@@ -163,7 +163,7 @@ public class RelayServerEndpoint implements MM7RelayServerPortType {
 
     private static RSErrorRsp_Exception serverError(String version, String operation, String tx, RuntimeException e) {
         String incident = UUID.randomUUID().toString();
-        LOG.log(Level.SEVERE, operation + " failed (TransactionID " + tx + ", incident " + incident + ")", e);
+        LOG.log(Level.SEVERE, operation + " failed (TransactionID " + mm7gw.system.LogText.escape(tx) + ", incident " + incident + ")", e);
         return Mm7Responses.fault(version, StatusCode.SERVER_ERROR,
                 "the request could not be executed; incident " + incident);
     }

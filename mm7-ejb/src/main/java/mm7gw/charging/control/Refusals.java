@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
 import java.util.logging.Logger;
+import mm7gw.system.LogText;
 import mm7gw.charging.entity.ChargedOperation;
 import mm7gw.charging.entity.ChargingEvent;
 import mm7gw.charging.entity.RecordDetails;
@@ -52,7 +53,7 @@ public class Refusals {
         }
         Optional<Vasp> vasp = vasps.byLogin(login);
         if (vasp.isEmpty()) {
-            LOG.warning(() -> "refused " + type + " of account '" + login + "' is not charged: no such VASP");
+            LOG.warning(() -> "refused " + type + " of account '" + LogText.escape(login) + "' is not charged: no such VASP");
             return false;
         }
         ChargedOperation charged = new ChargedOperation(vasp.get().vaspId(), op.vasId(), op.messageId(),

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.logging.Logger;
+import mm7gw.system.LogText;
 import mm7gw.charging.control.Charging;
 import mm7gw.charging.entity.ChargedOperation;
 import mm7gw.charging.entity.ChargingEvent;
@@ -76,13 +77,15 @@ public class OutboundSender {
                 mo == null ? null : mo.text(), OutboundRequests.MO_TEXT_CID);
         VaspAnswer answer = outcome.answer();
         if (outcome.transportFailure()) {
-            LOG.info(() -> "outbound call " + callId + " to " + endpoint.url() + " failed: " + answer.text());
+            LOG.info(() -> "outbound call " + callId + " to " + LogText.escape(endpoint.url()) + " failed: "
+                    + LogText.escape(answer.text()));
             mm7gw.metrics.Metrics.outboundCall(call.vaspId(), "IO_ERROR");
             failures.failed(callId, null, answer.text());
             return false;
         }
         if (answer.retry()) {
-            LOG.info(() -> "outbound call " + callId + " to " + endpoint.url() + ": " + answer.text());
+            LOG.info(() -> "outbound call " + callId + " to " + LogText.escape(endpoint.url()) + ": "
+                    + LogText.escape(answer.text()));
             mm7gw.metrics.Metrics.outboundCall(call.vaspId(), "RETRY");
             failures.failed(callId, outcome.httpStatus(), answer.text());
             return false;
@@ -91,7 +94,8 @@ public class OutboundSender {
             call.answeredServiceCode(answer.serviceCode());
         }
         if (answer.state() == OutboundState.REFUSED && outcome.httpStatus() != null) {
-            LOG.info(() -> "outbound call " + callId + " to " + endpoint.url() + ": " + answer.text());
+            LOG.info(() -> "outbound call " + callId + " to " + LogText.escape(endpoint.url()) + ": "
+                    + LogText.escape(answer.text()));
         }
         complete(call, answer.state(), outcome.httpStatus(), answer.vaspStatus(), answer.text());
         return true;

@@ -6,6 +6,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.logging.Logger;
+import mm7gw.system.LogText;
 import mm7gw.vasp.entity.AccessRefusal;
 
 /** Keeps the audit trail of refused MM7 requests, in a transaction of its own so a refusal's rollback keeps it. */
@@ -19,9 +20,11 @@ public class AccessAudit {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void record(AccessRefusal refusal) {
         em.persist(refusal);
-        LOG.info(() -> "refused " + refusal.operation() + " for login '" + refusal.login() + "' (VASP "
-                + refusal.vaspId() + ", TransactionID " + refusal.transactionId() + ", from " + refusal.clientAddress()
-                + "): " + refusal.statusCode() + " " + refusal.details());
+        // everything but the status code and operation comes from the request: escaped, it stays on its line
+        LOG.info(() -> "refused " + refusal.operation() + " for login '" + LogText.escape(refusal.login()) + "' (VASP "
+                + LogText.escape(refusal.vaspId()) + ", VASID " + LogText.escape(refusal.vasId()) + ", TransactionID "
+                + LogText.escape(refusal.transactionId()) + ", from " + LogText.escape(refusal.clientAddress())
+                + "): " + refusal.statusCode() + " " + LogText.escape(refusal.details()));
     }
 
     public List<AccessRefusal> ofVasp(String vaspId, int max) {

@@ -69,7 +69,7 @@ public final class Leniency {
                 String name = n.getLocalName();
                 if (!vocabulary.declares(name) && !MISSPELLINGS.containsKey(name)
                         && !"ReplyChargingSize".equals(name) && !"ReplyDeadline".equals(name)) {
-                    LOG.fine(() -> "ignoring the element " + name + " the MM7 schema does not declare");
+                    LOG.fine(() -> "ignoring the element " + mm7gw.system.LogText.escape(name) + " the MM7 schema does not declare");
                     parent.removeChild(n);
                 } else {
                     dropUnknown((Element) n, vocabulary);

@@ -27,6 +27,7 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import mm7gw.status.StatusCode;
+import mm7gw.system.LogText;
 import mm7gw.wire.Mm7Release;
 import mm7gw.wire.NamespaceMapping;
 import mm7gw.wire.Xml;
@@ -84,7 +85,8 @@ public class Mm7Binding extends HttpFilter {
         try {
             body = BoundedBody.read(request, MAX_REQUEST_BYTES);
         } catch (BoundedBody.TooLarge e) {
-            LOG.info(() -> "MM7 request from " + request.getRemoteAddr() + " refused: " + e.getMessage());
+            LOG.info(() -> "MM7 request from " + request.getRemoteAddr() + " refused: "
+                    + LogText.escape(e.getMessage()));
             response.setHeader("Connection", "close");
             writeFault(response, reader, StatusCode.CONTENT_REFUSED, e.getMessage());
             // answer now, while the client is still sending: it can stop instead of pushing the rest
@@ -95,11 +97,11 @@ public class Mm7Binding extends HttpFilter {
         try {
             read = reader.read(request.getContentType(), body);
         } catch (WireFault f) {
-            LOG.fine(() -> "MM7 request refused on the wire: " + f.getMessage());
+            LOG.fine(() -> "MM7 request refused on the wire: " + LogText.escape(f.getMessage()));
             writeFault(response, reader, f.status(), f.details());
             return;
         } catch (NotUnderstood f) {
-            LOG.fine(() -> "MM7 request refused: " + f.getMessage());
+            LOG.fine(() -> "MM7 request refused: " + LogText.escape(f.getMessage()));
             byte[] fault = f.envelope();
             response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
             response.setContentType("text/xml; charset=utf-8");
@@ -156,7 +158,7 @@ public class Mm7Binding extends HttpFilter {
             Element runtimeFault = elements(doc, RsErrorFault.SOAP_ENV, "Fault").get(0);
             String faultString = textOf(runtimeFault, "faultstring");
             boolean client = textOf(runtimeFault, "faultcode").endsWith("Client");
-            LOG.info(() -> "JAX-WS runtime fault answered as RSErrorRsp: " + faultString);
+            LOG.info(() -> "JAX-WS runtime fault answered as RSErrorRsp: " + LogText.escape(faultString));
             return RsErrorFault.envelope(reader.release(), reader.mm7Version(),
                     client ? StatusCode.VALIDATION_ERROR : StatusCode.SERVER_ERROR,
                     client ? faultString : "the request could not be executed", reader.transactionId());
