@@ -49,6 +49,12 @@ public final class Metrics {
         count("mm7_charging_events_total", "charging events written", labels("record_type", recordType), 1);
     }
 
+    public static void vaspConcurrencyRefusal(String account) {
+        count("mm7_vasp_concurrency_refusals_total",
+                "MM7 requests refused with HTTP 503 because the VASP account had mm7.vasp.max-concurrent-requests in flight",
+                labels("account", account), 1);
+    }
+
     public static void transactionIdsForgotten(long n) {
         count("mm7_transaction_ids_forgotten_total",
                 "answered TransactionIDs deleted after the window (mm7.transaction-id.window-hours)", "", n);

@@ -93,7 +93,7 @@ public final class Benchmark {
         try (Server server = new Server(home, offset)) {
             server.configure(serverConfig, variant);
             server.start(List.of("-Dmm7.demo=true", "-Dmm7.admin.initial-password=" + ADMIN_PASSWORD,
-                    "-Dmm7.schema.clean=true", "-Dmm7.http.plain-allowed=true",
+                    "-Dmm7.schema.clean=true", "-Dmm7.http.plain-allowed=true", "-Dmm7.vasp.max-concurrent-requests=0",
                     "-Dmm7.db.url=" + System.getProperty("bench.pg-url", "jdbc:postgresql://127.0.0.1:5432/test")));
             String base = "http://127.0.0.1:" + server.httpPort();
             // the admin API has its own listener (server-config/gateway.cli)

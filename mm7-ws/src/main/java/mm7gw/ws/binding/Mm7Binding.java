@@ -80,6 +80,42 @@ public class Mm7Binding extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
+        String account = request.getRemoteUser();
+        int cap = VaspConcurrency.cap();
+        if (account == null || cap <= 0) {
+            handle(request, response, chain);
+            return;
+        }
+        if (!VaspConcurrency.enter(account, cap)) {
+            refuseOverCap(account, cap, response);
+            return;
+        }
+        try {
+            handle(request, response, chain);
+        } finally {
+            VaspConcurrency.leave(account);
+        }
+    }
+
+    /**
+     * A VASP account with {@code cap} requests in flight on this node already: HTTP 503 with {@code Retry-After}, at
+     * once and before the body is read (the connection is closed rather than the rest of the body drained).
+     */
+    private static void refuseOverCap(String account, int cap, HttpServletResponse response) throws IOException {
+        mm7gw.metrics.Metrics.vaspConcurrencyRefusal(account);
+        LOG.fine(() -> "MM7 request of account '" + LogText.escape(account) + "' refused: " + cap + " in flight");
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader("Retry-After", "1");
+        response.setHeader("Connection", "close");
+        response.setContentType("text/plain; charset=utf-8");
+        byte[] text = ("This VASP account has " + cap + " MM7 requests in progress on this node, the most it may have"
+                + " (" + VaspConcurrency.PROPERTY + "); retry after 1 s.\n").getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(text.length);
+        response.getOutputStream().write(text);
+    }
+
+    private void handle(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
         InboundReader reader = new InboundReader(OPERATIONS, vocabulary);
         byte[] body;
         try {
