@@ -28,6 +28,11 @@ import mm7gw.vasp.entity.Vasp;
  * <li>{@code mm7.demo=true}: registers the demo VASP and a demo subscriber directory (run command only, never
  * in production) and prints where the gateway answers.</li>
  * </ul>
+ * Before anything else it looks for the secrets this project writes down ({@link DefaultSecrets}: the first
+ * administrator's password, the relay key, the TLS key store's password): outside the run command
+ * ({@code mm7.demo}) the gateway refuses to start with any of them, unless {@code mm7.secrets.known-defaults-allowed}
+ * is true (test servers), and then says so in a warning. Administrators whose stored password is a known one are
+ * named in a warning (the gateway has no way yet to change an administrator's password).
  */
 @Singleton
 @Startup
@@ -47,6 +52,7 @@ public class Bootstrap {
     @PostConstruct
     void start() {
         String adminPassword = System.getProperty("mm7.admin.initial-password");
+        checkSecrets(adminPassword);
         if (adminPassword != null && !adminPassword.isBlank()) {
             createFirstAdmin(System.getProperty("mm7.admin.initial-user", "admin"), adminPassword);
         }
@@ -54,6 +60,38 @@ public class Bootstrap {
             seedDemoVasp();
             seedDemoDirectory();
             printBanner(adminPassword);
+        }
+    }
+
+    /** Refuses (or, allowed, warns about) known default secrets; warns about administrators with known passwords. */
+    private void checkSecrets(String adminPassword) {
+        boolean demo = Boolean.getBoolean("mm7.demo");
+        List<String> found = DefaultSecrets.configured(adminPassword, System.getProperty("mm7.relay.secret-key"),
+                System.getProperty("jboss.server.config.dir"));
+        if (!found.isEmpty()) {
+            String list = String.join(System.lineSeparator() + "  - ", found);
+            if (demo) {
+                LOG.info(() -> "run command (mm7.demo): known default secrets in use, as on every demo:"
+                        + System.lineSeparator() + "  - " + list);
+            } else if (Boolean.getBoolean(DefaultSecrets.ALLOWED)) {
+                LOG.warning(() -> "KNOWN DEFAULT SECRETS IN USE (" + DefaultSecrets.ALLOWED + "=true; never in"
+                        + " production):" + System.lineSeparator() + "  - " + list);
+            } else {
+                String refusal = "the MM7 gateway refuses to start with known default secrets (published with its"
+                        + " source); replace them, or for a test server set " + DefaultSecrets.ALLOWED + "=true:"
+                        + System.lineSeparator() + "  - " + list;
+                LOG.severe(refusal);
+                throw new IllegalStateException(refusal);
+            }
+        }
+        if (demo) {
+            return;
+        }
+        for (AdminAccount a : em.createQuery("select a from AdminAccount a", AdminAccount.class).setMaxResults(20)
+                .getResultList()) {
+            DefaultSecrets.ADMIN_PASSWORDS.stream().filter(p -> PasswordHashing.matches(p, a.passwordHash()))
+                    .findFirst().ifPresent(p -> LOG.warning(() -> "KNOWN DEFAULT SECRET IN USE: administrator '"
+                            + a.username() + "' has the known password '" + p + "'"));
         }
     }
 

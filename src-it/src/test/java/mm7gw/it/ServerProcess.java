@@ -109,6 +109,45 @@ record ServerProcess(ProcessHandle handle, List<String> commandLine, File home) 
         throw new AssertionError("WildFly did not come back within " + timeout + "; see " + log);
     }
 
+    /**
+     * Starts the server again like {@link #restart} for a start in which the gateway is expected not to deploy: waits
+     * until the server's output (appended to {@code target/<logName>}) contains {@code expected}.
+     *
+     * @return the started server (to be stopped) and everything it wrote
+     */
+    Refused restartExpecting(Map<String, String> properties, String expected, Duration timeout, String logName)
+            throws Exception {
+        List<String> cmd = new ArrayList<>(commandLine.stream()
+                .filter(a -> !a.startsWith("-Dmm7.schema.clean="))
+                .filter(a -> properties.keySet().stream().noneMatch(k -> a.startsWith("-D" + k + "=")))
+                .toList());
+        int mainClass = Math.max(0, cmd.indexOf("-jar"));
+        List<String> added = new ArrayList<>(List.of("-Dmm7.schema.clean=false"));
+        properties.forEach((k, v) -> added.add("-D" + k + "=" + v));
+        cmd.addAll(mainClass > 0 ? mainClass : 1, added);
+        File log = new File(System.getProperty("user.dir"), "target/" + logName);
+        long offset = log.exists() ? log.length() : 0;
+        Process p = new ProcessBuilder(cmd).directory(home).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String written = "";
+        while (System.nanoTime() < deadline && p.isAlive()) {
+            try (var in = java.nio.file.Files.newInputStream(log.toPath())) {
+                in.skipNBytes(offset);
+                written = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+            if (written.contains(expected) && written.contains("WFLYSRV0026")) {
+                return new Refused(new ServerProcess(p.toHandle(), cmd, home), written);
+            }
+            Thread.sleep(500);
+        }
+        p.destroy();
+        throw new AssertionError("WildFly did not start with \"" + expected + "\" within " + timeout + "; see " + log);
+    }
+
+    record Refused(ServerProcess server, String output) {
+    }
+
     record Restarted(ServerProcess server, long millis) {
     }
 }

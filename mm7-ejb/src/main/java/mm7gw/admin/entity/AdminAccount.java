@@ -37,6 +37,10 @@ public class AdminAccount {
         return username;
     }
 
+    public String passwordHash() {
+        return passwordHash;
+    }
+
     public boolean isEnabled() {
         return enabled;
     }

@@ -1,0 +1,51 @@
+package mm7gw.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Outside the run command the gateway refuses to start with the secrets this project publishes: the test server
+ * (first administrator {@code it-admin-secret}, relay key {@code it-relay-key-not-for-production}, the TLS key store
+ * with tls.cli's password) starts only because it sets {@code mm7.secrets.known-defaults-allowed=true}. Restarted
+ * without it, the gateway is not deployed and the log says why; restarted with it again, it answers as before
+ * (WildFly: the test restarts its server, keeping the data).
+ */
+class DefaultSecretsIT {
+    private static final String ALLOWED = "mm7.secrets.known-defaults-allowed";
+
+    @Test
+    void withoutTheTestAllowanceTheGatewayRefusesToStartWithKnownDefaultSecrets() throws Exception {
+        assumeTrue(Gateway.ON_WILDFLY, "restarts the WildFly test server");
+        ServerProcess server = ServerProcess.find();
+        server.stop();
+        ServerProcess.Refused refused = server.restartExpecting(Map.of(ALLOWED, "false"),
+                "refuses to start with known default secrets", Duration.ofSeconds(240), "server-secrets.log");
+        try {
+            String out = refused.output();
+            assertTrue(out.contains("mm7.admin.initial-password is the known password 'it-admin-secret'"), out);
+            assertTrue(out.contains("mm7.relay.secret-key is the known value 'it-relay-key-not-for-production'"), out);
+            assertTrue(out.contains("mm7-tls.p12 opens with tls.cli's store password"), out);
+            assertNotEquals(200, statusOfAdminApi(), "the gateway is not deployed");
+        } finally {
+            refused.server().stop();
+        }
+        ServerProcess.Restarted back = refused.server().restart(Map.of(ALLOWED, "true"), Duration.ofSeconds(240),
+                "server-secrets.log");
+        assertEquals(200, statusOfAdminApi());
+        assertTrue(back.server().commandLine().contains("-D" + ALLOWED + "=true"));
+    }
+
+    private static int statusOfAdminApi() {
+        try {
+            return Gateway.admin("GET", "/api/vasps", null).statusCode();
+        } catch (AssertionError notListening) {
+            return 0;
+        }
+    }
+}
