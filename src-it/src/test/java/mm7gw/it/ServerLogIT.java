@@ -31,10 +31,7 @@ class ServerLogIT {
     private static final Map<String, String> ALLOWED = Map.of(
             "Oracle21JsonPlatform",
             "EclipseLink 4.0.9 probes its Oracle JSON platform, whose classes it does not ship; WildFly's module loader"
-                    + " logs the failed class definition (WARN with a trace). Nothing of the gateway uses Oracle.",
-            "SLF4J(W): ",
-            "Payara: the Artemis resource adapter's SLF4J finds no provider in the RAR (three lines written to"
-                    + " stderr, which Payara logs as SEVERE) and drops the adapter's own log messages; harmless.");
+                    + " logs the failed class definition (WARN with a trace). Nothing of the gateway uses Oracle.");
 
     @Test
     void aNormalStartLogsNoErrorAndNoStackTrace() throws Exception {
