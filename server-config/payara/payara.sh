@@ -7,6 +7,8 @@
 #                         OpenMQ disabled), libraries in the domain's lib/, login.conf entry, broker instance
 #   payara.sh start       starts the broker and the domain, sets the HTTP listeners' limits, applies
 #                         resources.asadmin, deploys RAR and EAR
+#   payara.sh resume      starts the broker (unless it runs) and the domain as they were configured and deployed,
+#                         nothing else: after a stop or a crash (the tests' CrashIT and UpgradeIT)
 #   payara.sh stop        stops the domain and the broker (also when they only half started)
 #   payara.sh run         provision and start with an empty broker journal, print the gateway's banner, follow the
 #                         server log until Ctrl-C, then stop (the run command: mvn -Ppayara,run package)
@@ -130,18 +132,27 @@ wait_port() {
     return 1
 }
 
-start() {
-    : "${RAR:?}" "${EAR:?}"
-    # a start that fails half-way leaves nothing running
-    trap 'echo "payara.sh start failed: stopping what it started" >&2; stop' ERR
+start_broker() {
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$BROKER_PORT") 2>/dev/null; then
         echo "artemis: starting on 127.0.0.1:$BROKER_PORT"
         JAVA_ARGS="-Xms64m -Xmx512m -XX:+UseG1GC -Dmm7.broker.port=$BROKER_PORT -Dlog4j2.disableJmx=true \
 --add-opens java.base/jdk.internal.misc=ALL-UNNAMED" nohup "$BROKER_DIR/bin/artemis" run \
-            > "$BROKER_DIR/log/console.log" 2>&1 &
+            >> "$BROKER_DIR/log/console.log" 2>&1 &
         echo $! > "$BROKER_DIR/broker.pid"
         wait_port "$BROKER_PORT" 180
     fi
+}
+
+resume() {
+    start_broker
+    "$PAYARA_HOME/bin/asadmin" start-domain --timeout 600 "$DOMAIN"
+}
+
+start() {
+    : "${RAR:?}" "${EAR:?}"
+    # a start that fails half-way leaves nothing running
+    trap 'echo "payara.sh start failed: stopping what it started" >&2; stop' ERR
+    start_broker
     "$PAYARA_HOME/bin/asadmin" start-domain --timeout 600 "$DOMAIN"
     # the gateway's own settings (system properties)
     # persistence.xml's settings read system properties; Payara has no "${name:default}" form, so every one
@@ -164,6 +175,9 @@ start() {
     # a SOAP fault (a refused request) is an answer, not a server error: Payara's OpenTracing filter for JAX-WS
     # logs every one as SEVERE with the fault object's name (and nothing else), so its logger is off
     asadmin set-log-levels fish.payara.opentracing.jaxws.JaxwsContainerRequestTracingFilter=OFF >/dev/null
+    # after a crash, the transactions the broker holds prepared are completed from the domain's transaction log
+    # when it starts again (server-config has this off by default; read at the next start)
+    asadmin set configs.config.server-config.transaction-service.automatic-recovery=true >/dev/null
     limits
     # the database (a non-XA pool: Payara commits it last in a transaction with the XA JMS resource)
     if ! asadmin list-jdbc-connection-pools | grep -q '^mm7-pool'; then
@@ -172,6 +186,11 @@ start() {
             --validationmethod auto-commit --failconnection true \
             --property "URL=$(esc "$DB_URL"):user=$(esc "$DB_USER"):password=$(esc "$DB_PASSWORD")" mm7-pool
     fi
+    # a domain kept from an earlier start gets this start's database (DB_URL may differ; a test may have left
+    # the pool on another database)
+    asadmin set "resources.jdbc-connection-pool.mm7-pool.property.URL=$DB_URL" \
+        "resources.jdbc-connection-pool.mm7-pool.property.user=$DB_USER" \
+        "resources.jdbc-connection-pool.mm7-pool.property.password=$DB_PASSWORD" >/dev/null
     # the broker (before the adapter is deployed, which reads this configuration when it starts)
     if ! asadmin list-resource-adapter-configs | grep -q '^mm7-artemis-rar'; then
         asadmin create-resource-adapter-config --property "ConnectorClassName=org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory:ConnectionParameters=$(esc "host=127.0.0.1;port=$BROKER_PORT"):UserName=$(esc "$BROKER_USER"):Password=$(esc "$BROKER_PASSWORD")" mm7-artemis-rar
@@ -221,7 +240,8 @@ run() {
 case "${1:-}" in
     provision) provision ;;
     start) start ;;
+    resume) resume ;;
     stop) stop ;;
     run) run ;;
-    *) echo "usage: $0 provision|start|stop|run" >&2; exit 2 ;;
+    *) echo "usage: $0 provision|start|resume|stop|run" >&2; exit 2 ;;
 esac

@@ -1,0 +1,228 @@
+package mm7gw.it;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The test's Payara domain and its standalone Artemis broker (profile payara): found as processes, stopped, killed
+ * and started again with {@code server-config/payara/payara.sh resume}, and configured through {@code asadmin}.
+ * Settings the gateway reads at deployment are the domain's system properties; the database is the JDBC pool's
+ * URL; both are changed in {@code domain.xml} while the domain is down. What it changes stays in the domain,
+ * whose system properties {@code payara.sh start} of the next build sets again.
+ */
+final class PayaraDomain {
+    private static final String POOL_URL = "resources.jdbc-connection-pool.mm7-pool.property.URL";
+    private final File home = new File(required("mm7.payara.home"));
+    private final File domainDir = new File(home, "glassfish/domains/" + System.getProperty("mm7.payara.domain", "mm7"));
+    private final File brokerDir = new File(required("mm7.broker.dir"));
+
+    static PayaraDomain get() {
+        return new PayaraDomain();
+    }
+
+    private static String required(String name) {
+        String v = System.getProperty(name);
+        assertTrue(v != null && !v.isBlank(), "system property " + name + " (set by the payara profile)");
+        return v;
+    }
+
+    /** The domain's JVM: the java process whose instance root is the domain directory. */
+    ProcessHandle domainProcess() {
+        return process("-Dcom.sun.aas.instanceRoot=" + domainDir.getAbsolutePath())
+                .orElseThrow(() -> new AssertionError("no Payara process of " + domainDir));
+    }
+
+    /** The broker's JVM: the java process whose instance is the broker directory. */
+    ProcessHandle brokerProcess() {
+        return process("-Dartemis.instance=" + brokerDir.getAbsolutePath())
+                .orElseThrow(() -> new AssertionError("no Artemis process of " + brokerDir));
+    }
+
+    private static Optional<ProcessHandle> process(String argument) {
+        String canonical = argument;
+        try {
+            int eq = argument.indexOf('=');
+            canonical = argument.substring(0, eq + 1) + new File(argument.substring(eq + 1)).getCanonicalPath();
+        } catch (java.io.IOException e) {
+            // compare as given
+        }
+        for (ProcessHandle p : ProcessHandle.allProcesses().toList()) {
+            List<String> args = arguments(p);
+            if (args.contains(argument) || args.contains(canonical)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A process's arguments: from {@code /proc/<pid>/cmdline} where there is one (the JDK's {@code ProcessHandle.Info}
+     * did not show the domain JVM's instance root, far into a command line of several KB), else as the JDK sees them.
+     */
+    private static List<String> arguments(ProcessHandle p) {
+        java.nio.file.Path cmdline = java.nio.file.Path.of("/proc", String.valueOf(p.pid()), "cmdline");
+        try {
+            String all = new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8);
+            if (!all.isEmpty()) {
+                return List.of(all.split("\0"));
+            }
+        } catch (java.io.IOException | SecurityException gone) {
+            // no /proc, or the process ended meanwhile
+        }
+        return p.info().arguments().map(List::of).orElse(List.of());
+    }
+
+    /**
+     * Changes the stopped domain's {@code domain.xml}: system properties of the server (a null value removes one) and,
+     * unless null, the JDBC URL of the gateway's database (the pool mm7-pool). Done while the domain is down, so
+     * nothing of the running gateway sees a half-changed configuration (asadmin would reconfigure the pool at once).
+     */
+    void configure(Map<String, String> systemProperties, String databaseUrl) throws Exception {
+        assertTrue(process("-Dcom.sun.aas.instanceRoot=" + domainDir.getAbsolutePath()).isEmpty(), "the domain is down");
+        File xml = new File(domainDir, "config/domain.xml");
+        org.w3c.dom.Document d = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml);
+        org.w3c.dom.Element server = child(d.getDocumentElement(), "servers", null);
+        server = child(server, "server", "server");
+        for (Map.Entry<String, String> p : systemProperties.entrySet()) {
+            org.w3c.dom.Element e = child(server, "system-property", p.getKey());
+            if (p.getValue() == null) {
+                if (e != null) {
+                    server.removeChild(e);
+                }
+            } else {
+                if (e == null) {
+                    e = d.createElement("system-property");
+                    e.setAttribute("name", p.getKey());
+                    // beside the other system properties (the order of domain.xml's elements kept)
+                    org.w3c.dom.Node last = null;
+                    for (org.w3c.dom.Node n = server.getFirstChild(); n != null; n = n.getNextSibling()) {
+                        if (n instanceof org.w3c.dom.Element x && x.getTagName().equals("system-property")) {
+                            last = x;
+                        }
+                    }
+                    server.insertBefore(e, last == null ? server.getFirstChild() : last.getNextSibling());
+                }
+                e.setAttribute("value", p.getValue());
+            }
+        }
+        if (databaseUrl != null) {
+            org.w3c.dom.Element pool = child(child(d.getDocumentElement(), "resources", null), "jdbc-connection-pool", "mm7-pool");
+            assertTrue(pool != null, "the pool mm7-pool in " + xml);
+            org.w3c.dom.Element url = child(pool, "property", "URL");
+            assertTrue(url != null, "the URL of mm7-pool in " + xml);
+            url.setAttribute("value", databaseUrl);
+        }
+        var t = javax.xml.transform.TransformerFactory.newInstance().newTransformer();
+        t.transform(new javax.xml.transform.dom.DOMSource(d), new javax.xml.transform.stream.StreamResult(xml));
+    }
+
+    /** The JDBC URL of the gateway's database (the pool mm7-pool in domain.xml). */
+    String databaseUrl() throws Exception {
+        File xml = new File(domainDir, "config/domain.xml");
+        org.w3c.dom.Document d = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml);
+        return child(child(child(d.getDocumentElement(), "resources", null), "jdbc-connection-pool", "mm7-pool"),
+                "property", "URL").getAttribute("value");
+    }
+
+    /** The first child element of that tag (and of that name attribute, unless null), or null. */
+    private static org.w3c.dom.Element child(org.w3c.dom.Element parent, String tag, String name) {
+        for (org.w3c.dom.Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof org.w3c.dom.Element e && e.getTagName().equals(tag)
+                    && (name == null || name.equals(e.getAttribute("name")))) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /** An orderly stop of the domain (the broker keeps running). */
+    void stopDomain() throws Exception {
+        run(List.of(asadminCommand(), "stop-domain", domainDir.getName()), Duration.ofMinutes(3), null);
+        assertTrue(process("-Dcom.sun.aas.instanceRoot=" + domainDir.getAbsolutePath()).isEmpty(), "domain stopped");
+    }
+
+    /** SIGKILL to the domain and to the broker, as a power cut of the host would. @return the domain's pid */
+    long killDomainAndBroker() throws Exception {
+        ProcessHandle domain = domainProcess();
+        ProcessHandle broker = brokerProcess();
+        assertTrue(domain.destroyForcibly() & broker.destroyForcibly(), "SIGKILL sent");
+        domain.onExit().get(60, TimeUnit.SECONDS);
+        broker.onExit().get(60, TimeUnit.SECONDS);
+        return domain.pid();
+    }
+
+    /**
+     * Starts the broker (unless it runs) and the domain as configured ({@code payara.sh resume}), then waits for the
+     * admin API. @return milliseconds until the gateway answered
+     */
+    long resume(Duration timeout, String logName) throws Exception {
+        long start = System.nanoTime();
+        File log = new File(System.getProperty("user.dir"), "target/" + logName);
+        ProcessBuilder b = new ProcessBuilder("bash", required("mm7.payara.script"), "resume");
+        b.environment().put("PAYARA_HOME", home.getPath());
+        b.environment().put("ARTEMIS_HOME", required("mm7.artemis.home"));
+        b.environment().put("BROKER_DIR", brokerDir.getPath());
+        b.environment().put("BROKER_PORT", required("mm7.broker.port"));
+        b.environment().put("DOMAIN", domainDir.getName());
+        run(b.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log)), timeout, log);
+        long deadline = start + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (Gateway.admin("GET", "/api/vasps", null).statusCode() == 200) {
+                    return (System.nanoTime() - start) / 1_000_000;
+                }
+            } catch (AssertionError notYet) {
+                // the application is still being loaded
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the gateway on Payara did not answer within " + timeout + "; see " + log);
+    }
+
+    private String asadminCommand() {
+        return new File(home, "bin/asadmin").getPath();
+    }
+
+    String asadmin(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(asadminCommand(), "--host", "127.0.0.1", "--port",
+                System.getProperty("mm7.payara.admin-port", "5048"), "--user", "admin", "--passwordfile", "/dev/null"));
+        cmd.addAll(List.of(args));
+        return run(cmd, Duration.ofMinutes(3), null);
+    }
+
+    private static String run(List<String> cmd, Duration timeout, File log) throws Exception {
+        return run(new ProcessBuilder(cmd).redirectErrorStream(true), timeout, log);
+    }
+
+    private static String run(ProcessBuilder b, Duration timeout, File log) throws Exception {
+        File out = log;
+        if (out == null) {
+            out = File.createTempFile("asadmin", ".out");
+            b.redirectOutput(out);
+        }
+        try {
+            Process p = b.start();
+            assertTrue(p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS), String.join(" ", b.command()) + " did not end");
+            String text = log == null ? Files.readString(out.toPath(), StandardCharsets.UTF_8) : "";
+            if (p.exitValue() != 0) {
+                throw new AssertionError(String.join(" ", b.command()) + " failed (" + p.exitValue() + "): "
+                        + (log == null ? text : "see " + log));
+            }
+            return text;
+        } finally {
+            if (log == null) {
+                out.delete();
+            }
+        }
+    }
+
+}
