@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Kills the WildFly process (SIGKILL) while several VASPs submit, restarts it with the same command line (the
- * schema kept, not recreated), and checks that nothing acknowledged was lost or done twice: every acknowledged
+ * schema kept, not recreated); on Payara kills the domain's process and the standalone broker's (SIGKILL both)
+ * and starts both again as configured ({@code payara.sh resume}). Then it checks that nothing acknowledged was lost or done twice: every acknowledged
  * MessageID reaches every recipient exactly once, with one MM7_SUBMIT and one RECIPIENT_DELIVERY charging event
  * per recipient; a request that got no answer either left nothing or a complete message, and its retry gets that
  * message's answer.
@@ -55,15 +56,28 @@ class CrashIT {
         while (acks.get() < KILL_AFTER_ACKNOWLEDGED && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        ServerProcess server = ServerProcess.find();
+        ServerProcess server = Gateway.ON_WILDFLY ? ServerProcess.find() : null;
+        PayaraDomain domain = Gateway.ON_WILDFLY ? null : PayaraDomain.get();
         JsonObject writerAtKill = (JsonObject) Gateway.adminJson("/api/charging/cdr-writer");
         int ackedAtKill = acks.get();
         down = true; // no new requests from here: the ones in flight are the ones the kill cuts off
-        server.kill();
-        System.out.printf("MM7 crash: killed WildFly (pid %d) after %d acknowledged submits; CDR file writer just before: %s%n",
-                server.pid(), ackedAtKill, writerAtKill);
-        long restartMillis = server.restartKeepingData(Duration.ofMinutes(3), "server-after-crash.log");
-        System.out.printf("MM7 crash: WildFly back and serving %d ms after the restart began%n", restartMillis);
+        long restartMillis;
+        if (server != null) {
+            server.kill();
+            System.out.printf("MM7 crash: killed WildFly (pid %d) after %d acknowledged submits; CDR file writer just before: %s%n",
+                    server.pid(), ackedAtKill, writerAtKill);
+            restartMillis = server.restartKeepingData(Duration.ofMinutes(3), "server-after-crash.log");
+        } else {
+            // Payara: the domain and its standalone broker both killed, as a power cut of the host would; both started
+            // again as they were configured, the schema kept
+            long pid = domain.killDomainAndBroker();
+            System.out.printf("MM7 crash: killed the Payara domain (pid %d) and the broker after %d acknowledged submits;"
+                    + " CDR file writer just before: %s%n", pid, ackedAtKill, writerAtKill);
+            domain.configure(Map.of("mm7.schema.clean", "false"), null);
+            restartMillis = domain.resume(Duration.ofMinutes(5), "payara-after-crash.log");
+        }
+        System.out.printf("MM7 crash: %s back and serving %d ms after the restart began%n",
+                server != null ? "WildFly" : "Payara", restartMillis);
         down = false;
         for (Future<?> w : workers) {
             w.get(10, TimeUnit.MINUTES);
