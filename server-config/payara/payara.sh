@@ -153,6 +153,11 @@ start() {
     # a start that fails half-way leaves nothing running
     trap 'echo "payara.sh start failed: stopping what it started" >&2; stop' ERR
     start_broker
+    # A gateway an earlier start deployed does not load when the domain starts: this start deploys its own EAR. Else
+    # the earlier build ran against the database while asadmin reconfigured the domain, and the deployment below
+    # undeployed it while it was still loading (SEVERE entries in server.log). resume loads it as deployed.
+    sed -i -e '/<application-ref [^>]*ref="mm7-gateway"/{s# enabled="[a-z]*"##;s#<application-ref #<application-ref enabled="false" #}' \
+        "$DOMAIN_DIR/config/domain.xml"
     "$PAYARA_HOME/bin/asadmin" start-domain --timeout 600 "$DOMAIN"
     # the gateway's own settings (system properties)
     # persistence.xml's settings read system properties; Payara has no "${name:default}" form, so every one
@@ -203,6 +208,9 @@ start() {
     asadmin set "resources.connector-connection-pool.mm7-jms-pool.property.UserName=$BROKER_USER" \
         "resources.connector-connection-pool.mm7-jms-pool.property.Password=$BROKER_PASSWORD"
     asadmin deploy --force=true --name mm7-gateway "$EAR"
+    if asadmin show-component-status mm7-gateway | grep -q 'disabled'; then
+        asadmin enable mm7-gateway
+    fi
 }
 
 stop() {
