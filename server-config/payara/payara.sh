@@ -32,7 +32,12 @@
 #                    limits mm7.http.max-post-size, mm7.http.no-request-timeout, mm7.http.read-timeout
 #                    (README "Configuration")
 #   BILLING_USER, BILLING_PASSWORD   a broker account with the role billing (subscribes to mm7.charging)
-set -euo pipefail
+#   TLS_KEY_STORE    PKCS12 file with the gateway's TLS key pair (alias TLS_KEY_ALIAS [mm7-gateway]) for the HTTPS
+#                    listener                                   [Payara's self-signed certificate s1as]
+#   TLS_TRUST_STORE  PKCS12 file with the certificates (or CA) of VASPs that log in with a TLS client certificate;
+#                    when set, the HTTPS listener asks for client certificates (wanted, not needed)
+#   TLS_STORE_PASSWORD   the password of both PKCS12 files
+set -Eeuo pipefail  # -E: the ERR trap of start (stop what it started) also fires inside its functions
 
 here="$(cd "$(dirname "$0")" && pwd)"
 : "${PAYARA_HOME:?}" "${ARTEMIS_HOME:?}" "${BROKER_DIR:?}"
@@ -78,6 +83,13 @@ osgi.shell.telnet.port=5055" "$DOMAIN"
             -e 's#\(<hazelcast-runtime-configuration [^>]*\)das-port="[^"]*"#\1das-port="5056"#' \
             "$xml"
     fi
+    # the web modules' authentication providers (their glassfish-web.xml names them), written before the first start:
+    # created at run time, each logs a SEVERE "No slave provider" (the server log of a start stays clean this way)
+    if ! grep -q 'provider-id="mm7-vasp-auth"' "$xml"; then
+        sed -i -e '/<config name="server-config"/,/<config name="default-config"/{
+                s#^\( *\)\(<provider-config provider-type="server" provider-id="GFConsoleAuthModule"\)#\1<provider-config provider-type="server" provider-id="mm7-vasp-auth" class-name="mm7gw.payara.GatewayAuthModule"><request-policy></request-policy><response-policy></response-policy><property name="kind" value="vasp"></property></provider-config>\n\1<provider-config provider-type="server" provider-id="mm7-admin-auth" class-name="mm7gw.payara.GatewayAuthModule"><request-policy></request-policy><response-policy></response-policy><property name="kind" value="admin"></property></provider-config>\n\1\2#
+            }' "$xml"
+    fi
     if ! grep -q '^mm7Accounts' "$DOMAIN_DIR/config/login.conf"; then
         cat "$here/login.conf" >> "$DOMAIN_DIR/config/login.conf"
     fi
@@ -120,6 +132,29 @@ limits() {
             >/dev/null
     done
     asadmin set "$net.transports.transport.tcp.read-timeout-millis=$(setting mm7.http.read-timeout 30000)" >/dev/null
+}
+
+# The HTTPS listener's key pair and, for VASPs that log in with a client certificate, the certificates it trusts
+# (WildFly: tls.cli). Which VASP a certificate is, is registered per VASP through the admin API. Payara accepts only
+# the store type JKS (or NSS) here; the JDK's JKS key store also reads PKCS12 files (keystore.type.compat).
+tls() {
+    local ssl=configs.config.server-config.network-config.protocols.protocol.http-listener-2.ssl
+    if [ -n "${TLS_KEY_STORE:-}" ]; then
+        asadmin set "$ssl.key-store=$TLS_KEY_STORE" "$ssl.key-store-type=JKS" \
+            "$ssl.key-store-password=${TLS_STORE_PASSWORD:?}" "$ssl.cert-nickname=${TLS_KEY_ALIAS:-mm7-gateway}" >/dev/null
+    fi
+    if [ -n "${TLS_TRUST_STORE:-}" ]; then
+        # asked for in the handshake (no renegotiation later: TLS 1.3 has none)
+        asadmin set "$ssl.trust-store=$TLS_TRUST_STORE" "$ssl.trust-store-type=JKS" \
+            "$ssl.trust-store-password=${TLS_STORE_PASSWORD:?}" "$ssl.client-auth=want" \
+            "$ssl.renegotiate-on-client-auth-want=false" >/dev/null
+    fi
+    if [ -n "${TLS_KEY_STORE:-}${TLS_TRUST_STORE:-}" ]; then
+        # a running listener keeps its client-auth setting until it is started again
+        local listener=configs.config.server-config.network-config.network-listeners.network-listener.http-listener-2
+        asadmin set "$listener.enabled=false" >/dev/null
+        asadmin set "$listener.enabled=true" >/dev/null
+    fi
 }
 
 wait_port() {
@@ -184,6 +219,7 @@ start() {
     # when it starts again (server-config has this off by default; read at the next start)
     asadmin set configs.config.server-config.transaction-service.automatic-recovery=true >/dev/null
     limits
+    tls
     # the database (a non-XA pool: Payara commits it last in a transaction with the XA JMS resource)
     if ! asadmin list-jdbc-connection-pools | grep -q '^mm7-pool'; then
         asadmin create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource \

@@ -7,16 +7,17 @@ import java.util.regex.Pattern;
 
 /**
  * The allowed client networks of a VASP's level (comma-separated CIDR ranges, validated when the admin saved them)
- * as the realm checks them before any password: literal addresses only, never a DNS look-up.
+ * as the realms (WildFly) and the authentication module (Payara) check them before any password: literal addresses
+ * only, never a DNS look-up.
  */
-final class ClientNetworks {
+public final class ClientNetworks {
     private static final Pattern LITERAL = Pattern.compile("[0-9A-Fa-f:.]*[.:][0-9A-Fa-f:.]*");
 
     private ClientNetworks() {
     }
 
     /** No list (or an unknown source, which the application still checks): allowed. */
-    static boolean allow(String networks, String source) {
+    public static boolean allow(String networks, String source) {
         if (networks == null || networks.isBlank() || LoginThrottle.UNKNOWN_SOURCE.equals(source)) {
             return true;
         }

@@ -1,9 +1,14 @@
 package mm7gw.elytron;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import javax.naming.InitialContext;
@@ -12,9 +17,8 @@ import javax.sql.DataSource;
 
 /**
  * The VASP accounts as the realms read them: plain JDBC over the gateway's table mm7_vasp (the EJB module's
- * Vasp entity owns the schema). Failed logins are counted here, in the database, so a lock-out holds on
- * every node of a cluster. Uses nothing of Elytron: the Payara realm (mm7-payara-realm) reads the accounts and
- * counts failed logins through this class too.
+ * Vasp entity owns the schema). Uses nothing of Elytron: Payara's authentication module (mm7-payara-realm) reads the
+ * accounts through this class too. Failed logins are counted by {@link LoginThrottle}.
  */
 public final class VaspAccounts {
     /** One account's authentication data; hashes and fingerprints only, never a password. */
@@ -34,44 +38,27 @@ public final class VaspAccounts {
             + " ON l.vasp = v.id AND l.vas_id IS NULL WHERE ";
 
     private final String dataSourceName;
-    private final int maxFailures;
-    private final long lockMillis;
     private volatile DataSource dataSource;
 
-    /** config: data-source (JNDI name), max-failed-logins (5), lock-seconds (300) */
+    /** config: data-source (JNDI name) */
     public VaspAccounts(Map<String, String> config) {
         this.dataSourceName = config.getOrDefault("data-source", "java:jboss/datasources/MM7DS");
-        this.maxFailures = Integer.parseInt(config.getOrDefault("max-failed-logins", "5"));
-        this.lockMillis = Long.parseLong(config.getOrDefault("lock-seconds", "300")) * 1000L;
     }
 
     public Optional<Account> byLogin(String login) throws SQLException {
         return one("SELECT " + COLUMNS + "v.login = ?", login);
     }
 
-    Optional<Account> byCertificateFingerprint(String sha256Hex) throws SQLException {
+    public Optional<Account> byCertificateFingerprint(String sha256Hex) throws SQLException {
         return one("SELECT " + COLUMNS + "v.client_cert_sha256 = ?", sha256Hex);
     }
 
-    /** Counts a failed login; the failure that reaches the threshold locks the account for the lock time. */
-    public void failed(String login, long nowMillis) throws SQLException {
-        try (Connection c = connection(); PreparedStatement s = c.prepareStatement(
-                "UPDATE mm7_vasp SET failed_logins = failed_logins + 1, locked_until_ms = CASE WHEN failed_logins + 1 >= ?"
-                        + " THEN ? ELSE locked_until_ms END WHERE login = ?")) {
-            s.setInt(1, maxFailures);
-            s.setLong(2, nowMillis + lockMillis);
-            s.setString(3, login);
-            s.executeUpdate();
-        }
-    }
-
-    /** A successful login clears the failure count (writes only when there is something to clear). */
-    public void succeeded(String login) throws SQLException {
-        try (Connection c = connection(); PreparedStatement s = c.prepareStatement(
-                "UPDATE mm7_vasp SET failed_logins = 0, locked_until_ms = 0 WHERE login = ?"
-                        + " AND (failed_logins <> 0 OR locked_until_ms <> 0)")) {
-            s.setString(1, login);
-            s.executeUpdate();
+    /** Lower-case hex SHA-256 of the DER encoding: the same value the admin API stores for a registered certificate. */
+    public static String fingerprint(X509Certificate certificate) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+        } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

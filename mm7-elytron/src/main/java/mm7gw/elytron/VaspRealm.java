@@ -1,10 +1,7 @@
 package mm7gw.elytron;
 
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.Principal;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.security.spec.AlgorithmParameterSpec;
 import java.sql.SQLException;
@@ -100,13 +97,8 @@ public class VaspRealm implements SecurityRealm {
         return p == null ? RealmIdentity.NON_EXISTENT : getRealmIdentity(p);
     }
 
-    /** Lower-case hex SHA-256 of the DER encoding: the same value the admin API stores for a registered certificate. */
     static String fingerprint(X509Certificate certificate) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
-        } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
-            throw new IllegalStateException(e);
-        }
+        return VaspAccounts.fingerprint(certificate);
     }
 
     private static boolean isDigest(String algorithm) {
@@ -124,8 +116,8 @@ public class VaspRealm implements SecurityRealm {
         /**
          * Whether no password may be checked: the VASP's level requires TLS and the request came over plain HTTP, or
          * its source address is outside the networks the level allows (both checked before any password travels
-         * further), the account's own lock (Payara's account-wide lock-out), or a block of the login from that
-         * source address.
+         * further), the account's own lock (locked_until_ms, which earlier versions of the Payara realm set), or a
+         * block of the login from that source address.
          */
         private boolean locked() {
             long now = System.currentTimeMillis();

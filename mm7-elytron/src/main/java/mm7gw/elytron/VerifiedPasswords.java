@@ -24,7 +24,7 @@ import org.wildfly.security.password.util.ModularCrypt;
  * is read from the database for every request) and only until it expires. Lock-outs and suspensions are checked
  * as before, since they do not depend on the password check.
  */
-final class VerifiedPasswords {
+public final class VerifiedPasswords {
     private static final WildFlyElytronPasswordProvider PROVIDER = WildFlyElytronPasswordProvider.getInstance();
     private record Entry(String bcryptHash, byte[] mac, long expiresAtMillis) {
     }
@@ -34,7 +34,7 @@ final class VerifiedPasswords {
     private final long ttlMillis;
     private final int maxEntries;
 
-    VerifiedPasswords(long ttlMillis, int maxEntries) {
+    public VerifiedPasswords(long ttlMillis, int maxEntries) {
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
         this.key = new SecretKeySpec(random, "HmacSHA256");
@@ -46,7 +46,7 @@ final class VerifiedPasswords {
      * Whether the password matches the account's bcrypt hash: remembered from an earlier check, or checked with bcrypt
      * now (and then remembered). A hash that is not bcrypt's modular-crypt form matches nothing.
      */
-    boolean verify(String login, String bcryptHash, char[] password, long nowMillis) {
+    public boolean verify(String login, String bcryptHash, char[] password, long nowMillis) {
         if (known(login, bcryptHash, password, nowMillis)) {
             return true;
         }

@@ -5,7 +5,6 @@ import com.sun.enterprise.security.auth.realm.BadRealmException;
 import com.sun.enterprise.security.auth.realm.InvalidOperationException;
 import com.sun.enterprise.security.auth.realm.NoSuchRealmException;
 import com.sun.enterprise.security.auth.realm.NoSuchUserException;
-import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,28 +17,28 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import mm7gw.elytron.LoginThrottle;
 import mm7gw.elytron.VaspAccounts;
-import org.wildfly.security.password.PasswordFactory;
-import org.wildfly.security.password.WildFlyElytronPasswordProvider;
-import org.wildfly.security.password.interfaces.BCryptPassword;
-import org.wildfly.security.password.util.ModularCrypt;
+import mm7gw.elytron.VerifiedPasswords;
 
 /**
- * The gateway's accounts as a Payara realm: a VASP login from mm7_vasp gets the group "vasp", an administrator
- * from mm7_admin_account the group "admin" (glassfish-application.xml maps each group to the role of the same
- * name). Passwords are checked against the bcrypt hashes the gateway stores; a VASP account is locked for
- * lock-seconds after max-failed-logins failures in a row, counted in the database like on WildFly.
+ * The gateway's accounts as a Payara realm, the realm glassfish-application.xml names: a VASP login from mm7_vasp
+ * gets the group "vasp", an administrator from mm7_admin_account the group "admin". The web modules do not log in
+ * through it: their glassfish-web.xml names {@link GatewayAuthModule}, which sees the request (source address, TLS)
+ * and offers Digest, client certificates and the console's form. A login through the realm itself (a programmatic
+ * login) checks the bcrypt hash with the same throttle, under the source "unknown" since a realm does not see one.
  * <p>
  * Properties of the realm (asadmin create-auth-realm): jaas-context (the login.conf entry naming
- * {@link AccountLoginModule}), datasource-jndi (default jdbc/__default), max-failed-logins (5), lock-seconds (300).
+ * {@link AccountLoginModule}), datasource-jndi (default jdbc/__default) and the {@link LoginThrottle} settings.
  */
 public class AccountRealm extends BaseRealm {
     static final String VASP_GROUP = "vasp";
     static final String ADMIN_GROUP = "admin";
     private static final Logger LOG = Logger.getLogger(AccountRealm.class.getName());
-    private static final WildFlyElytronPasswordProvider PROVIDER = WildFlyElytronPasswordProvider.getInstance();
 
     private VaspAccounts accounts;
+    private LoginThrottle throttle;
+    private final VerifiedPasswords verified = new VerifiedPasswords(300_000, 10_000);
 
     @Override
     protected void init(Properties props) throws BadRealmException, NoSuchRealmException {
@@ -49,9 +48,13 @@ public class AccountRealm extends BaseRealm {
             throw new BadRealmException("the realm needs the property " + JAAS_CONTEXT_PARAM);
         }
         setProperty(JAAS_CONTEXT_PARAM, jaasContext);
-        accounts = new VaspAccounts(Map.of("data-source", props.getProperty("datasource-jndi", "jdbc/__default"),
-                "max-failed-logins", props.getProperty("max-failed-logins", "5"),
-                "lock-seconds", props.getProperty("lock-seconds", "300")));
+        Map<String, String> config = new java.util.HashMap<>();
+        for (String key : props.stringPropertyNames()) {
+            config.put(key, props.getProperty(key));
+        }
+        config.put("data-source", props.getProperty("datasource-jndi", "jdbc/__default"));
+        accounts = new VaspAccounts(config);
+        throttle = new LoginThrottle(config);
     }
 
     @Override
@@ -67,51 +70,36 @@ public class AccountRealm extends BaseRealm {
     /** The groups of the account whose password this is, or null when the login fails. */
     String[] authenticate(String login, char[] password) {
         try {
-            String[] vasp = vasp(login, password, System.currentTimeMillis());
-            if (vasp != null) {
-                return vasp.length == 0 ? null : vasp;
+            Optional<VaspAccounts.Account> vasp = accounts.byLogin(login);
+            if (vasp.isPresent()) {
+                return check(GatewayAuthModule.VASP, login, vasp.get().bcryptHash(), password) ? new String[] {VASP_GROUP} : null;
             }
-            return admin(login, password);
+            try (Connection c = accounts.connection(); PreparedStatement s = c.prepareStatement(
+                    "SELECT password_hash FROM mm7_admin_account WHERE username = ? AND enabled = TRUE")) {
+                s.setString(1, login);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() && check(GatewayAuthModule.ADMIN, login, r.getString(1), password)
+                            ? new String[] {ADMIN_GROUP} : null;
+                }
+            }
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "account database not reachable", e);
             return null;
         }
     }
 
-    /** null when there is no such VASP login, empty when the login fails, else the groups. */
-    private String[] vasp(String login, char[] password, long now) throws SQLException {
-        Optional<VaspAccounts.Account> account = accounts.byLogin(login);
-        if (account.isEmpty()) {
-            return null;
-        }
-        if (account.get().lockedAt(now) || account.get().bcryptHash() == null) {
-            return new String[0];
-        }
-        if (!bcrypt(account.get().bcryptHash(), password)) {
-            accounts.failed(login, now);
-            return new String[0];
-        }
-        accounts.succeeded(login);
-        return new String[] {VASP_GROUP};
-    }
-
-    private String[] admin(String login, char[] password) throws SQLException {
-        try (Connection c = accounts.connection(); PreparedStatement s = c.prepareStatement(
-                "SELECT password_hash FROM mm7_admin_account WHERE username = ? AND enabled = TRUE")) {
-            s.setString(1, login);
-            try (ResultSet r = s.executeQuery()) {
-                return r.next() && bcrypt(r.getString(1), password) ? new String[] {ADMIN_GROUP} : null;
-            }
-        }
-    }
-
-    private static boolean bcrypt(String modularCrypt, char[] password) {
-        try {
-            PasswordFactory factory = PasswordFactory.getInstance(BCryptPassword.ALGORITHM_BCRYPT, PROVIDER);
-            return factory.verify(factory.translate(ModularCrypt.decode(modularCrypt)), password);
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
+    private boolean check(String kind, String login, String bcryptHash, char[] password) throws SQLException {
+        long now = System.currentTimeMillis();
+        if (bcryptHash == null || throttle.blocked(kind, login, LoginThrottle.UNKNOWN_SOURCE, now)) {
             return false;
         }
+        boolean ok = verified.verify(login, bcryptHash, password, now);
+        if (ok) {
+            throttle.succeeded(kind, login, LoginThrottle.UNKNOWN_SOURCE);
+        } else {
+            throttle.failed(kind, login, LoginThrottle.UNKNOWN_SOURCE, now);
+        }
+        return ok;
     }
 
     @Override

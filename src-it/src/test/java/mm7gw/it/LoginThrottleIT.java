@@ -1,7 +1,6 @@
 package mm7gw.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,11 +10,11 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Failed logins are throttled per login and source address (WildFly: mm7-elytron's LoginThrottle): a stranger's
+ * Failed logins are throttled per login and source address (mm7-elytron's LoginThrottle; WildFly: the realms and the
+ * failed-login listener, Payara: mm7-payara-realm's GatewayAuthModule): a stranger's
  * wrong passwords block only his own address, attempts while blocked do not count, a block ends on time and the
  * next one is longer. The test server shortens the blocks (mm7.login.lock-seconds=2, 5 failures free). A second
  * source address is 127.0.0.2 (the whole of 127.0.0.0/8 is loopback).
@@ -25,11 +24,6 @@ class LoginThrottleIT {
     private static final String STRANGER = "127.0.0.2";
     private static final String OWN = "127.0.0.1";
     private static final long FIRST_BLOCK_MILLIS = Long.getLong("mm7.login.lock-seconds", 2) * 1000L;
-
-    @BeforeAll
-    static void onWildFly() {
-        assumeTrue(Gateway.ON_WILDFLY, "Payara's realm keeps an account-wide lock-out (SecureLoginIT)");
-    }
 
     /** One submit over a new connection from that local address; the HTTP status. */
     private static int submitFrom(String source, Gateway.Vasp vasp, String password) throws IOException {

@@ -4,7 +4,6 @@ import static mm7gw.it.Gateway.mm7;
 import static mm7gw.it.Gateway.xml;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -18,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Logins over HTTPS: BASIC where the service level requires TLS, DIGEST (SHA-256 and MD5) computed by hand from
- * the challenge, a registered TLS client certificate; the service level's allowed mechanisms; and the lock-out
- * after repeated failed logins.
+ * the challenge, a registered TLS client certificate; the service level's allowed mechanisms (repeated failed
+ * logins: LoginThrottleIT).
  */
 class SecureLoginIT {
     private static final String TO = "<To><Number>447700902001</Number></To>";
@@ -110,30 +109,6 @@ class SecureLoginIT {
 
         // without a certificate and without credentials: no login
         assertEquals(401, Tls.post(Tls.client(false), null, Envelopes.submit(Gateway.unique("tx"), vasp, TO)).statusCode());
-    }
-
-    /** Payara's realm still locks the whole account; WildFly throttles per login and source (LoginThrottleIT). */
-    @Test
-    void repeatedFailedLoginsLockTheAccountUntilAnAdminUnlocksIt() {
-        org.junit.jupiter.api.Assumptions.assumeFalse(Gateway.ON_WILDFLY, "WildFly: LoginThrottleIT");
-        Gateway.Vasp vasp = Gateway.newVasp();
-        for (int i = 0; i < 5; i++) {
-            assertEquals(401, Gateway.postSoap(new Gateway.Vasp(vasp.vaspId(), vasp.vasId(), vasp.login(), "wrong-" + i),
-                    Envelopes.submit(Gateway.unique("tx"), vasp, TO)).statusCode());
-        }
-        String tx = Gateway.unique("tx");
-        assertEquals(401, Gateway.postSoap(vasp, Envelopes.submit(tx, vasp, TO)).statusCode(),
-                "the right password is refused while the account is locked");
-        JsonObject view = (JsonObject) Gateway.adminJson("/api/vasps/" + vasp.vaspId());
-        assertTrue(view.getInt("failedLogins") >= 5, view.toString());
-        assertFalse(view.isNull("lockedUntil"), view.toString());
-        assertNotNull(view.getString("lockedUntil"), view.toString());
-
-        assertEquals(200, Gateway.admin("POST", "/api/vasps/" + vasp.vaspId() + "/unlock", null).statusCode());
-        assertAccepted(vasp, tx, Gateway.postSoap(vasp, Envelopes.submit(tx, vasp, TO)));
-        JsonObject after = (JsonObject) Gateway.adminJson("/api/vasps/" + vasp.vaspId());
-        assertEquals(0, after.getInt("failedLogins"), after.toString());
-        assertTrue(!after.containsKey("lockedUntil") || after.isNull("lockedUntil"), after.toString());
     }
 
     private static HttpResponse<String> adminPem(String method, String path, String pem) {

@@ -87,17 +87,14 @@ class ServiceLevelIT {
         assertEquals(true, level.getBoolean("tlsRequired"), "no Basic over plain HTTP by default");
         assertEquals(100, level.getInt("maxSubmissionsPerSecond"));
         assertEquals(10000, level.getInt("maxRecipientsPerSecond"));
-        if (Gateway.ON_WILDFLY) {
-            // over plain HTTP (which the test server allows) the realm refuses it before checking the password
-            String tx = Gateway.unique("tx");
-            assertEquals(401, Gateway.postSoap(vasp, Envelopes.submit(tx, vasp, TWO)).statusCode());
-            assertEquals(0, Gateway.messagesOfTransaction(vasp.vaspId(), tx).size());
-            HttpResponse<String> r = Tls.post(Tls.client(false), Gateway.basic(vasp.login(), vasp.password()),
-                    Envelopes.submit(Gateway.unique("tx"), vasp, TWO));
-            assertEquals("1000", mm7(xml(r.body()), "StatusCode"), r.body());
-        } else {
-            submit(vasp, TWO).refusedAsFault("4007", "Client", "requires TLS");
-        }
+        // over plain HTTP (which the test server allows) the login is refused before the password is checked
+        // (WildFly: the realm; Payara: GatewayAuthModule)
+        String tx = Gateway.unique("tx");
+        assertEquals(401, Gateway.postSoap(vasp, Envelopes.submit(tx, vasp, TWO)).statusCode());
+        assertEquals(0, Gateway.messagesOfTransaction(vasp.vaspId(), tx).size());
+        HttpResponse<String> r = Tls.post(Tls.client(false), Gateway.basic(vasp.login(), vasp.password()),
+                Envelopes.submit(Gateway.unique("tx"), vasp, TWO));
+        assertEquals("1000", mm7(xml(r.body()), "StatusCode"), r.body());
     }
 
     @Test
@@ -210,15 +207,11 @@ class ServiceLevelIT {
     void plainHttpWhereTlsIsRequired() {
         Gateway.Vasp vasp = Gateway.newVasp();
         ServiceLevels.change(vasp.vaspId(), b -> b.add("tlsRequired", true));
-        if (Gateway.ON_WILDFLY) {
-            // the VASP-wide level's requirement is applied by the realm before the password is checked: no login
-            String tx = Gateway.unique("tx");
-            HttpResponse<String> r = Gateway.postSoap(vasp, Envelopes.submit(tx, vasp, TWO));
-            assertEquals(401, r.statusCode(), r.body());
-            assertEquals(0, Gateway.messagesOfTransaction(vasp.vaspId(), tx).size());
-        } else {
-            submit(vasp, TWO).refusedAsFault("4007", "Client", "requires TLS");
-        }
+        // the VASP-wide level's requirement is applied before the password is checked: no login
+        String tx = Gateway.unique("tx");
+        HttpResponse<String> r = Gateway.postSoap(vasp, Envelopes.submit(tx, vasp, TWO));
+        assertEquals(401, r.statusCode(), r.body());
+        assertEquals(0, Gateway.messagesOfTransaction(vasp.vaspId(), tx).size());
         // a service's own level that requires TLS is the application's check, after the login
         ServiceLevels.change(vasp.vaspId(), b -> b.add("tlsRequired", false));
         ServiceLevels.changeOfService(vasp.vaspId(), vasp.vasId(), b -> b.add("tlsRequired", true));
@@ -230,15 +223,11 @@ class ServiceLevelIT {
     void aClientAddressOutsideTheAllowedNetworks() {
         Gateway.Vasp vasp = Gateway.newVasp();
         ServiceLevels.change(vasp.vaspId(), b -> b.add("allowedClientNetworks", ServiceLevels.list("192.0.2.0/24", "::2/128")));
-        if (Gateway.ON_WILDFLY) {
-            // the VASP-wide list is applied by the realm before the password is checked: no login at all
-            String tx = Gateway.unique("tx");
-            HttpResponse<String> r = Gateway.postSoap(vasp, Envelopes.submit(tx, vasp, TWO));
-            assertEquals(401, r.statusCode(), r.body());
-            assertEquals(0, Gateway.messagesOfTransaction(vasp.vaspId(), tx).size());
-        } else {
-            submit(vasp, TWO).refusedAsFault("4007", "Client", "127.0.0.1");
-        }
+        // the VASP-wide list is applied before the password is checked: no login at all
+        String tx = Gateway.unique("tx");
+        HttpResponse<String> r = Gateway.postSoap(vasp, Envelopes.submit(tx, vasp, TWO));
+        assertEquals(401, r.statusCode(), r.body());
+        assertEquals(0, Gateway.messagesOfTransaction(vasp.vaspId(), tx).size());
         ServiceLevels.change(vasp.vaspId(), b -> b.add("allowedClientNetworks", ServiceLevels.list("192.0.2.0/24", "127.0.0.0/8")));
         submit(vasp, TWO).accepted();
         // a service's own, narrower list is the application's check, after the login
