@@ -78,12 +78,8 @@ record ServerProcess(ProcessHandle handle, List<String> commandLine, File home) 
         return restart(Map.of(), timeout, logName).millis();
     }
 
-    /**
-     * Starts the server again with the same command line, the schema kept ({@code mm7.schema.clean=false}) and the
-     * given system properties set instead of (or besides) the ones it had.
-     */
-    Restarted restart(Map<String, String> properties, Duration timeout, String logName) throws Exception {
-        long start = System.nanoTime();
+    /** The server's command line with the schema kept and {@code properties} set instead of (or besides) its own. */
+    private List<String> commandLineWith(Map<String, String> properties) {
         List<String> cmd = new ArrayList<>(commandLine.stream()
                 .filter(a -> !a.startsWith("-Dmm7.schema.clean="))
                 .filter(a -> properties.keySet().stream().noneMatch(k -> a.startsWith("-D" + k + "=")))
@@ -92,6 +88,16 @@ record ServerProcess(ProcessHandle handle, List<String> commandLine, File home) 
         List<String> added = new ArrayList<>(List.of("-Dmm7.schema.clean=false"));
         properties.forEach((k, v) -> added.add("-D" + k + "=" + v));
         cmd.addAll(mainClass > 0 ? mainClass : 1, added);
+        return cmd;
+    }
+
+    /**
+     * Starts the server again with the same command line, the schema kept ({@code mm7.schema.clean=false}) and the
+     * given system properties set instead of (or besides) the ones it had.
+     */
+    Restarted restart(Map<String, String> properties, Duration timeout, String logName) throws Exception {
+        long start = System.nanoTime();
+        List<String> cmd = commandLineWith(properties);
         File log = new File(System.getProperty("user.dir"), "target/" + logName);
         Process p = new ProcessBuilder(cmd).directory(home).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
@@ -117,14 +123,7 @@ record ServerProcess(ProcessHandle handle, List<String> commandLine, File home) 
      */
     Refused restartExpecting(Map<String, String> properties, String expected, Duration timeout, String logName)
             throws Exception {
-        List<String> cmd = new ArrayList<>(commandLine.stream()
-                .filter(a -> !a.startsWith("-Dmm7.schema.clean="))
-                .filter(a -> properties.keySet().stream().noneMatch(k -> a.startsWith("-D" + k + "=")))
-                .toList());
-        int mainClass = Math.max(0, cmd.indexOf("-jar"));
-        List<String> added = new ArrayList<>(List.of("-Dmm7.schema.clean=false"));
-        properties.forEach((k, v) -> added.add("-D" + k + "=" + v));
-        cmd.addAll(mainClass > 0 ? mainClass : 1, added);
+        List<String> cmd = commandLineWith(properties);
         File log = new File(System.getProperty("user.dir"), "target/" + logName);
         long offset = log.exists() ? log.length() : 0;
         Process p = new ProcessBuilder(cmd).directory(home).redirectErrorStream(true)
