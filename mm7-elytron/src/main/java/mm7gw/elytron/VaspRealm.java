@@ -75,8 +75,9 @@ public class VaspRealm implements SecurityRealm {
             return RealmIdentity.NON_EXISTENT;
         }
         try {
-            return accounts.byLogin(principal.getName()).<RealmIdentity>map(Identity::new)
-                    .orElse(RealmIdentity.NON_EXISTENT);
+            // the account with the failed logins from this request's source: one statement per request
+            return accounts.byLogin(principal.getName(), KIND, CurrentRequest.sourceAddress())
+                    .<RealmIdentity>map(Identity::new).orElse(RealmIdentity.NON_EXISTENT);
         } catch (SQLException e) {
             throw new RealmUnavailableException(e);
         }
@@ -127,7 +128,7 @@ public class VaspRealm implements SecurityRealm {
                 return true;
             }
             try {
-                return throttle.blocked(KIND, account.login(), source, now);
+                return throttle.blocked(KIND, account, source, now);
             } catch (SQLException e) {
                 return true;
             }
