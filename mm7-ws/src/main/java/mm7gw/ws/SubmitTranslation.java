@@ -16,6 +16,8 @@ import mm7gw.submission.entity.DeliveryConditions;
 import mm7gw.submission.entity.ReplyCharging;
 import mm7gw.submission.entity.ChargedParty;
 import mm7gw.submission.entity.MessageClass;
+import mm7gw.submission.entity.MessageContent;
+import mm7gw.submission.entity.MultimediaMessage;
 import mm7gw.submission.entity.Priority;
 import mm7gw.submission.entity.RecipientKind;
 import mm7gw.ws.binding.InboundMm7;
@@ -48,6 +50,12 @@ final class SubmitTranslation {
         ApplicationAddressing.defect(application).ifPresent(defects::add);
         Instant earliest = date("EarliestDeliveryTime", req.getEarliestDeliveryTime(), received, defects);
         Instant expiry = date("ExpiryDate", req.getExpiryDate(), received, defects);
+        kept("TransactionID", transactionId, MultimediaMessage.TRANSACTION_ID_LENGTH, defects);
+        kept("Subject", req.getSubject(), MultimediaMessage.SUBJECT_LENGTH, defects);
+        if (inbound.content() != null) {
+            kept("the Content-Type of the content", inbound.content().contentType(),
+                    MessageContent.CONTENT_TYPE_LENGTH, defects);
+        }
         return new SubmitCommand(
                 transactionId,
                 id == null ? null : trim(id.getVASPID()),
@@ -196,6 +204,14 @@ final class SubmitTranslation {
         } catch (IllegalArgumentException e) {
             defects.add(new SubmitCommand.Defect(StatusCode.MESSAGE_FORMAT_CORRUPT, element + ": " + e.getMessage()));
             return null;
+        }
+    }
+
+    /** A value longer than the gateway keeps is refused (2007), never cut short and never a failure at commit. */
+    private static void kept(String what, String value, int max, List<SubmitCommand.Defect> defects) {
+        if (value != null && value.length() > max) {
+            defects.add(new SubmitCommand.Defect(StatusCode.MESSAGE_FORMAT_CORRUPT, what + " has " + value.length()
+                    + " characters; the gateway keeps at most " + max));
         }
     }
 

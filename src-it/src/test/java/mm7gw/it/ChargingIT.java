@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
@@ -186,29 +187,37 @@ class ChargingIT {
 
     @Test
     void aTransactionThatFailsAfterItsEventWasWrittenLeavesNeitherMessageNorEvent() throws Exception {
+        // the failure is injected into the database: only the test's own PostgreSQL can be reached from here
+        assumeTrue(Billing.onPostgresql(), "needs the PostgreSQL database the gateway writes to");
         Gateway.Vasp vasp = Gateway.newVasp();
         Instant start = Instant.now().minusSeconds(1);
         try (Billing.Subscriber topic = new Billing.Subscriber(vasp.vaspId())) {
-            // valid for MM7 and for the gateway's checks, but longer than the stored subject (1000 characters):
-            // the submit records its event (sequence number, row, topic message) and then fails at commit
+            // a valid request whose message row the database refuses (a constraint the test adds for its subject):
+            // the submit records its event (row, then sequence number and topic message once committed) and then
+            // fails at commit, as it would on a database error there
             String tx = Gateway.unique("tx");
+            String subject = Gateway.unique("refused-by-the-database");
             String envelope = Envelopes.submit(tx, vasp, "<To><Number>447700900305</Number></To>")
-                    .replace("<Subject>Today's forecast</Subject>", "<Subject>" + "x".repeat(1001) + "</Subject>");
-            long insertedBefore = 0;
-            if (Billing.onPostgresql()) {
-                insertedBefore = eventRowsOnceQuiet();
-            }
-            HttpResponse<String> failed = Gateway.postSoap(vasp, envelope);
-            assertEquals("3000", mm7(xml(failed.body()), "StatusCode"), failed.body());
-            if (Billing.onPostgresql()) {
-                // PostgreSQL counts inserted rows whether their transaction commits or not: the event row was
-                // really written before the transaction failed
-                long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-                while (eventRowsEverInserted() == insertedBefore && System.nanoTime() < deadline) {
-                    Thread.sleep(200);
+                    .replace("<Subject>Today's forecast</Subject>", "<Subject>" + subject + "</Subject>");
+            long insertedBefore = eventRowsOnceQuiet();
+            HttpResponse<String> failed;
+            try (Connection db = Billing.database(); java.sql.Statement s = db.createStatement()) {
+                s.execute("ALTER TABLE mm7_message ADD CONSTRAINT it_commit_failure CHECK (subject IS DISTINCT FROM '"
+                        + subject + "') NOT VALID");
+                try {
+                    failed = Gateway.postSoap(vasp, envelope);
+                } finally {
+                    s.execute("ALTER TABLE mm7_message DROP CONSTRAINT it_commit_failure");
                 }
-                assertEquals(insertedBefore + 1, eventRowsEverInserted(), "the failed submit's event row was inserted");
             }
+            assertEquals("3000", mm7(xml(failed.body()), "StatusCode"), failed.body());
+            // PostgreSQL counts inserted rows whether their transaction commits or not: the event row was really
+            // written before the transaction failed
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            while (eventRowsEverInserted() == insertedBefore && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertEquals(insertedBefore + 1, eventRowsEverInserted(), "the failed submit's event row was inserted");
             assertEquals(0, Gateway.messagesOfTransaction(vasp.vaspId(), tx).size(), "no message stored");
             assertEquals(List.of(), Billing.events(vasp.vaspId(), start), "no event stored");
 

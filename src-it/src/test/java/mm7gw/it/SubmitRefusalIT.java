@@ -115,6 +115,53 @@ class SubmitRefusalIT {
         assertEquals(0, Gateway.messagesOfTransaction(vasp.vaspId(), tx).size());
     }
 
+    @Test
+    void aSubjectLongerThanTheGatewayKeepsIsMessageFormatCorruptNotAServerError() {
+        String tx = Gateway.unique("tx");
+        String bad = Envelopes.submit(tx, vasp, "<To><Number>447700900310</Number></To>")
+                .replace("<Subject>Today's forecast</Subject>", "<Subject>" + "s".repeat(1001) + "</Subject>");
+        HttpResponse<String> r = Gateway.postSoap(vasp, bad);
+        assertEquals(200, r.statusCode(), r.body());
+        Document d = xml(r.body());
+        assertEquals("2007", mm7(d, "StatusCode"), r.body());
+        assertTrue(mm7(d, "Details").contains("Subject has 1001 characters"), r.body());
+        assertEquals(0, Gateway.messagesOfTransaction(vasp.vaspId(), tx).size());
+
+        String longest = Gateway.unique("tx");
+        HttpResponse<String> ok = Gateway.postSoap(vasp, Envelopes.submit(longest, vasp,
+                "<To><Number>447700900310</Number></To>").replace("<Subject>Today's forecast</Subject>",
+                "<Subject>" + "s".repeat(1000) + "</Subject>"));
+        assertEquals("1000", mm7(xml(ok.body()), "StatusCode"), "1000 characters are kept: " + ok.body());
+    }
+
+    @Test
+    void aTransactionIdLongerThanTheGatewayKeepsIsMessageFormatCorrupt() {
+        String tx = "t".repeat(257);
+        HttpResponse<String> r = Gateway.postSoap(vasp, Envelopes.submit(tx, vasp,
+                "<To><Number>447700900311</Number></To>"));
+        assertEquals(200, r.statusCode(), r.body());
+        Document d = xml(r.body());
+        assertEquals("2007", mm7(d, "StatusCode"), r.body());
+        assertTrue(mm7(d, "Details").contains("TransactionID has 257 characters"), r.body());
+        assertEquals(0, Gateway.messagesOfTransaction(vasp.vaspId(), tx).size());
+    }
+
+    @Test
+    void anEmailRecipientLongerThanAnAddressMayBeIsRefusedAndTheOthersDelivered() throws Exception {
+        String tooLong = "a".repeat(60) + "@" + ("d".repeat(60) + ".").repeat(3) + "mms.example.org";
+        assertTrue(tooLong.length() > 254);
+        String tx = Gateway.unique("tx");
+        HttpResponse<String> r = Gateway.postSoap(vasp, Envelopes.submit(tx, vasp,
+                "<To><Number>447700900312</Number><RFC2822Address>" + tooLong + "</RFC2822Address></To>"));
+        assertEquals(200, r.statusCode(), r.body());
+        Document d = xml(r.body());
+        assertEquals("1100", mm7(d, "StatusCode"), r.body());
+        assertTrue(mm7(d, "Details").contains("254 characters"), r.body());
+        // accepted for the number alone (before, the whole list was answered 1000 with an address no recipient row holds)
+        Gateway.awaitMessage(mm7(d, "MessageID"), m -> m.getString("state").equals("DISTRIBUTED"),
+                java.time.Duration.ofSeconds(30));
+    }
+
     static Document assertRsError(HttpResponse<String> r, String statusCode, String faultCode) {
         assertEquals(500, r.statusCode(), r.body());
         Document d = xml(r.body());

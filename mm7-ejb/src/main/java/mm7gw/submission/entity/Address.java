@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 @Embeddable
 public class Address {
     private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-.()]");
+    /** RFC 5321: a path of 256 octets, i.e. an address of at most 254 characters between its angle brackets */
+    static final int MAX_EMAIL_LENGTH = 254;
     private static final Pattern DIGITS = Pattern.compile("\\d{5,15}");
     private static final Pattern SHORT_CODE = Pattern.compile("[0-9A-Za-z]{2,10}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\"]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,62}\\.)*[A-Za-z0-9\\-]{1,63}");
@@ -90,6 +92,10 @@ public class Address {
         int lt = e.lastIndexOf('<');
         if (lt >= 0 && e.endsWith(">")) {
             e = e.substring(lt + 1, e.length() - 1).trim();
+        }
+        if (e.length() > MAX_EMAIL_LENGTH) {
+            throw new InvalidAddress(AddressType.EMAIL, text, "longer than the " + MAX_EMAIL_LENGTH
+                    + " characters an address may have (RFC 5321)");
         }
         if (!EMAIL.matcher(e).matches()) {
             throw new InvalidAddress(AddressType.EMAIL, text, "not an address of the form local@domain");

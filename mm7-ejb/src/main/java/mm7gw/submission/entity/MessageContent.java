@@ -22,13 +22,16 @@ import java.util.HexFormat;
 @Entity
 @Table(name = "mm7_content")
 public class MessageContent {
+    /** the longest Content-Type header value kept, in characters */
+    public static final int CONTENT_TYPE_LENGTH = 1000;
+
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "mm7_content_seq")
     @SequenceGenerator(name = "mm7_content_seq", sequenceName = "mm7_content_seq", allocationSize = 50)
     private Long id;
 
     /** the Content-Type header value of the referenced entity, parameters (boundary, start, ...) included */
-    @Column(name = "content_type", length = 1000, nullable = false)
+    @Column(name = "content_type", length = CONTENT_TYPE_LENGTH, nullable = false)
     private String contentType;
 
     @Column(name = "size_bytes", nullable = false)

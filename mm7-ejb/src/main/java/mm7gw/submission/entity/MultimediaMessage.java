@@ -35,6 +35,11 @@ import mm7gw.vasp.entity.Vasp;
     @jakarta.persistence.Index(name = "mm7_message_state", columnList = "state, submitted_at")})
 @NamedQuery(name = MultimediaMessage.BY_MESSAGE_ID, query = "select m from MultimediaMessage m where m.messageId = :messageId")
 public class MultimediaMessage {
+    /** the longest Subject the gateway keeps, in characters */
+    public static final int SUBJECT_LENGTH = 1000;
+    /** the longest TransactionID a message keeps, in characters */
+    public static final int TRANSACTION_ID_LENGTH = AnsweredSubmit.TRANSACTION_ID_LENGTH;
+
     public static final String BY_MESSAGE_ID = "MultimediaMessage.byMessageId";
 
     @Id
@@ -57,7 +62,7 @@ public class MultimediaMessage {
     @Column(name = "vas_id", length = 64)
     private String vasId;
 
-    @Column(name = "transaction_id", length = 256)
+    @Column(name = "transaction_id", length = TRANSACTION_ID_LENGTH)
     private String transactionId;
 
     @Embedded
@@ -67,7 +72,7 @@ public class MultimediaMessage {
     })
     private Address sender;
 
-    @Column(length = 1000)
+    @Column(length = SUBJECT_LENGTH)
     private String subject;
 
     @Enumerated(EnumType.STRING)

@@ -36,6 +36,15 @@ class AddressTest {
     }
 
     @Test
+    void anEmailAddressIsAtMost254Characters() {
+        String local = "a".repeat(64) + "@";
+        String longest = local + "d".repeat(63) + "." + "e".repeat(62) + "." + "f".repeat(58) + ".net";
+        assertEquals(254, longest.length());
+        assertEquals(longest, Address.email(longest).value());
+        assertThrows(Address.InvalidAddress.class, () -> Address.email(longest.replace("@", "@g")));
+    }
+
+    @Test
     void shortCodes() {
         assertEquals("4455", Address.shortCode(" 4455 ").value());
         assertThrows(Address.InvalidAddress.class, () -> Address.shortCode("44-55"));
