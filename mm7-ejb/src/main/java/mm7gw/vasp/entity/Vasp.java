@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A Value Added Service Provider: the account that authenticates (login and password hash, read by the
@@ -136,6 +137,22 @@ public class Vasp {
     /** The level that governs requests for that service: its own if it has one, else the VASP-wide one. */
     public ServiceLevel serviceLevelFor(String vasId) {
         return ownServiceLevel(vasId).orElseGet(this::serviceLevel);
+    }
+
+    /**
+     * The largest message size any of the VASP's levels allows (the VASP-wide one and its services' own), or empty
+     * when one of them sets none: the most content a request of this VASP can carry, whichever service it names.
+     */
+    public OptionalLong largestMessageSize() {
+        long largest = 0;
+        for (ServiceLevel level : serviceLevels) {
+            Long max = level.terms().maxMessageSize();
+            if (max == null) {
+                return OptionalLong.empty();
+            }
+            largest = Math.max(largest, max);
+        }
+        return serviceLevels.isEmpty() ? OptionalLong.empty() : OptionalLong.of(largest);
     }
 
     /** The VASP-wide service level; created with the default terms for a VASP that predates service levels. */

@@ -8,7 +8,8 @@ import java.io.InputStream;
 /**
  * Reads a request body up to a limit and no further: a body declared larger is refused before one byte of it
  * is read, one that turns out larger (chunked, or a lying Content-Length) as soon as the limit is passed. The
- * gateway never holds more than the limit of one request in memory.
+ * gateway never holds more than the limit of one request in memory; the limit is the account's
+ * ({@link RequestSizeLimit}).
  */
 final class BoundedBody {
     private BoundedBody() {
@@ -21,9 +22,9 @@ final class BoundedBody {
         }
     }
 
-    static byte[] read(HttpServletRequest request, long limit) throws IOException, TooLarge {
+    static byte[] read(HttpServletRequest request, RequestSizeLimit limit) throws IOException, TooLarge {
         long declared = request.getContentLengthLong();
-        if (declared > limit) {
+        if (declared > limit.bytes()) {
             throw tooLarge(declared + " bytes", limit);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
@@ -32,23 +33,22 @@ final class BoundedBody {
         try (InputStream in = request.getInputStream()) {
             for (int n; (n = in.read(buffer)) != -1; ) {
                 total += n;
-                if (total > limit) {
-                    throw tooLarge("more than " + limit + " bytes", limit);
+                if (total > limit.bytes()) {
+                    throw tooLarge("more than " + limit.bytes() + " bytes", limit);
                 }
                 out.write(buffer, 0, n);
             }
         } catch (IOException e) {
             // Undertow's own max-post-size check (RequestTooBigException) fires while the body streams in
             if (e.getClass().getSimpleName().equals("RequestTooBigException")) {
-                throw tooLarge("more than " + limit + " bytes", limit);
+                throw tooLarge("more than " + limit.bytes() + " bytes", limit);
             }
             throw e;
         }
         return out.toByteArray();
     }
 
-    private static TooLarge tooLarge(String size, long limit) {
-        return new TooLarge("the request has " + size + "; the gateway takes at most " + limit
-                + " bytes per request (envelope and attachments together)");
+    private static TooLarge tooLarge(String size, RequestSizeLimit limit) {
+        return new TooLarge("the request has " + size + "; " + limit.rule());
     }
 }

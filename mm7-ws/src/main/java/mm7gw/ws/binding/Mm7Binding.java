@@ -1,5 +1,6 @@
 package mm7gw.ws.binding;
 
+import jakarta.ejb.EJB;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -22,12 +23,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import mm7gw.status.StatusCode;
 import mm7gw.system.LogText;
+import mm7gw.vasp.boundary.VaspRequestLimits;
 import mm7gw.wire.Mm7Release;
 import mm7gw.wire.NamespaceMapping;
 import mm7gw.wire.Xml;
@@ -48,11 +51,6 @@ public class Mm7Binding extends HttpFilter {
     static final Set<String> OPERATIONS = Set.of("SubmitReq", "CancelReq", "ReplaceReq");
     static final String SCHEMA = "/WEB-INF/wsdl/REL-6-MM7-1-4.xsd";
     /**
-     * The largest MM7 request body the gateway reads, in bytes; a body over it is refused while it streams in,
-     * with 2004. Undertow's max-post-size (server-config/gateway.cli) is a higher hard cap in front of it.
-     */
-    static final long MAX_REQUEST_BYTES = Long.getLong("mm7.max-request-size", 20L * 1024 * 1024);
-    /**
      * Request attribute: the canonical envelope as a DOM document, for a runtime that takes it ({@link ParsedEnvelope});
      * names only, so this class never loads that one (other runtimes lack its library).
      */
@@ -60,6 +58,10 @@ public class Mm7Binding extends HttpFilter {
     /** Request attribute, set once the runtime took the document: the body then reads as empty. */
     static final String PARSED_ENVELOPE_TAKEN = "mm7gw.ws.binding.ParsedEnvelope.taken";
     private SchemaVocabulary vocabulary;
+
+    /** The VASP's service levels, for the size of request body read from it ({@link RequestSizeLimit}). */
+    @EJB
+    VaspRequestLimits limits;
 
     @Override
     public void init() throws ServletException {
@@ -83,7 +85,7 @@ public class Mm7Binding extends HttpFilter {
         String account = request.getRemoteUser();
         int cap = VaspConcurrency.cap();
         if (account == null || cap <= 0) {
-            handle(request, response, chain);
+            handle(account, request, response, chain);
             return;
         }
         if (!VaspConcurrency.enter(account, cap)) {
@@ -91,7 +93,7 @@ public class Mm7Binding extends HttpFilter {
             return;
         }
         try {
-            handle(request, response, chain);
+            handle(account, request, response, chain);
         } finally {
             VaspConcurrency.leave(account);
         }
@@ -114,15 +116,34 @@ public class Mm7Binding extends HttpFilter {
         response.getOutputStream().write(text);
     }
 
-    private void handle(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    /**
+     * The most request body read from the account: what its service levels allow ({@link RequestSizeLimit}); the
+     * server-wide limit where they set none, for a request without an account, or when the levels cannot be read now
+     * (the request then meets the same trouble further on).
+     */
+    private RequestSizeLimit sizeLimit(String account) {
+        if (account == null) {
+            return RequestSizeLimit.serverWide();
+        }
+        try {
+            OptionalLong largest = limits.largestMessageSize();
+            return largest.isPresent() ? RequestSizeLimit.forContent(largest.getAsLong()) : RequestSizeLimit.serverWide();
+        } catch (RuntimeException e) {
+            LOG.fine(() -> "the service levels of account '" + LogText.escape(account) + "' cannot be read ("
+                    + e + "); the server-wide request size limit applies");
+            return RequestSizeLimit.serverWide();
+        }
+    }
+
+    private void handle(String account, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         InboundReader reader = new InboundReader(OPERATIONS, vocabulary);
         byte[] body;
         try {
-            body = BoundedBody.read(request, MAX_REQUEST_BYTES);
+            body = BoundedBody.read(request, sizeLimit(account));
         } catch (BoundedBody.TooLarge e) {
-            LOG.info(() -> "MM7 request from " + request.getRemoteAddr() + " refused: "
-                    + LogText.escape(e.getMessage()));
+            LOG.info(() -> "MM7 request of account '" + LogText.escape(String.valueOf(account)) + "' from "
+                    + request.getRemoteAddr() + " refused: " + LogText.escape(e.getMessage()));
             response.setHeader("Connection", "close");
             writeFault(response, reader, StatusCode.CONTENT_REFUSED, e.getMessage());
             // answer now, while the client is still sending: it can stop instead of pushing the rest
