@@ -40,26 +40,38 @@ final class Billing {
     private Billing() {
     }
 
+    /**
+     * A connection to the gateway's broker as a remote client does: WildFly's embedded broker over the HTTP port
+     * (1.x address prefixes), or a standalone broker's URL ({@code mm7.billing.url}). A null user connects without
+     * an account.
+     */
+    static Connection connect(String user, String password) throws JMSException {
+        String standalone = System.getProperty("mm7.billing.url");
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(brokerUrl(), user, password);
+        factory.setEnable1xPrefixes(standalone == null);
+        return factory.createConnection();
+    }
+
+    static String brokerUrl() {
+        URI base = URI.create(Gateway.BASE);
+        String standalone = System.getProperty("mm7.billing.url");
+        return standalone != null ? standalone : "tcp://" + base.getHost() + ":" + base.getPort()
+                + "?httpUpgradeEnabled=true&httpUpgradeEndpoint=http-acceptor";
+    }
+
     /** A subscriber to the charging topic that keeps the events of one VASP, from the moment it is created. */
     static final class Subscriber implements AutoCloseable {
         private final Connection connection;
         private final MessageConsumer consumer;
 
         Subscriber(String vaspId) {
-            // WildFly's embedded broker over the HTTP port (1.x address prefixes), or a standalone broker's URL
-            URI base = URI.create(Gateway.BASE);
-            String standalone = System.getProperty("mm7.billing.url");
-            String url = standalone != null ? standalone : "tcp://" + base.getHost() + ":" + base.getPort()
-                    + "?httpUpgradeEnabled=true&httpUpgradeEndpoint=http-acceptor";
             try {
-                ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url, USER, PASSWORD);
-                factory.setEnable1xPrefixes(standalone == null);
-                connection = factory.createConnection();
+                connection = connect(USER, PASSWORD);
                 Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
                 consumer = session.createConsumer(session.createTopic("mm7.charging"), "vaspId = '" + vaspId + "'");
                 connection.start();
             } catch (JMSException e) {
-                throw new AssertionError("cannot subscribe to mm7.charging at " + url + ": " + e, e);
+                throw new AssertionError("cannot subscribe to mm7.charging at " + brokerUrl() + ": " + e, e);
             }
         }
 
