@@ -14,7 +14,7 @@ import java.util.Set;
  * The secrets this project itself writes down (run command, test servers, server-config scripts): anybody can read
  * them, so a production server must not keep them. {@link Bootstrap} checks for them at start-up.
  */
-final class DefaultSecrets {
+public final class DefaultSecrets {
     /** lets a server start with known default secrets anyway (test servers, bench, cluster test nodes) */
     static final String ALLOWED = "mm7.secrets.known-defaults-allowed";
     /** administrator passwords of the run command and the test servers, and the obvious ones */
@@ -26,6 +26,12 @@ final class DefaultSecrets {
     static final String TLS_KEY_STORE = "mm7-tls.p12";
 
     private DefaultSecrets() {
+    }
+
+    /** Whether a password is one this project publishes (an administrator may not choose it). */
+    public static boolean published(String password) {
+        return ADMIN_PASSWORDS.contains(password) || RELAY_KEYS.contains(password)
+                || TLS_STORE_PASSWORD.equals(password);
     }
 
     /**

@@ -51,6 +51,33 @@ class ConsoleIT {
         browser.screenshot("login-refused");
     }
 
+    /** An administrator (added through the API) changes his own password on the account page. */
+    @Test
+    void anAdministratorChangesHisOwnPasswordInTheConsole() throws Exception {
+        String login = Gateway.unique("it-console-adm");
+        String first = "first-" + java.util.UUID.randomUUID();
+        String second = "second-" + java.util.UUID.randomUUID();
+        assertEquals(201, Gateway.admin("POST", "/api/administrators", jakarta.json.Json.createObjectBuilder()
+                .add("username", login).add("password", first).build().toString()).statusCode());
+        browser.login(login, first);
+        browser.waitForText(By.id("signed-in-user"), login);
+        browser.click(By.id("nav-account"));
+        browser.type(By.id("account:currentPassword"), "not-" + first);
+        browser.type(By.id("account:newPassword"), second);
+        browser.type(By.id("account:repeatedPassword"), second);
+        browser.click(By.id("account:changePassword"));
+        browser.waitForText(By.id("growl_container"), "is not the password of");
+        browser.dismissNotifications();
+        browser.type(By.id("account:currentPassword"), first);
+        browser.type(By.id("account:newPassword"), second);
+        browser.type(By.id("account:repeatedPassword"), second);
+        browser.click(By.id("account:changePassword"));
+        browser.waitForText(By.id("growl_container"), "Password changed");
+        browser.screenshot("account-password-changed");
+        assertEquals(401, Gateway.adminAs(login, first, "GET", "/api/system", null).statusCode());
+        assertEquals(200, Gateway.adminAs(login, second, "GET", "/api/system", null).statusCode());
+    }
+
     @Test
     void vaspCredentialsDoNotOpenTheConsole() {
         Gateway.Vasp vasp = Gateway.newVasp();

@@ -126,8 +126,13 @@ final class Gateway {
     // ---- admin side ------------------------------------------------------------------------------------
 
     static HttpResponse<String> admin(String method, String path, String json) {
+        return adminAs(ADMIN_USER, ADMIN_PASSWORD, method, path, json);
+    }
+
+    /** An admin API request with another administrator's credentials. */
+    static HttpResponse<String> adminAs(String user, String password, String method, String path, String json) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(ADMIN_BASE + "/admin" + path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", basic(ADMIN_USER, ADMIN_PASSWORD)).header("Accept", "application/json");
+                .header("Authorization", basic(user, password)).header("Accept", "application/json");
         if (json == null) {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

@@ -44,4 +44,9 @@ public class AdminAccount {
     public boolean isEnabled() {
         return enabled;
     }
+
+    /** Replaces the password by its bcrypt hash: the realms then accept only the new one (on every node at once). */
+    public void changePasswordHash(String hash) {
+        this.passwordHash = hash;
+    }
 }
