@@ -76,6 +76,61 @@ final class RawHttp {
         }
     }
 
+    /**
+     * POSTs a chunked body but sends only its head and filler, neither its tail nor the last chunk, then waits up
+     * to {@code millis} for the server's answer without sending more: a server that answers only once it has the
+     * whole body does not answer (status 0).
+     */
+    static Answer postWithoutEnd(Gateway.Vasp as, String contentType, Body body, int millis) throws IOException {
+        URI uri = Gateway.MM7;
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                    + "\r\nAuthorization: " + Gateway.basic(as.login(), as.password())
+                    + "\r\nContent-Type: " + contentType + "\r\nSOAPAction: \"\"\r\nTransfer-Encoding: chunked\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            long sent = 0;
+            try {
+                sent += write(out, body.head(), true);
+                byte[] block = new byte[64 * 1024];
+                java.util.Arrays.fill(block, body.filler());
+                for (long left = body.fillerCount(); left > 0; left -= block.length) {
+                    sent += write(out, left >= block.length ? block : java.util.Arrays.copyOf(block, (int) left), true);
+                }
+                out.flush();
+            } catch (IOException hungUp) {
+                // the server stopped reading: its answer (if any) is below
+            }
+            socket.setSoTimeout(millis);
+            return readAnswer(socket.getInputStream(), sent, body.length());
+        }
+    }
+
+    /** One HTTP response by its Content-Length, without waiting for the connection to close (status 0: none). */
+    private static Answer readAnswer(InputStream in, long sent, long offered) {
+        ByteArrayOutputStream response = new ByteArrayOutputStream();
+        try {
+            byte[] buffer = new byte[8192];
+            for (int n; (n = in.read(buffer)) != -1; ) {
+                response.write(buffer, 0, n);
+                String text = response.toString(StandardCharsets.ISO_8859_1);
+                int end = text.indexOf("\r\n\r\n");
+                java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)\r\ncontent-length: *(\\d+)")
+                        .matcher(text);
+                if (end >= 0 && length.find() && length.start() < end
+                        && response.size() >= end + 4 + Integer.parseInt(length.group(1))) {
+                    break;
+                }
+            }
+        } catch (IOException timeoutOrReset) {
+            // no (complete) answer in time: what arrived is below
+        }
+        String text = response.toString(StandardCharsets.UTF_8);
+        int status = text.startsWith("HTTP/1.1 ") && text.length() >= 12 ? Integer.parseInt(text.substring(9, 12)) : 0;
+        int bodyStart = text.indexOf("\r\n\r\n");
+        return new Answer(status, bodyStart < 0 ? "" : text.substring(bodyStart + 4), sent, offered);
+    }
+
     private static int write(OutputStream out, byte[] bytes, boolean chunked) throws IOException {
         if (chunked) {
             out.write((Integer.toHexString(bytes.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));

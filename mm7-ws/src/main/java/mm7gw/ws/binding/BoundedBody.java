@@ -30,7 +30,10 @@ final class BoundedBody {
         ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
         byte[] buffer = new byte[16384];
         long total = 0;
-        try (InputStream in = request.getInputStream()) {
+        // not closed here: closing a servlet input stream reads the rest of the body (Undertow drains it), which is
+        // just what a body over the limit must not cost; the container ends the request
+        InputStream in = request.getInputStream();
+        try {
             for (int n; (n = in.read(buffer)) != -1; ) {
                 total += n;
                 if (total > limit.bytes()) {
