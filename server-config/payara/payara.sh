@@ -30,7 +30,8 @@
 #                    without spaces), e.g. mm7.admin.initial-password=... mm7.schema.clean=true (test servers only);
 #                    mm7.http.plain-allowed=true keeps the plain HTTP listener on (else HTTPS only); also the HTTP
 #                    limits mm7.http.max-post-size, mm7.http.no-request-timeout, mm7.http.read-timeout
-#                    (README "Configuration")
+#                    (README "Configuration"); the gateway's TLS client certificate towards VASPs that authenticate
+#                    it: mm7.relay.client-keystore=FILE.p12 mm7.relay.client-keystore-password=... (none by default)
 #   BILLING_USER, BILLING_PASSWORD   a broker account with the role billing (subscribes to mm7.charging)
 #   TLS_KEY_STORE    PKCS12 file with the gateway's TLS key pair (alias TLS_KEY_ALIAS [mm7-gateway]) for the HTTPS
 #                    listener                                   [Payara's self-signed certificate s1as]

@@ -13,6 +13,7 @@ import mm7gw.admin.entity.AdminAccount;
 import mm7gw.directory.entity.MailDomain;
 import mm7gw.directory.entity.NumberRange;
 import mm7gw.directory.entity.Subscriber;
+import mm7gw.relay.control.ClientKeyStore;
 import mm7gw.directory.entity.SubscriberState;
 import mm7gw.security.PasswordHashing;
 import mm7gw.submission.entity.Address;
@@ -29,10 +30,11 @@ import mm7gw.vasp.entity.Vasp;
  * in production) and prints where the gateway answers.</li>
  * </ul>
  * Before anything else it looks for the secrets this project writes down ({@link DefaultSecrets}: the first
- * administrator's password, the relay key, the TLS key store's password): outside the run command
- * ({@code mm7.demo}) the gateway refuses to start with any of them, unless {@code mm7.secrets.known-defaults-allowed}
- * is true (test servers), and then says so in a warning. Administrators whose stored password is a known one are
- * named in a warning (the gateway has no way yet to change an administrator's password).
+ * administrator's password, the relay key, the passwords of the TLS key store and of the relay's client key store):
+ * outside the run command ({@code mm7.demo}) the gateway refuses to start with any of them, unless
+ * {@code mm7.secrets.known-defaults-allowed} is true (test servers), and then says so in a warning. Administrators
+ * whose stored password is a known one are named in a warning (the gateway has no way yet to change an
+ * administrator's password).
  */
 @Singleton
 @Startup
@@ -67,7 +69,7 @@ public class Bootstrap {
     private void checkSecrets(String adminPassword) {
         boolean demo = Boolean.getBoolean("mm7.demo");
         List<String> found = DefaultSecrets.configured(adminPassword, System.getProperty("mm7.relay.secret-key"),
-                System.getProperty("jboss.server.config.dir"));
+                System.getProperty(ClientKeyStore.PASSWORD), System.getProperty("jboss.server.config.dir"));
         if (!found.isEmpty()) {
             String list = String.join(System.lineSeparator() + "  - ", found);
             if (demo) {

@@ -21,6 +21,12 @@ public final class DefaultSecrets {
     static final Set<String> ADMIN_PASSWORDS = Set.of("admin-demo", "it-admin-secret", "admin", "password", "changeit");
     /** relay keys of the test servers and the run commands */
     static final Set<String> RELAY_KEYS = Set.of("it-relay-key-not-for-production", "demo-relay-key-not-for-production");
+    /**
+     * passwords of the gateway's client key store ({@code mm7.relay.client-keystore-password}) the test servers use,
+     * and the obvious ones
+     */
+    static final Set<String> CLIENT_KEY_STORE_PASSWORDS = Set.of("it-relay-client-not-for-production",
+            "mm7-gateway-tls", "changeit", "password");
     /** the store password tls.cli gives the TLS key store (WildFly) */
     static final String TLS_STORE_PASSWORD = "mm7-gateway-tls";
     static final String TLS_KEY_STORE = "mm7-tls.p12";
@@ -37,10 +43,12 @@ public final class DefaultSecrets {
     /**
      * @param initialAdminPassword {@code mm7.admin.initial-password}, or null
      * @param relayKey             {@code mm7.relay.secret-key}, or null
+     * @param clientStorePassword  {@code mm7.relay.client-keystore-password}, or null
      * @param configDir            WildFly's configuration directory ({@code jboss.server.config.dir}), or null
      * @return each known default set for this server, as a sentence saying which and what to do instead
      */
-    static List<String> configured(String initialAdminPassword, String relayKey, String configDir) {
+    static List<String> configured(String initialAdminPassword, String relayKey, String clientStorePassword,
+            String configDir) {
         List<String> found = new ArrayList<>();
         if (initialAdminPassword != null && ADMIN_PASSWORDS.contains(initialAdminPassword)) {
             found.add("mm7.admin.initial-password is the known password '" + initialAdminPassword
@@ -49,6 +57,11 @@ public final class DefaultSecrets {
         if (relayKey != null && RELAY_KEYS.contains(relayKey)) {
             found.add("mm7.relay.secret-key is the known value '" + relayKey
                     + "': set a secret of your own (outbound passwords stored under it must then be set again)");
+        }
+        if (clientStorePassword != null && CLIENT_KEY_STORE_PASSWORDS.contains(clientStorePassword)) {
+            found.add("mm7.relay.client-keystore-password is the known value '" + clientStorePassword
+                    + "': give the gateway's client key store (mm7.relay.client-keystore) a key pair and password of"
+                    + " your own");
         }
         if (configDir != null && opensWithDefault(Path.of(configDir, TLS_KEY_STORE))) {
             found.add(TLS_KEY_STORE + " opens with tls.cli's store password '" + TLS_STORE_PASSWORD

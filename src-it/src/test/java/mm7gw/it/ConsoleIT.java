@@ -307,6 +307,16 @@ class ConsoleIT {
             browser.dismissNotifications();
             browser.scrollTo(By.id("vasp:relay-panel"));
             browser.screenshot("vasp-relay-unreachable");
+
+            // the gateway's own TLS client certificate is shown; it is presented over https only
+            assertTrue(browser.driver.findElement(By.id("relayGatewayCertificate")).getText()
+                    .contains("CN=mm7-gateway-relay-client"), "the test server's client key store is shown");
+            browser.dismissNotifications();
+            browser.click(By.cssSelector("[id='vasp:relayClientCertificate'] .ui-chkbox-box"));
+            browser.click(By.id("vasp:saveRelay"));
+            browser.waitForText(By.id("growl_container"), "clientCertificate needs an https url");
+            assertFalse(((JsonObject) Gateway.adminJson("/api/relay/vasps/" + vasp.vaspId()))
+                    .getBoolean("clientCertificate"));
         }
     }
 

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Outside the run command the gateway refuses to start with the secrets this project publishes: the test server
  * (first administrator {@code it-admin-secret}, relay key {@code it-relay-key-not-for-production}, the TLS key store
- * with tls.cli's password) starts only because it sets {@code mm7.secrets.known-defaults-allowed=true}. Restarted
+ * with tls.cli's password, the relay's client key store password {@code it-relay-client-not-for-production}) starts
+ * only because it sets {@code mm7.secrets.known-defaults-allowed=true}. Restarted
  * without it, the gateway is not deployed and the log says why; restarted with it again, it answers as before
  * (WildFly: the test restarts its server, keeping the data).
  */
@@ -31,6 +32,8 @@ class DefaultSecretsIT {
             assertTrue(out.contains("mm7.admin.initial-password is the known password 'it-admin-secret'"), out);
             assertTrue(out.contains("mm7.relay.secret-key is the known value 'it-relay-key-not-for-production'"), out);
             assertTrue(out.contains("mm7-tls.p12 opens with tls.cli's store password"), out);
+            assertTrue(out.contains("mm7.relay.client-keystore-password is the known value"
+                    + " 'it-relay-client-not-for-production'"), out);
             assertNotEquals(200, statusOfAdminApi(), "the gateway is not deployed");
         } finally {
             refused.server().stop();

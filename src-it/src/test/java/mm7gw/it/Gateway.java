@@ -277,6 +277,25 @@ final class Gateway {
         return c;
     }
 
+    /**
+     * Submits a message asking for delivery reports to the address (a subscriber of the test range), waits until
+     * it is delivered there and retrieves it from the mailbox: a DeliveryReportReq to the VASP follows. Its MessageID.
+     */
+    static String retrievedWithReport(Vasp vasp, String address, Duration timeout) throws InterruptedException {
+        HttpResponse<String> r = postSoap(vasp, Envelopes.submitWithReports(unique("tx"), vasp,
+                "<To><Number>" + address + "</Number></To>", null));
+        assertEquals(200, r.statusCode(), r.body());
+        String messageId = mm7(xml(r.body()), "MessageID");
+        if (messageId == null) {
+            throw new AssertionError("no MessageID in " + r.body());
+        }
+        awaitCounts(messageId, c -> inState(c, "DELIVERED") == 1, timeout);
+        HttpResponse<String> retrieved = admin("POST", "/api/mailboxes/" + address + "/messages/" + messageId
+                + "/retrieve", null);
+        assertEquals(200, retrieved.statusCode(), retrieved.body());
+        return messageId;
+    }
+
     /** how many of the message's recipients are in that state (0 if none) */
     static long inState(JsonObject counts, String state) {
         JsonObject byState = counts.getJsonObject("byState");

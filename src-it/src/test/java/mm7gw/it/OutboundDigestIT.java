@@ -1,9 +1,6 @@
 package mm7gw.it;
 
-import static mm7gw.it.Gateway.mm7;
-import static mm7gw.it.Gateway.xml;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -58,17 +55,7 @@ class OutboundDigestIT {
 
     /** Submits a message with delivery reports to a new subscriber and retrieves it: a DeliveryReportReq follows. */
     private String retrievedMessage() throws InterruptedException {
-        String address = nextNumber();
-        HttpResponse<String> r = Gateway.postSoap(vasp, Envelopes.submitWithReports(Gateway.unique("tx"), vasp,
-                "<To><Number>" + address + "</Number></To>", null));
-        assertEquals(200, r.statusCode(), r.body());
-        String messageId = mm7(xml(r.body()), "MessageID");
-        assertNotNull(messageId, r.body());
-        Gateway.awaitCounts(messageId, c -> Gateway.inState(c, "DELIVERED") == 1, WAIT);
-        HttpResponse<String> retrieved = Gateway.admin("POST", "/api/mailboxes/" + address + "/messages/" + messageId
-                + "/retrieve", null);
-        assertEquals(200, retrieved.statusCode(), retrieved.body());
-        return messageId;
+        return Gateway.retrievedWithReport(vasp, nextNumber(), WAIT);
     }
 
     private void reportGoesThroughDigest(String algorithm) throws Exception {

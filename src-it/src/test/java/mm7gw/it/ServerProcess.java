@@ -37,11 +37,24 @@ record ServerProcess(ProcessHandle handle, List<String> commandLine, File home) 
      * port, local authentication): for settings the gateway reads on every use.
      */
     static void setSystemProperty(String name, String value) throws Exception {
-        File home = find().home();
         String resource = "/system-property=" + name;
-        String commands = "if (outcome != success) of " + resource + ":read-resource\n"
+        cli("setting " + name + "=" + value, "if (outcome != success) of " + resource + ":read-resource\n"
                 + resource + ":add(value=" + value + ")\nelse\n"
-                + resource + ":write-attribute(name=value, value=" + value + ")\nend-if\n";
+                + resource + ":write-attribute(name=value, value=" + value + ")\nend-if\n");
+    }
+
+    /**
+     * Removes a system property resource of the running test server's management model, which clears the property
+     * in the server (also one the command line set, once {@link #setSystemProperty} made it a resource).
+     */
+    static void removeSystemProperty(String name) throws Exception {
+        String resource = "/system-property=" + name;
+        cli("removing " + name, "if (outcome == success) of " + resource + ":read-resource\n" + resource
+                + ":remove\nend-if\n");
+    }
+
+    private static void cli(String what, String commands) throws Exception {
+        File home = find().home();
         File script = File.createTempFile("system-property", ".cli");
         try {
             java.nio.file.Files.writeString(script.toPath(), commands);
@@ -51,7 +64,7 @@ record ServerProcess(ProcessHandle handle, List<String> commandLine, File home) 
             String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             assertTrue(p.waitFor(120, TimeUnit.SECONDS), "jboss-cli did not end");
             if (p.exitValue() != 0) {
-                throw new AssertionError("setting " + name + "=" + value + " failed: " + out);
+                throw new AssertionError(what + " failed: " + out);
             }
         } finally {
             script.delete();

@@ -3,6 +3,8 @@ package mm7gw.it;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsExchange;
+import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +13,8 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManagerFactory;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -29,14 +33,16 @@ import java.util.regex.Pattern;
  * request (Authorization header and body) with the HTTP status it answered, answers each XxxReq with an XxxRsp
  * in the request's namespace, status 1000 by default, and can be told to fail a number of times (HTTP 500 or a
  * dropped connection), to answer with an MM7 error status or a VASPErrorRsp fault, or to be slow. Plain HTTP or
- * HTTPS (with a given key pair). Like a servlet container, it can require HTTP Basic credentials (401 otherwise,
+ * HTTPS (with a given key pair), which may require a TLS client certificate ending in a given certificate (the
+ * handshake fails without one). Like a servlet container, it can require HTTP Basic credentials (401 otherwise,
  * before anything else) and answers any method but POST with 405.
  */
 final class TestVasp implements AutoCloseable {
     private static final Pattern REQUEST = Pattern.compile("<(?:\\w+:)?(\\w+)Req\\b[^>]*xmlns(?::\\w+)?=\"([^\"]+)\"");
 
+    /** @param clientCertificate the subject of the TLS client certificate the caller presented; null: none */
     record Request(String authorization, String contentType, String body, int answeredWith, Instant at,
-            String method) {
+            String method, String clientCertificate) {
         boolean isAcknowledged() {
             return answeredWith == 200;
         }
@@ -68,13 +74,20 @@ final class TestVasp implements AutoCloseable {
     private volatile long hugeAnswerBytes;
     private static final Pattern TRANSACTION_ID = Pattern.compile("TransactionID\\b[^>]*>\\s*([^<]*?)\\s*<");
 
-    private TestVasp(SSLContext tls) throws IOException {
+    private TestVasp(SSLContext tls, boolean needClientAuth) throws IOException {
         InetSocketAddress address = new InetSocketAddress("127.0.0.1", 0);
         if (tls == null) {
             server = HttpServer.create(address, 0);
         } else {
             HttpsServer https = HttpsServer.create(address, 0);
-            https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            https.setHttpsConfigurator(new HttpsConfigurator(tls) {
+                @Override
+                public void configure(HttpsParameters parameters) {
+                    SSLParameters ssl = getSSLContext().getDefaultSSLParameters();
+                    ssl.setNeedClientAuth(needClientAuth);
+                    parameters.setSSLParameters(ssl);
+                }
+            });
             server = https;
         }
         server.createContext("/mm7", this::handle);
@@ -83,7 +96,7 @@ final class TestVasp implements AutoCloseable {
 
     static TestVasp start() {
         try {
-            return new TestVasp(null);
+            return new TestVasp(null, false);
         } catch (IOException e) {
             throw new AssertionError("cannot start the test VASP", e);
         }
@@ -91,6 +104,18 @@ final class TestVasp implements AutoCloseable {
 
     /** An https endpoint with the key pair of a PKCS#12 key store. */
     static TestVasp startHttps(Path keyStore, String password) {
+        return startHttps(keyStore, password, null);
+    }
+
+    /**
+     * An https endpoint with the key pair of a PKCS#12 key store that needs a TLS client certificate ending in the
+     * certificate of this PEM file (SSLParameters needClientAuth): without one the handshake fails.
+     */
+    static TestVasp startHttpsRequiringClientCertificate(Path keyStore, String password, Path trustedClient) {
+        return startHttps(keyStore, password, trustedClient);
+    }
+
+    private static TestVasp startHttps(Path keyStore, String password, Path trustedClient) {
         try {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             try (InputStream in = Files.newInputStream(keyStore)) {
@@ -98,9 +123,17 @@ final class TestVasp implements AutoCloseable {
             }
             KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             kmf.init(ks, password.toCharArray());
+            TrustManagerFactory tmf = null;
+            if (trustedClient != null) {
+                KeyStore trust = KeyStore.getInstance("PKCS12");
+                trust.load(null, null);
+                trust.setCertificateEntry("client", Tls.certificate(trustedClient));
+                tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+                tmf.init(trust);
+            }
             SSLContext tls = SSLContext.getInstance("TLS");
-            tls.init(kmf.getKeyManagers(), null, null);
-            return new TestVasp(tls);
+            tls.init(kmf.getKeyManagers(), tmf == null ? null : tmf.getTrustManagers(), null);
+            return new TestVasp(tls, trustedClient != null);
         } catch (Exception e) {
             throw new AssertionError("cannot start the https test VASP", e);
         }
@@ -204,9 +237,12 @@ final class TestVasp implements AutoCloseable {
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
         String type = exchange.getRequestHeaders().getFirst("Content-Type");
         String method = exchange.getRequestMethod();
+        String peer = clientCertificate(exchange);
+        java.util.function.IntFunction<Request> seen = answered -> new Request(auth, type, body, answered,
+                Instant.now(), method, peer);
         String[] digest = requiredDigest;
         if (digest != null && !digestValid(auth, method, exchange.getRequestURI().toString(), digest)) {
-            requests.add(new Request(auth, type, body, 401, Instant.now(), method));
+            requests.add(seen.apply(401));
             String nonce = java.util.UUID.randomUUID().toString();
             openNonces.add(nonce);
             exchange.getResponseHeaders().set("WWW-Authenticate", "Digest realm=\"" + DIGEST_REALM
@@ -216,13 +252,13 @@ final class TestVasp implements AutoCloseable {
         }
         String required = requiredAuthorization;
         if (required != null && !required.equals(auth)) {
-            requests.add(new Request(auth, type, body, 401, Instant.now(), method));
+            requests.add(seen.apply(401));
             exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"test-vasp\"");
             respond(exchange, 401, "text/plain", "credentials required");
             return;
         }
         if (!"POST".equals(method)) {
-            requests.add(new Request(auth, type, body, 405, Instant.now(), method));
+            requests.add(seen.apply(405));
             exchange.getResponseHeaders().set("Allow", "POST");
             respond(exchange, 405, "text/plain", "POST only");
             return;
@@ -236,23 +272,23 @@ final class TestVasp implements AutoCloseable {
         }
         if (failuresLeft.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
             if (failure == Failure.DROP_CONNECTION) {
-                requests.add(new Request(auth, type, body, -1, Instant.now(), method));
+                requests.add(seen.apply(-1));
                 exchange.close();
                 return;
             }
-            requests.add(new Request(auth, type, body, 500, Instant.now(), method));
+            requests.add(seen.apply(500));
             respond(exchange, 500, "text/plain", "temporarily broken");
             return;
         }
         long huge = hugeAnswerBytes;
         if (huge > 0) {
-            requests.add(new Request(auth, type, body, 200, Instant.now(), method));
+            requests.add(seen.apply(200));
             streamHuge(exchange, huge);
             return;
         }
         Matcher m = REQUEST.matcher(body);
         if (!m.find()) {
-            requests.add(new Request(auth, type, body, 400, Instant.now(), method));
+            requests.add(seen.apply(400));
             respond(exchange, 400, "text/plain", "not an MM7 request");
             return;
         }
@@ -272,10 +308,23 @@ final class TestVasp implements AutoCloseable {
         String header = echoed == null ? "" : "<env:Header><mm7:TransactionID xmlns:mm7=\"" + ns
                 + "\" env:mustUnderstand=\"1\">" + echoed + "</mm7:TransactionID></env:Header>";
         int http = fault ? 500 : 200;
-        requests.add(new Request(auth, type, body, http, Instant.now(), method));
+        requests.add(seen.apply(http));
         respond(exchange, http, "text/xml; charset=utf-8", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
                 + "<env:Envelope xmlns:env=\"http://schemas.xmlsoap.org/soap/envelope/\">" + header + "<env:Body>" + inner
                 + "</env:Body></env:Envelope>");
+    }
+
+    private static String clientCertificate(HttpExchange exchange) {
+        if (!(exchange instanceof HttpsExchange https)) {
+            return null;
+        }
+        try {
+            java.security.cert.Certificate[] chain = https.getSSLSession().getPeerCertificates();
+            return chain.length > 0 && chain[0] instanceof java.security.cert.X509Certificate c
+                    ? c.getSubjectX500Principal().getName() : null;
+        } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+            return null;
+        }
     }
 
     /** The server side of RFC 7616 for qop=auth: every field as required, a nonce issued here and used once. */

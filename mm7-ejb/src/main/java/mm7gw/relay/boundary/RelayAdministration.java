@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import mm7gw.admin.boundary.RequestRefused;
 import mm7gw.admin.control.AdminAudit;
+import mm7gw.relay.control.ClientKeyStore;
 import mm7gw.relay.control.EndpointProbe;
 import mm7gw.relay.control.OutboundQueue;
 import mm7gw.relay.control.ProbeResult;
@@ -71,12 +72,15 @@ public class RelayAdministration {
     @Inject
     EndpointProbe probe;
 
+    @Inject
+    ClientKeyStore clientKeys;
+
     @Resource(lookup = ServerResources.DEAD_LETTERS)
     Queue deadLetters;
 
     public RelayEndpointView endpoint(String vaspId) {
         return RelayEndpointView.of(find(vaspId).orElseThrow(() -> RequestRefused.notFound("relay endpoint of VASP "
-                + vaspId)));
+                + vaspId)), clientKeys);
     }
 
     public RelayEndpointView configure(String vaspId, RelayEndpointRequest request) {
@@ -166,6 +170,18 @@ public class RelayAdministration {
             }
         }
         endpoint.trust(pem);
+        boolean clientCertificate = request.clientCertificate() != null && request.clientCertificate();
+        if (clientCertificate) {
+            if (!url.regionMatches(true, 0, "https:", 0, 6)) {
+                throw RequestRefused.invalid("clientCertificate needs an https url (a TLS client certificate is"
+                        + " presented in the TLS handshake)");
+            }
+            clientKeys.problem().ifPresent(problem -> {
+                throw new RequestRefused(RequestRefused.Reason.CONFLICT, "the gateway cannot present a TLS client"
+                        + " certificate to this VASP: " + problem);
+            });
+        }
+        endpoint.clientCertificate(clientCertificate);
         endpoint.reportSender(reportSender(request));
         endpoint.configure(url, release, timeout,
                 request.emptyResponseIsAck() != null && request.emptyResponseIsAck());
@@ -174,8 +190,9 @@ public class RelayAdministration {
         }
         audit.record("relay endpoint set", vaspId, url + " " + release + (login == null ? ", no credentials"
                 : ", " + auth + " " + login + (request.password() != null ? " (new password)" : "")
-                        + (plainHttpAllowed ? ", credentials over plain http allowed" : "")));
-        return RelayEndpointView.of(endpoint);
+                        + (plainHttpAllowed ? ", credentials over plain http allowed" : ""))
+                + (clientCertificate ? ", TLS client certificate" : ""));
+        return RelayEndpointView.of(endpoint, clientKeys);
     }
 
     private static mm7gw.submission.entity.Address reportSender(RelayEndpointRequest request) {

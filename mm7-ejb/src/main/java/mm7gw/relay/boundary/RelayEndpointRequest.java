@@ -13,9 +13,11 @@ import java.util.List;
  * outbound credentials are presented (Digest: the gateway answers the VASP's RFC 7616 challenge).
  * {@code plainHttpCredentialsAllowed}: outbound credentials over a plain {@code http} URL are refused unless this is
  * true (null: false). A stored password is not sent to another host: changing the URL's host needs the password again.
+ * {@code clientCertificate}: the gateway presents its own TLS client certificate to this (https) endpoint, with or
+ * without Basic or Digest credentials (null: false); refused when the server has no client key store.
  */
 public record RelayEndpointRequest(String url, String mm7Release, String login, String password,
         Integer timeoutMillis, Boolean emptyResponseIsAck, List<String> shortCodes,
         String trustedCertificatesPem, String reportSender, String reportSenderType, String outboundAuth,
-        Boolean plainHttpCredentialsAllowed) {
+        Boolean plainHttpCredentialsAllowed, Boolean clientCertificate) {
 }

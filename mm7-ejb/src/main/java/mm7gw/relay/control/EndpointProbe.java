@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSession;
@@ -27,11 +28,12 @@ import mm7gw.relay.entity.RelayEndpoint;
 /**
  * Tests a VASP's relay endpoint without sending it any MM7 request: one {@code HEAD} request to the callback URL
  * with the outbound credentials, over a new connection (so the TLS handshake really happens, against the same
- * trusted certificates the outbound calls use), bounded by the endpoint's timeout. Any HTTP answer shows the
- * endpoint is reachable; 401/403 shows the credentials are refused. A method the VASP does not offer (405) is
- * still a good answer: MM7 endpoints usually accept only POST, and authentication comes first. A URL whose host is
- * (or resolves to) a loopback, link-local or private address is not probed unless the operator allows it
- * ({@link InternalAddresses}).
+ * trusted certificates and with the same client certificate as the outbound calls), bounded by the endpoint's
+ * timeout. Any HTTP answer shows the endpoint is reachable; 401/403 shows the credentials are refused. A method the
+ * VASP does not offer (405) is still a good answer: MM7 endpoints usually accept only POST, and authentication comes
+ * first. A URL whose host is (or resolves to) a loopback, link-local or private address is not probed unless the
+ * operator allows it ({@link InternalAddresses}). An endpoint set to present the gateway's client certificate when
+ * the server has none is not probed either.
  */
 @ApplicationScoped
 public class EndpointProbe {
@@ -42,6 +44,9 @@ public class EndpointProbe {
 
     @Inject
     SecretBox secrets;
+
+    @Inject
+    ClientKeyStore clientKeys;
 
     public ProbeResult probe(RelayEndpoint endpoint) {
         Outcome outcome = new Outcome(endpoint);
@@ -65,8 +70,14 @@ public class EndpointProbe {
             return outcome.notProbed("Not probed: the stored outbound password cannot be opened ("
                     + e.getMessage() + "); set it again");
         }
+        KeyManager[] keys;
+        try {
+            keys = clientKeys.keyManagersFor(endpoint);
+        } catch (IllegalStateException e) {
+            return outcome.notProbed("Not probed: " + e.getMessage());
+        }
         boolean withCredentials = endpoint.login() != null;
-        HttpClient client = trust.newClientFor(endpoint.trustedCertificatesPem(), timeout);
+        HttpClient client = trust.newClientFor(endpoint.trustedCertificatesPem(), keys, timeout);
         long start = System.nanoTime();
         try {
             // the answer's body is not needed, only bounded (an endless body would keep the probe reading)
@@ -114,8 +125,9 @@ public class EndpointProbe {
         Throwable tls = cause(e, SSLException.class);
         if (tls != null) {
             String why = tls instanceof SSLHandshakeException ? rootMessage(tls) : tls.toString();
-            String trustSet = endpoint.trustedCertificatesPem() == null ? " (JVM default trust store)"
-                    : " (with the trusted certificates configured)";
+            String trustSet = (endpoint.trustedCertificatesPem() == null ? " (JVM default trust store"
+                    : " (with the trusted certificates configured") + (endpoint.clientCertificate()
+                            ? ", presenting the gateway's client certificate)" : ", no client certificate presented)");
             return outcome.noAnswer(https ? false : null, why, unknown, millis,
                     "Reachable, but the TLS handshake failed" + trustSet + ": " + why);
         }
@@ -132,7 +144,8 @@ public class EndpointProbe {
             return outcome.noAnswer(null, null, unknown, millis, "Connected, but no answer within "
                     + endpoint.timeoutMillis() + " ms");
         }
-        return outcome.noAnswer(null, null, unknown, millis, "Connected, but no valid HTTP answer: " + e);
+        return outcome.noAnswer(null, null, unknown, millis, "Connected, but no valid HTTP answer: " + e
+                + VaspLink.clientCertificateHint(endpoint, e));
     }
 
     /** The four ways a probe of one endpoint ends, each filling in what it cannot know. */

@@ -12,9 +12,12 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.logging.Logger;
+import javax.net.ssl.KeyManager;
 import mm7gw.relay.entity.OutboundAuth;
 import mm7gw.relay.entity.OutboundState;
 import mm7gw.relay.entity.RelayEndpoint;
+import mm7gw.system.LogText;
 import mm7gw.wire.Mm7Release;
 import mm7gw.wire.VaspRequest;
 import mm7gw.wire.VaspRequests;
@@ -23,10 +26,12 @@ import mm7gw.wire.VaspRequests;
  * The relay's port to a VASP: "call this VASP with this request". The wire layer writes the request in the release
  * configured for the VASP ({@link VaspRequests}) and reads the answer ({@link VaspAnswer}); this class carries it
  * over HTTP(S) with the endpoint's trust anchors, timeout and outbound credentials (Basic, or Digest answering the
- * VASP's challenge), reading at most {@link BoundedAnswer#configuredMax()} bytes of the answer.
+ * VASP's challenge) and, where the endpoint asks for it, the gateway's TLS client certificate ({@link ClientKeyStore}),
+ * reading at most {@link BoundedAnswer#configuredMax()} bytes of the answer.
  */
 @ApplicationScoped
 public class VaspLink {
+    private static final Logger LOG = Logger.getLogger(VaspLink.class.getName());
     private static final String RELAY_SERVER_ID = System.getProperty("mm7.relay.server-id", "mm7-gateway");
 
     @Inject
@@ -34,6 +39,9 @@ public class VaspLink {
 
     @Inject
     TrustAnchors trust;
+
+    @Inject
+    ClientKeyStore clientKeys;
 
     /**
      * What became of a call: the HTTP status (null when there was no answer) and the answer as the relay reads it.
@@ -49,6 +57,15 @@ public class VaspLink {
      */
     public Outcome call(RelayEndpoint endpoint, VaspRequest request, String transactionId, String text,
             String textCid) {
+        KeyManager[] keys;
+        try {
+            keys = clientKeys.keyManagersFor(endpoint);
+        } catch (IllegalStateException e) {
+            // a configuration fault of the gateway: retrying would not mend it
+            LOG.warning(() -> "outbound call to VASP " + LogText.escape(endpoint.vasp().vaspId()) + " refused: "
+                    + e.getMessage());
+            return new Outcome(null, refused(e.getMessage()), false);
+        }
         Mm7Release release = Mm7Release.ofName(endpoint.release()).orElse(Mm7Release.CANONICAL);
         byte[] envelope = VaspRequests.envelope(request, release, RELAY_SERVER_ID, transactionId);
         HttpRequest.Builder http = HttpRequest.newBuilder(URI.create(endpoint.url()))
@@ -67,11 +84,12 @@ public class VaspLink {
         }
         HttpResponse<BoundedAnswer> response;
         try {
-            response = send(trust.clientFor(endpoint.trustedCertificatesPem()), http, "POST", endpoint, secrets,
+            response = send(trust.clientFor(endpoint.trustedCertificatesPem(), keys), http, "POST", endpoint, secrets,
                     BoundedAnswer.handler(BoundedAnswer.configuredMax()));
         } catch (IOException e) {
             return new Outcome(null, VaspAnswer.retry(e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage())), true);
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                    + clientCertificateHint(endpoint, e)), true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Outcome(null, VaspAnswer.retry("interrupted"), true);
@@ -117,6 +135,28 @@ public class VaspLink {
         request.setHeader("Authorization",
                 DigestAuth.authorization(challenge.get(), endpoint.login(), password, method, path));
         return client.send(request.build(), body);
+    }
+
+    /**
+     * A hint for a connection the VASP closed without an answer (no bytes, end of stream) although the TLS handshake
+     * did not fail on the gateway's side, when the gateway presented no client certificate: that is how a VASP that
+     * needs one refuses a TLS 1.3 client without it (it can only check after the client's side of the handshake
+     * ended). Empty otherwise.
+     */
+    static String clientCertificateHint(RelayEndpoint endpoint, IOException failure) {
+        if (endpoint.clientCertificate() || !endpoint.url().regionMatches(true, 0, "https:", 0, 6)) {
+            return "";
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLException || t instanceof java.net.ConnectException) {
+                return "";
+            }
+            if (t instanceof java.io.EOFException || (t.getMessage() != null && t.getMessage().contains("no bytes"))) {
+                return " (the VASP closed the connection after the TLS handshake: if it requires a TLS client"
+                        + " certificate, set the endpoint to present the gateway's, clientCertificate)";
+            }
+        }
+        return "";
     }
 
     /** Why the VASP's HTTP 401 refused the call made with the endpoint's outbound credentials. */

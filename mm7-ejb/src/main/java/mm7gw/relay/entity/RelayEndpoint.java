@@ -18,7 +18,8 @@ import mm7gw.vasp.entity.Vasp;
 /**
  * Where and how the gateway calls a VASP (RS -> VASP: delivery reports, read replies): the VASP's callback URL,
  * the MM7 schema release it speaks, the outbound HTTP Basic or Digest credentials (password sealed with the server's relay
- * key, see {@link mm7gw.relay.control.SecretBox}), the call timeout and whether an empty HTTP 200 counts as an
+ * key, see {@link mm7gw.relay.control.SecretBox}), whether the gateway presents its own TLS client certificate
+ * ({@link mm7gw.relay.control.ClientKeyStore}), the call timeout and whether an empty HTTP 200 counts as an
  * acknowledgement.
  */
 @Entity
@@ -61,6 +62,10 @@ public class RelayEndpoint {
     /** whether outbound credentials may go to a plain http URL (null, as before V10 for https rows, is false) */
     @Column(name = "plain_http_credentials_allowed")
     private Boolean plainHttpCredentialsAllowed;
+
+    /** whether the gateway presents its TLS client certificate to this (https) endpoint (null, as before V11: false) */
+    @Column(name = "client_certificate")
+    private Boolean clientCertificate;
 
     @Column(name = "timeout_ms", nullable = false)
     private int timeoutMillis;
@@ -180,6 +185,19 @@ public class RelayEndpoint {
 
     public boolean plainHttpCredentialsAllowed() {
         return plainHttpCredentialsAllowed != null && plainHttpCredentialsAllowed;
+    }
+
+    /**
+     * Sets whether the gateway presents its own TLS client certificate to this endpoint (TS 23.140 §7.1.11.1: the VASP
+     * authenticates the Relay/Server), independently of the Basic or Digest credentials, which may go with it.
+     */
+    public void clientCertificate(boolean present) {
+        this.clientCertificate = present;
+        this.updatedAt = Instant.now();
+    }
+
+    public boolean clientCertificate() {
+        return clientCertificate != null && clientCertificate;
     }
 
     public String sealedPassword() {

@@ -25,6 +25,9 @@ public class RelayForm implements Serializable {
     private Integer timeoutMillis = 10_000;
     private boolean emptyResponseIsAck;
     private boolean plainHttpCredentialsAllowed;
+    private boolean clientCertificate;
+    private String gatewayCertificate;
+    private String gatewayCertificateProblem;
     private String shortCodes;
     private String trustedCertificatesPem;
     private String reportSender;
@@ -47,6 +50,9 @@ public class RelayForm implements Serializable {
         f.timeoutMillis = v.timeoutMillis();
         f.emptyResponseIsAck = v.emptyResponseIsAck();
         f.plainHttpCredentialsAllowed = v.plainHttpCredentialsAllowed();
+        f.clientCertificate = v.clientCertificate();
+        f.gatewayCertificate = v.gatewayCertificate();
+        f.gatewayCertificateProblem = v.gatewayCertificateProblem();
         f.shortCodes = String.join(", ", v.shortCodes());
         f.trustedCertificatesPem = v.trustedCertificatesPem();
         f.trustedSubjects = v.trustedCertificates();
@@ -61,7 +67,7 @@ public class RelayForm implements Serializable {
                 : Arrays.stream(shortCodes.split("[,\\s]+")).filter(c -> !c.isBlank()).toList();
         return new RelayEndpointRequest(url, release, login, password == null || password.isEmpty() ? null : password,
                 timeoutMillis, emptyResponseIsAck, codes, trustedCertificatesPem, reportSender, reportSenderType,
-                outboundAuth, plainHttpCredentialsAllowed);
+                outboundAuth, plainHttpCredentialsAllowed, clientCertificate);
     }
 
     public String getOutboundAuth() {
@@ -162,6 +168,24 @@ public class RelayForm implements Serializable {
 
     public void setPlainHttpCredentialsAllowed(boolean plainHttpCredentialsAllowed) {
         this.plainHttpCredentialsAllowed = plainHttpCredentialsAllowed;
+    }
+
+    public boolean isClientCertificate() {
+        return clientCertificate;
+    }
+
+    public void setClientCertificate(boolean clientCertificate) {
+        this.clientCertificate = clientCertificate;
+    }
+
+    /** the certificate the gateway presents (subject, issuer, end of validity); null: it has none */
+    public String getGatewayCertificate() {
+        return gatewayCertificate;
+    }
+
+    /** why the gateway has no client certificate to present; null: it has one (or the form is not saved yet) */
+    public String getGatewayCertificateProblem() {
+        return gatewayCertificateProblem;
     }
 
     public String getShortCodes() {
