@@ -37,7 +37,7 @@ public final class DefaultSecrets {
     /** Whether a password is one this project publishes (an administrator may not choose it). */
     public static boolean published(String password) {
         return ADMIN_PASSWORDS.contains(password) || RELAY_KEYS.contains(password)
-                || TLS_STORE_PASSWORD.equals(password);
+                || CLIENT_KEY_STORE_PASSWORDS.contains(password) || TLS_STORE_PASSWORD.equals(password);
     }
 
     /**
