@@ -12,6 +12,7 @@
 #   payara.sh stop        stops the domain and the broker (also when they only half started)
 #   payara.sh run         provision and start with an empty broker journal, print the gateway's banner, follow the
 #                         server log until Ctrl-C, then stop (the run command: mvn -Ppayara,run package)
+#   payara.sh ports       prints the ports (PORT_OFFSET applied) as Java properties (the src-it profile reads them)
 #
 # Settings (environment; defaults in brackets):
 #   PAYARA_HOME      the unpacked payara6 directory                        (required)
@@ -23,6 +24,8 @@
 #   DOMAIN           the domain's name                                     [mm7]
 #   DB_URL           JDBC URL of the gateway's PostgreSQL database  [jdbc:postgresql://127.0.0.1:5432/mm7]
 #   DB_USER, DB_PASSWORD                                                   [postgres, postgres]
+#   PORT_OFFSET      added to every port below, of the domain and the broker (a second domain beside this one,
+#                    e.g. another checkout's tests); fixed when the domain is created                      [0]
 #   BROKER_PORT      [61716]   BROKER_USER, BROKER_PASSWORD  [mm7-gateway, mm7-gateway-secret]
 #   HTTP_PORT [8880]  HTTPS_PORT [8981]  ADMIN_PORT [5048]; further ports 5049-5057 (debugger, JMS, JMX, IIOP,
 #   OSGi shell, Hazelcast), all bound to 127.0.0.1
@@ -41,13 +44,21 @@
 set -Eeuo pipefail  # -E: the ERR trap of start (stop what it started) also fires inside its functions
 
 here="$(cd "$(dirname "$0")" && pwd)"
+PORT_OFFSET=${PORT_OFFSET:-0}
+HTTP_PORT=${HTTP_PORT:-$((8880 + PORT_OFFSET))}
+HTTPS_PORT=${HTTPS_PORT:-$((8981 + PORT_OFFSET))}
+ADMIN_PORT=${ADMIN_PORT:-$((5048 + PORT_OFFSET))}
+BROKER_PORT=${BROKER_PORT:-$((61716 + PORT_OFFSET))}
+if [ "${1:-}" = ports ]; then
+    printf 'payara.http-port=%s\npayara.https-port=%s\npayara.admin-port=%s\npayara.broker-port=%s\n' \
+        "$HTTP_PORT" "$HTTPS_PORT" "$ADMIN_PORT" "$BROKER_PORT"
+    exit 0
+fi
 : "${PAYARA_HOME:?}" "${ARTEMIS_HOME:?}" "${BROKER_DIR:?}"
 DOMAIN=${DOMAIN:-mm7}
 DOMAIN_DIR="$PAYARA_HOME/glassfish/domains/$DOMAIN"
-HTTP_PORT=${HTTP_PORT:-8880}
-HTTPS_PORT=${HTTPS_PORT:-8981}
-ADMIN_PORT=${ADMIN_PORT:-5048}
-BROKER_PORT=${BROKER_PORT:-61716}
+# the domain's further ports: 5049 to 5057 (with the offset)
+port() { echo $(($1 + PORT_OFFSET)); }
 BROKER_USER=${BROKER_USER:-mm7-gateway}
 BROKER_PASSWORD=${BROKER_PASSWORD:-mm7-gateway-secret}
 DB_URL=${DB_URL:-jdbc:postgresql://127.0.0.1:5432/mm7}
@@ -61,11 +72,17 @@ provision() {
     if [ ! -f "$DOMAIN_DIR/config/domain.xml" ]; then
         echo "payara: creating domain $DOMAIN"
         "$PAYARA_HOME/bin/asadmin" --user admin create-domain --nopassword=true --domainproperties \
-"domain.adminPort=$ADMIN_PORT:domain.instancePort=$HTTP_PORT:http.ssl.port=$HTTPS_PORT:java.debugger.port=5049:\
-jms.port=5050:domain.jmxPort=5051:orb.listener.port=5052:orb.ssl.port=5053:orb.mutualauth.port=5054:\
-osgi.shell.telnet.port=5055" "$DOMAIN"
+"domain.adminPort=$ADMIN_PORT:domain.instancePort=$HTTP_PORT:http.ssl.port=$HTTPS_PORT:java.debugger.port=$(port 5049):\
+jms.port=$(port 5050):domain.jmxPort=$(port 5051):orb.listener.port=$(port 5052):orb.ssl.port=$(port 5053):\
+orb.mutualauth.port=$(port 5054):osgi.shell.telnet.port=$(port 5055)" "$DOMAIN"
     fi
     local xml="$DOMAIN_DIR/config/domain.xml"
+    # the ports are the domain's since its creation: a kept domain keeps them
+    if ! grep '<network-listener [^>]*name="admin-listener"' "$xml" | grep -q "port=\"$ADMIN_PORT\""; then
+        echo "payara: the domain $DOMAIN was created with other ports than ADMIN_PORT $ADMIN_PORT (PORT_OFFSET" \
+            "$PORT_OFFSET); delete it ($DOMAIN_DIR, or mvn clean) to create it with these" >&2
+        return 1
+    fi
     # once per domain: Payara rewrites domain.xml when it runs (comments go), the JVM option below stays
     if ! grep -q -- '-Ddeployment.resource.validation=false' "$xml"; then
         # What asadmin cannot do before the first start: bind every listener of the server's configuration to
@@ -76,14 +93,22 @@ osgi.shell.telnet.port=5055" "$DOMAIN"
             -e '/<config name="server-config"/,/<config name="default-config"/{
                 s#<network-listener port=#<network-listener address="127.0.0.1" port=#
                 s#address="0.0.0.0"#address="127.0.0.1"#g
-                s#^\( *\)<java-config #\1<jms-service type="DISABLED" default-jms-host="default_JMS_host" addresslist-behavior="priority"><jms-host name="default_JMS_host" host="127.0.0.1" port="5050" lazy-init="true"></jms-host></jms-service>\n\1<java-config #
+                s#^\( *\)<java-config #\1<jms-service type="DISABLED" default-jms-host="default_JMS_host" addresslist-behavior="priority"><jms-host name="default_JMS_host" host="127.0.0.1" port="'"$(port 5050)"'" lazy-init="true"></jms-host></jms-service>\n\1<java-config #
                 s#^\( *\)<jvm-options>-Xmx512m</jvm-options>#\1<jvm-options>-Xmx1g</jvm-options>\n\1<jvm-options>-Ddeployment.resource.validation=false</jvm-options>\n\1<jvm-options>-Dhazelcast.socket.bind.any=false</jvm-options>\n\1<jvm-options>-Dhazelcast.phone.home.enabled=false</jvm-options>#
             }' \
             -e 's#<hazelcast-runtime-configuration #<hazelcast-runtime-configuration interface="127.0.0.1" #' \
-            -e 's#\(<hazelcast-runtime-configuration [^>]*\)start-port="[^"]*"#\1start-port="5057"#' \
-            -e 's#\(<hazelcast-runtime-configuration [^>]*\)das-port="[^"]*"#\1das-port="5056"#' \
+            -e 's#\(<hazelcast-runtime-configuration [^>]*\)start-port="[^"]*"#\1start-port="'"$(port 5057)"'"#' \
+            -e 's#\(<hazelcast-runtime-configuration [^>]*\)das-port="[^"]*"#\1das-port="'"$(port 5056)"'"#' \
             "$xml"
     fi
+    # The JMX connector of the server (JSR 160, RMI on port 5051) is off: bound to one address (127.0.0.1, as everything
+    # here) Payara unbinds it under the host's name instead of "jmxrmi" when the domain stops and logs SEVERE
+    # NCLS-JMX-00011 with a NotBoundException at every stop (GlassFish issue 16107, still in Payara 6's
+    # RMIConnectorStarter). asadmin, deployment and monitoring over HTTP do not use it; jconsole or jcmd on the
+    # machine itself still attach to the JVM. Read at start, so written while the domain is down.
+    sed -i -e '/<config name="server-config"/,/<config name="default-config"/{
+            /<jmx-connector [^>]*name="system"/{s# enabled="[a-z]*"##;s#<jmx-connector #<jmx-connector enabled="false" #}
+        }' "$xml"
     # the web modules' authentication providers (their glassfish-web.xml names them), written before the first start:
     # created at run time, each logs a SEVERE "No slave provider" (the server log of a start stays clean this way)
     if ! grep -q 'provider-id="mm7-vasp-auth"' "$xml"; then
@@ -288,5 +313,5 @@ case "${1:-}" in
     resume) resume ;;
     stop) stop ;;
     run) run ;;
-    *) echo "usage: $0 provision|start|resume|stop|run" >&2; exit 2 ;;
+    *) echo "usage: $0 provision|start|resume|stop|run|ports" >&2; exit 2 ;;
 esac

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * {@code server.log} (kept across runs), from the domain's last start before the gateway's deployment to the
  * line saying it was deployed ({@code payara.sh start} deploys after the domain has started): no SEVERE entry
  * and no stack trace. Independent of the order the tests run in: everything it reads was written before the
- * first test.
+ * first test. Also: admin API answers and a refused request log nothing at SEVERE or ERROR and no stack trace, and
+ * an orderly stop of the server neither (the server is started again afterwards).
  */
 class ServerLogIT {
     private static final Pattern ENTRY = Pattern.compile("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2},\\d{3} (\\w+) +\\[([^]]+)] (.*)$");
@@ -86,23 +87,120 @@ class ServerLogIT {
         Gateway.Vasp vasp = Gateway.newVasp();
         Gateway.Vasp other = Gateway.newVasp();
         long before = Files.size(Path.of(file));
-        String tx = Gateway.unique("tx");
-        HttpResponse<String> r = Gateway.postSoap(vasp, Envelopes.submit(tx, other.vaspId(), other.vasId(), "svc",
-                "<To><Number>447700900304</Number></To>"));
-        SubmitRefusalIT.assertRsError(r, "4001", "Client");
-        // the servers write their logs in the background: wait for the refusal's own line, then a little longer
-        String written = "";
-        for (long deadline = System.nanoTime() + 15_000_000_000L; !written.contains(tx) && System.nanoTime() < deadline; ) {
-            Thread.sleep(250);
-            written = writtenSince(Path.of(file), before);
-        }
-        assertTrue(written.contains(tx), "the refusal is in the log:\n" + written);
+        loggedUpToARefusal(Path.of(file), before, vasp, other);
+        // then a little longer
         Thread.sleep(1_000);
-        written = writtenSince(Path.of(file), before);
+        String written = writtenSince(Path.of(file), before);
         List<String> errors = written.lines()
                 .filter(l -> l.contains("[SEVERE]") || l.contains(" ERROR ["))
                 .toList();
         assertTrue(errors.isEmpty(), "logged for a refused request:\n" + String.join("\n", errors));
+    }
+
+    /**
+     * Admin API answers (JSON in and out) log nothing: JSON-B writes them. On Payara, EclipseLink's MOXy provider, which
+     * Jersey found by scanning the EAR, was asked first for every answer and logged a WARNING with a stack trace
+     * each time (about 2 MB of log per 20 s under the console's polling) until {@code AdminApi} listed its classes.
+     */
+    @Test
+    void adminApiAnswersLogNoStackTrace() throws Exception {
+        String file = System.getProperty("mm7.server.log");
+        assumeTrue(file != null && Files.exists(Path.of(file)), "the test server's server.log");
+        Path log = Path.of(file);
+        long before = Files.size(log);
+        Gateway.Vasp vasp = Gateway.newVasp();
+        for (String path : List.of("/api/vasps", "/api/vasps/" + vasp.vaspId(), "/api/system/backlog")) {
+            HttpResponse<String> r = Gateway.admin("GET", path, null);
+            assertTrue(r.statusCode() == 200 && (r.body().startsWith("{") || r.body().startsWith("[")),
+                    path + ": " + r.statusCode() + " " + r.body());
+        }
+        String written = loggedUpToARefusal(log, before, vasp, Gateway.newVasp());
+        List<String> unexpected = entries(written).stream()
+                .filter(e -> severe(e) || e.contains("\n\tat ") || e.contains("MOXy") || e.contains("org.eclipse.persistence.jaxb"))
+                .toList();
+        assertTrue(unexpected.isEmpty(), "logged for admin API answers:\n" + String.join("\n", unexpected));
+    }
+
+    /**
+     * An orderly stop logs no SEVERE (or ERROR) entry and no stack trace. Payara's JMX connector, once bound to
+     * 127.0.0.1, logged NCLS-JMX-00011 with a NotBoundException at every stop until {@code payara.sh} turned it off.
+     * The server is started again on the same database, its schema kept (the domain as configured and deployed;
+     * WildFly with its command line).
+     */
+    @Test
+    void anOrderlyStopLogsNoSevereEntryAndNoStackTrace() throws Exception {
+        String file = System.getProperty("mm7.server.log");
+        assumeTrue(file != null && Files.exists(Path.of(file)), "the test server's server.log");
+        Path log = Path.of(file);
+        long before = Files.size(log);
+        String written;
+        if (Gateway.ON_WILDFLY) {
+            ServerProcess server = ServerProcess.find();
+            server.stop();
+            written = writtenSince(log, before);
+            server.restartKeepingData(java.time.Duration.ofMinutes(3), "server-after-stop.log");
+        } else {
+            PayaraDomain domain = PayaraDomain.get();
+            domain.stopDomain();
+            written = writtenSince(log, before);
+            // the schema kept (the next build's payara.sh start sets it again)
+            domain.configure(Map.of("mm7.schema.clean", "false"), null);
+            domain.resume(java.time.Duration.ofMinutes(5), "payara-after-stop.log");
+        }
+        List<String> stop = entries(written);
+        assertTrue(stop.stream().anyMatch(e -> e.contains(Gateway.ON_WILDFLY ? "WFLYSRV0050" : "Server shutdown initiated")),
+                "the stop in the log:\n" + written);
+        List<String> unexpected = stop.stream().filter(e -> severe(e) || e.contains("\n\tat ")).toList();
+        assertTrue(unexpected.isEmpty(), unexpected.size() + " SEVERE or ERROR entries or stack traces at the stop:\n"
+                + String.join("\n", unexpected));
+    }
+
+    /**
+     * What the server logged from {@code offset} on, up to the line of a request of {@code vasp} refused now (4001, a
+     * VASID of {@code other}; the line names its TransactionID): the servers write their logs in the background, in order.
+     */
+    private static String loggedUpToARefusal(Path log, long offset, Gateway.Vasp vasp, Gateway.Vasp other)
+            throws Exception {
+        String tx = Gateway.unique("tx");
+        SubmitRefusalIT.assertRsError(Gateway.postSoap(vasp, Envelopes.submit(tx, other.vaspId(), other.vasId(), "svc",
+                "<To><Number>447700900304</Number></To>")), "4001", "Client");
+        String written = "";
+        for (long deadline = System.nanoTime() + 15_000_000_000L; !written.contains(tx) && System.nanoTime() < deadline; ) {
+            Thread.sleep(250);
+            written = writtenSince(log, offset);
+        }
+        assertTrue(written.contains(tx), "the refusal is in the log:\n" + written);
+        return written;
+    }
+
+    /** The log entries in a piece of either server's log, each with its continuation lines (a stack trace). */
+    private static List<String> entries(String written) {
+        List<String> entries = new ArrayList<>();
+        StringBuilder entry = null;
+        for (String line : written.split("\n", -1)) {
+            if (ENTRY.matcher(line).matches() || PAYARA_ENTRY.matcher(line).matches()) {
+                if (entry != null) {
+                    entries.add(entry.toString());
+                }
+                entry = new StringBuilder(line);
+            } else if (entry != null) {
+                entry.append('\n').append(line);
+            }
+        }
+        if (entry != null) {
+            entries.add(entry.toString());
+        }
+        return entries;
+    }
+
+    private static boolean severe(String entry) {
+        String first = entry.lines().findFirst().orElse("");
+        var wildfly = ENTRY.matcher(first);
+        if (wildfly.matches()) {
+            return List.of("ERROR", "FATAL", "SEVERE").contains(wildfly.group(1));
+        }
+        var payara = PAYARA_ENTRY.matcher(first);
+        return payara.matches() && payara.group(1).equals("SEVERE");
     }
 
     /** Payara rotates server.log at 2 MB (to server.log_<time>): the rotated files, oldest first, then the log. */
