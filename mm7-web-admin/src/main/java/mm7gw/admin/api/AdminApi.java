@@ -21,8 +21,8 @@ public class AdminApi extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(ChargingResource.class, DirectoryResource.class, MailboxesResource.class, MessagesResource.class,
-                OutboxResource.class, RelayResource.class, SystemResource.class, VaspsResource.class,
-                RequestRefusedMapper.class, UnexpectedFailureMapper.class);
+        return Set.of(AdministratorsResource.class, ChargingResource.class, DirectoryResource.class,
+                MailboxesResource.class, MessagesResource.class, OutboxResource.class, RelayResource.class,
+                SystemResource.class, VaspsResource.class, RequestRefusedMapper.class, UnexpectedFailureMapper.class);
     }
 }
