@@ -1,6 +1,7 @@
 package mm7gw.admin.console;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import mm7gw.vasp.boundary.ServiceLevelView;
@@ -28,13 +29,13 @@ public class ServiceLevelForm implements Serializable {
 
     static ServiceLevelForm of(ServiceLevelView v) {
         ServiceLevelForm f = new ServiceLevelForm();
-        f.allowedOperations = v.allowedOperations();
-        f.authMechanisms = v.authMechanisms();
+        f.allowedOperations = ticked(v.allowedOperations());
+        f.authMechanisms = ticked(v.authMechanisms());
         f.maxMessageSize = v.maxMessageSize();
         f.maxRecipients = v.maxRecipients();
         f.allowedSenders = joined(v.allowedSenders());
-        f.allowedPriorities = v.allowedPriorities();
-        f.allowedChargedParties = v.allowedChargedParties();
+        f.allowedPriorities = ticked(v.allowedPriorities());
+        f.allowedChargedParties = ticked(v.allowedChargedParties());
         f.maxExpiry = v.maxExpiry();
         f.deliveryReportAllowed = Boolean.TRUE.equals(v.deliveryReportAllowed());
         f.readReplyAllowed = Boolean.TRUE.equals(v.readReplyAllowed());
@@ -53,6 +54,14 @@ public class ServiceLevelForm implements Serializable {
                 maxExpiry == null || maxExpiry.isBlank() ? null : maxExpiry.trim(), deliveryReportAllowed,
                 readReplyAllowed, tlsRequired, split(allowedClientNetworks), maxSubmissionsPerSecond,
                 maxRecipientsPerSecond, vasIdOptional, digestMd5Allowed);
+    }
+
+    /**
+     * The boxes ticked, in a list of the form's own: JSF (Mojarra) makes a new instance of the value's class for the
+     * values posted back, which fails for the unmodifiable lists the views carry (a SEVERE entry with a stack trace).
+     */
+    private static List<String> ticked(List<String> values) {
+        return values == null ? null : new ArrayList<>(values);
     }
 
     /** null when the list is absent (no restriction), as the service level reads it */
