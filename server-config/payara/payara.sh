@@ -101,6 +101,13 @@ orb.mutualauth.port=$(port 5054):osgi.shell.telnet.port=$(port 5055)" "$DOMAIN"
             -e 's#\(<hazelcast-runtime-configuration [^>]*\)das-port="[^"]*"#\1das-port="'"$(port 5056)"'"#' \
             "$xml"
     fi
+    # The H2 database Payara bundles for its own EJB timer pool opens a TCP server (AUTO_SERVER) on a random port of
+    # every address unless told otherwise: bound to 127.0.0.1 like everything else. Added to kept domains as well.
+    if ! grep -q -- '-Dh2.bindAddress=127.0.0.1' "$xml"; then
+        sed -i -e '/<config name="server-config"/,/<config name="default-config"/{
+                s#^\( *\)<jvm-options>-Ddeployment.resource.validation=false</jvm-options>#&\n\1<jvm-options>-Dh2.bindAddress=127.0.0.1</jvm-options>#
+            }' "$xml"
+    fi
     # The JMX connector of the server (JSR 160, RMI on port 5051) is off: bound to one address (127.0.0.1, as everything
     # here) Payara unbinds it under the host's name instead of "jmxrmi" when the domain stops and logs SEVERE
     # NCLS-JMX-00011 with a NotBoundException at every stop (GlassFish issue 16107, still in Payara 6's
