@@ -55,42 +55,19 @@ public final class LoginThrottle {
         return Math.min(maxBlockMillis, firstBlockMillis << doublings);
     }
 
-    /**
-     * What the table holds for one pair of login and source address, as read with the account
-     * ({@link VaspAccounts#byLogin(String, String, String)}).
-     *
-     * @param blockedUntilMillis until when the pair is blocked (0 or past: not blocked)
-     */
-    public record Failures(long blockedUntilMillis) {
-        /** the pair has no failure on record */
-        public static final Failures NONE = new Failures(-1);
-    }
-
     public boolean blocked(String kind, String login, String source, long nowMillis) throws SQLException {
         try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(
                 "SELECT blocked_until_ms FROM mm7_login_failure WHERE account_kind = ? AND login = ? AND source = ?")) {
             bind(s, 1, kind, login, source);
             try (ResultSet r = s.executeQuery()) {
-                return blocked(kind, login, source, r.next() ? new Failures(r.getLong(1)) : Failures.NONE, nowMillis);
+                if (!r.next()) {
+                    CHECKED_WITHOUT_ROW.set(pair(kind, login, source));
+                    return false;
+                }
+                CHECKED_WITHOUT_ROW.remove();
+                return r.getLong(1) > nowMillis;
             }
         }
-    }
-
-    /** Whether the account's login from the source is blocked: by the failures read with the account, if they were. */
-    public boolean blocked(String kind, VaspAccounts.Account account, String source, long nowMillis)
-            throws SQLException {
-        return account.failures() != null ? blocked(kind, account.login(), source, account.failures(), nowMillis)
-                : blocked(kind, account.login(), source, nowMillis);
-    }
-
-    /** As {@link #blocked(String, String, String, long)}, with the pair's failures already read. */
-    public boolean blocked(String kind, String login, String source, Failures failures, long nowMillis) {
-        if (Failures.NONE.equals(failures)) {
-            CHECKED_WITHOUT_ROW.set(pair(kind, login, source));
-            return false;
-        }
-        CHECKED_WITHOUT_ROW.remove();
-        return failures.blockedUntilMillis() > nowMillis;
     }
 
     /** Counts a failure of the pair, unless it is blocked right now (then the attempt was refused unchecked). */
@@ -164,16 +141,11 @@ public final class LoginThrottle {
             throws SQLException {
         s.setString(first, kind);
         s.setString(first + 1, login);
-        s.setString(first + 2, sourceKey(source));
-    }
-
-    /** The source address as the table keys it. */
-    static String sourceKey(String source) {
-        return source == null ? UNKNOWN_SOURCE : truncate(source);
+        s.setString(first + 2, source == null ? UNKNOWN_SOURCE : truncate(source));
     }
 
     private static String pair(String kind, String login, String source) {
-        return kind + '\n' + login + '\n' + sourceKey(source);
+        return kind + '\n' + login + '\n' + (source == null ? UNKNOWN_SOURCE : truncate(source));
     }
 
     private static String truncate(String source) {

@@ -21,15 +21,9 @@ import javax.sql.DataSource;
  * accounts through this class too. Failed logins are counted by {@link LoginThrottle}.
  */
 public final class VaspAccounts {
-    /**
-     * One account's authentication data; hashes and fingerprints only, never a password.
-     *
-     * @param failures the failed logins of the account from the source address it was read for
-     *                 ({@link #byLogin(String, String, String)}); null when read without a source
-     */
+    /** One account's authentication data; hashes and fingerprints only, never a password. */
     public record Account(String login, String bcryptHash, String digestMd5, String digestSha256,
-            long lockedUntilMillis, String allowedClientNetworks, boolean tlsRequired,
-            LoginThrottle.Failures failures) {
+            long lockedUntilMillis, String allowedClientNetworks, boolean tlsRequired) {
         public boolean lockedAt(long nowMillis) {
             return lockedUntilMillis > nowMillis;
         }
@@ -40,9 +34,8 @@ public final class VaspAccounts {
      * requires TLS
      */
     private static final String COLUMNS = "v.login, v.password_hash, v.digest_md5_ha1, v.digest_sha256_ha1,"
-            + " v.locked_until_ms, l.allowed_client_networks, l.tls_required";
-    private static final String FROM = " FROM mm7_vasp v LEFT JOIN mm7_service_level l"
-            + " ON l.vasp = v.id AND l.vas_id IS NULL";
+            + " v.locked_until_ms, l.allowed_client_networks, l.tls_required FROM mm7_vasp v LEFT JOIN mm7_service_level l"
+            + " ON l.vasp = v.id AND l.vas_id IS NULL WHERE ";
 
     private final String dataSourceName;
     private volatile DataSource dataSource;
@@ -53,34 +46,11 @@ public final class VaspAccounts {
     }
 
     public Optional<Account> byLogin(String login) throws SQLException {
-        return one("SELECT " + COLUMNS + FROM + " WHERE v.login = ?", login);
-    }
-
-    /**
-     * The account with its failed logins from the source address (see {@link LoginThrottle#blocked(String, String,
-     * String, LoginThrottle.Failures, long)}), read in one statement: what a login over MM7 needs before the
-     * password is checked, one round trip to the database per request.
-     */
-    public Optional<Account> byLogin(String login, String kind, String source) throws SQLException {
-        try (Connection c = connection(); PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS
-                + ", f.blocked_until_ms, f.login" + FROM + " LEFT JOIN mm7_login_failure f ON f.account_kind = ?"
-                + " AND f.login = v.login AND f.source = ? WHERE v.login = ?")) {
-            s.setString(1, kind);
-            s.setString(2, LoginThrottle.sourceKey(source));
-            s.setString(3, login);
-            try (ResultSet r = s.executeQuery()) {
-                if (!r.next()) {
-                    return Optional.empty();
-                }
-                long blockedUntil = r.getLong(8);
-                return Optional.of(account(r, r.getString(9) == null ? LoginThrottle.Failures.NONE
-                        : new LoginThrottle.Failures(blockedUntil)));
-            }
-        }
+        return one("SELECT " + COLUMNS + "v.login = ?", login);
     }
 
     public Optional<Account> byCertificateFingerprint(String sha256Hex) throws SQLException {
-        return one("SELECT " + COLUMNS + FROM + " WHERE v.client_cert_sha256 = ?", sha256Hex);
+        return one("SELECT " + COLUMNS + "v.client_cert_sha256 = ?", sha256Hex);
     }
 
     /** Lower-case hex SHA-256 of the DER encoding: the same value the admin API stores for a registered certificate. */
@@ -99,14 +69,10 @@ public final class VaspAccounts {
                 if (!r.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(account(r, null));
+                return Optional.of(new Account(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+                        r.getLong(5), r.getString(6), r.getBoolean(7)));
             }
         }
-    }
-
-    private static Account account(ResultSet r, LoginThrottle.Failures failures) throws SQLException {
-        return new Account(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getLong(5),
-                r.getString(6), r.getBoolean(7), failures);
     }
 
     /** A connection to the database the accounts are in. */

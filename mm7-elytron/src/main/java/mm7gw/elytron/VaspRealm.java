@@ -75,9 +75,8 @@ public class VaspRealm implements SecurityRealm {
             return RealmIdentity.NON_EXISTENT;
         }
         try {
-            // the account with the failed logins from this request's source: one statement per request
-            return accounts.byLogin(principal.getName(), KIND, CurrentRequest.sourceAddress())
-                    .<RealmIdentity>map(Identity::new).orElse(RealmIdentity.NON_EXISTENT);
+            return accounts.byLogin(principal.getName()).<RealmIdentity>map(Identity::new)
+                    .orElse(RealmIdentity.NON_EXISTENT);
         } catch (SQLException e) {
             throw new RealmUnavailableException(e);
         }
@@ -128,7 +127,7 @@ public class VaspRealm implements SecurityRealm {
                 return true;
             }
             try {
-                return throttle.blocked(KIND, account, source, now);
+                return throttle.blocked(KIND, account.login(), source, now);
             } catch (SQLException e) {
                 return true;
             }

@@ -32,14 +32,4 @@ class LoginThrottleTest {
         assertFalse(ClientNetworks.allow("cafe", "192.0.2.1"), "nor for a range that looks like hex");
         assertTrue(ClientNetworks.allow("192.0.2.0/24", LoginThrottle.UNKNOWN_SOURCE), "the application checks it then");
     }
-
-    @Test
-    void theFailuresReadWithTheAccountDecideWithoutAnotherStatement() {
-        LoginThrottle t = new LoginThrottle(Map.of());
-        long now = 1_000_000;
-        assertFalse(t.blocked("vasp", "a", "192.0.2.7", LoginThrottle.Failures.NONE, now), "no failure on record");
-        assertFalse(t.blocked("vasp", "a", "192.0.2.7", new LoginThrottle.Failures(0), now), "failures, no block");
-        assertFalse(t.blocked("vasp", "a", "192.0.2.7", new LoginThrottle.Failures(now), now), "the block just ended");
-        assertTrue(t.blocked("vasp", "a", "192.0.2.7", new LoginThrottle.Failures(now + 1), now));
-    }
 }

@@ -171,7 +171,7 @@ public class GatewayAuthModule implements ServerAuthModule {
      */
     private boolean vaspPassword(String login, char[] password, HttpServletRequest request, String source, long now)
             throws SQLException {
-        Optional<VaspAccounts.Account> account = accounts.byLogin(login, VASP, source);
+        Optional<VaspAccounts.Account> account = accounts.byLogin(login);
         if (account.isEmpty() || !passwordMayBeChecked(account.get(), request, source, now)) {
             return false;
         }
@@ -183,7 +183,7 @@ public class GatewayAuthModule implements ServerAuthModule {
 
     private boolean vaspDigest(HttpDigest.Response r, HttpServletRequest request, String source, long now)
             throws SQLException {
-        Optional<VaspAccounts.Account> account = accounts.byLogin(r.username(), VASP, source);
+        Optional<VaspAccounts.Account> account = accounts.byLogin(r.username());
         if (account.isEmpty() || !passwordMayBeChecked(account.get(), request, source, now)) {
             return false;
         }
@@ -209,7 +209,7 @@ public class GatewayAuthModule implements ServerAuthModule {
             throttle.failed(VASP, account.login(), source, now); // as WildFly's listener counts it
             return false;
         }
-        return !account.lockedAt(now) && !throttle.blocked(VASP, account, source, now);
+        return !account.lockedAt(now) && !throttle.blocked(VASP, account.login(), source, now);
     }
 
     private AuthStatus challenge(HttpServletResponse response, long now, boolean stale) throws IOException {
