@@ -1,9 +1,9 @@
 package mm7gw.ws;
 
 import java.util.Optional;
+import mm7gw.kernel.ApplicationAddress;
 import mm7gw.status.StatusCode;
 import mm7gw.submission.boundary.SubmitCommand.Defect;
-import mm7gw.submission.entity.ApplicationAddress;
 
 /**
  * Reads application addressing (ApplicID, ReplyApplicID, AuxApplicInfo) off a SubmitReq, ReplaceReq or CancelReq.

@@ -1,11 +1,11 @@
 package mm7gw.ws;
 
 import java.time.Instant;
+import mm7gw.kernel.ApplicationAddress;
 import mm7gw.status.StatusCode;
 import mm7gw.submission.boundary.CancelCommand;
 import mm7gw.submission.boundary.ReplaceCommand;
 import mm7gw.submission.boundary.SubmitCommand;
-import mm7gw.submission.entity.ApplicationAddress;
 import mm7gw.submission.entity.ContentAttributes;
 import mm7gw.ws.gen.CancelReq;
 import mm7gw.ws.gen.ReplaceReq;

@@ -9,9 +9,9 @@ import mm7gw.cdr.MmsRecord;
 import mm7gw.cdr.MmsRecordType;
 import mm7gw.charging.entity.ChargingEvent;
 import mm7gw.charging.entity.RecordDetails;
+import mm7gw.kernel.AddressType;
+import mm7gw.kernel.RecipientKind;
 import mm7gw.status.StatusCode;
-import mm7gw.submission.entity.AddressType;
-import mm7gw.submission.entity.RecipientKind;
 
 /**
  * Writes a charging event as its TS 32.298 MMS record ({@link mm7gw.charging.entity.RecordType#mmsRecord()}) in

@@ -6,11 +6,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
-import mm7gw.submission.entity.Address;
-import mm7gw.submission.entity.AddressType;
-import mm7gw.submission.entity.ApplicationAddress;
+import mm7gw.kernel.Address;
+import mm7gw.kernel.AddressType;
+import mm7gw.kernel.ApplicationAddress;
+import mm7gw.kernel.RecipientKind;
 import mm7gw.submission.entity.MultimediaMessage;
-import mm7gw.submission.entity.RecipientKind;
 import mm7gw.submission.entity.RecipientList;
 
 /**

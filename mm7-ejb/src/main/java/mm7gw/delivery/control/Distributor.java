@@ -1,6 +1,5 @@
 package mm7gw.delivery.control;
 
-import mm7gw.charging.entity.RecordDetails;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -12,9 +11,10 @@ import java.util.List;
 import java.util.logging.Logger;
 import mm7gw.charging.control.Charging;
 import mm7gw.charging.entity.ChargingEvent;
+import mm7gw.charging.entity.RecordDetails;
 import mm7gw.delivery.entity.DeliveryOutcome;
+import mm7gw.kernel.DeliveryConditions;
 import mm7gw.submission.control.Messages;
-import mm7gw.submission.entity.DeliveryConditions;
 import mm7gw.submission.entity.MultimediaMessage;
 import mm7gw.submission.entity.PlannedRecipients;
 import mm7gw.submission.entity.Recipient;
@@ -118,7 +118,7 @@ public class Distributor {
         boolean due = message.isDue(now);
         int handled = 0;
         List<RecipientList.Entry> entries = planned.chunk(chunk);
-        java.util.Map<mm7gw.submission.entity.Address, DeliveryConditions> terminals = due
+        java.util.Map<mm7gw.kernel.Address, DeliveryConditions> terminals = due
                 ? terminals(message, entries.stream().map(RecipientList.Entry::address).toList()) : java.util.Map.of();
         mm7gw.metrics.Metrics.recipientsFannedOut(entries.size());
         for (RecipientList.Entry e : entries) {
@@ -174,7 +174,7 @@ public class Distributor {
         List<Recipient> pending = messages.recipientsOfChunk(message, chunk).stream().filter(Recipient::isPending)
                 .toList();
         boolean expired = message.isExpired(now);
-        java.util.Map<mm7gw.submission.entity.Address, DeliveryConditions> terminals = expired ? java.util.Map.of()
+        java.util.Map<mm7gw.kernel.Address, DeliveryConditions> terminals = expired ? java.util.Map.of()
                 : terminals(message, pending.stream().map(Recipient::address).toList());
         for (Recipient r : pending) {
             if (expired) {
@@ -191,13 +191,13 @@ public class Distributor {
     }
 
     /** The terminals of those recipients the directory knows to be limited, when the message has conditions. */
-    private java.util.Map<mm7gw.submission.entity.Address, DeliveryConditions> terminals(MultimediaMessage message,
-            List<mm7gw.submission.entity.Address> addresses) {
+    private java.util.Map<mm7gw.kernel.Address, DeliveryConditions> terminals(MultimediaMessage message,
+            List<mm7gw.kernel.Address> addresses) {
         return message.deliveryConditions().isEmpty() ? java.util.Map.of() : directory.terminals(addresses);
     }
 
     private static java.util.List<Integer> met(
-            java.util.Map<mm7gw.submission.entity.Address, DeliveryConditions> terminals, Recipient r) {
+            java.util.Map<mm7gw.kernel.Address, DeliveryConditions> terminals, Recipient r) {
         DeliveryConditions met = terminals.get(r.address());
         return met == null ? null : met.codes();
     }

@@ -13,10 +13,10 @@ import mm7gw.directory.control.Directory;
 import mm7gw.directory.entity.MailDomain;
 import mm7gw.directory.entity.NumberRange;
 import mm7gw.directory.entity.Subscriber;
-import mm7gw.submission.entity.DeliveryConditions;
 import mm7gw.directory.entity.SubscriberState;
-import mm7gw.submission.entity.Address;
-import mm7gw.submission.entity.AddressType;
+import mm7gw.kernel.Address;
+import mm7gw.kernel.AddressType;
+import mm7gw.kernel.DeliveryConditions;
 
 /** Administration of the subscriber directory: served number ranges, served e-mail domains, subscribers. */
 @Stateless

@@ -9,14 +9,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import mm7gw.system.ShortLivedCache;
 import mm7gw.directory.entity.MailDomain;
 import mm7gw.directory.entity.NumberRange;
 import mm7gw.directory.entity.Subscriber;
 import mm7gw.directory.entity.SubscriberState;
-import mm7gw.submission.entity.Address;
-import mm7gw.submission.entity.AddressType;
-import mm7gw.submission.entity.DeliveryConditions;
+import mm7gw.kernel.Address;
+import mm7gw.kernel.AddressType;
+import mm7gw.kernel.DeliveryConditions;
+import mm7gw.system.ShortLivedCache;
 
 /**
  * The subscriber directory: which addresses this MMSC serves and whether a message can be delivered to them.

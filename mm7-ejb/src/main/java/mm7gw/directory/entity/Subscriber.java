@@ -15,8 +15,8 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
-import mm7gw.submission.entity.Address;
-import mm7gw.submission.entity.DeliveryConditions;
+import mm7gw.kernel.Address;
+import mm7gw.kernel.DeliveryConditions;
 
 /** A subscriber of this MMSC, known by its normalised address, with the state that decides delivery. */
 @Entity

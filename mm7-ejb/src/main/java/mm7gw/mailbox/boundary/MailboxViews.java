@@ -2,7 +2,7 @@ package mm7gw.mailbox.boundary;
 
 import java.time.Instant;
 import java.util.List;
-import mm7gw.submission.entity.ApplicationAddress;
+import mm7gw.kernel.ApplicationAddress;
 import mm7gw.submission.entity.ContentAttributes;
 
 /** What the simulated MM1 side shows of a subscriber's mailbox. */

@@ -30,14 +30,14 @@ import mm7gw.relay.control.EndpointProbe;
 import mm7gw.relay.control.OutboundQueue;
 import mm7gw.relay.control.ProbeResult;
 import mm7gw.relay.control.SecretBox;
-import mm7gw.wire.Mm7Release;
 import mm7gw.relay.control.TrustAnchors;
-import mm7gw.relay.entity.OutboundCall;
 import mm7gw.relay.entity.OutboundAuth;
+import mm7gw.relay.entity.OutboundCall;
 import mm7gw.relay.entity.RelayEndpoint;
 import mm7gw.system.ServerResources;
 import mm7gw.vasp.control.VaspRegistry;
 import mm7gw.vasp.entity.Vasp;
+import mm7gw.wire.Mm7Release;
 
 /**
  * Admin facade of the relay to VASPs: a VASP's relay endpoint and outbound credentials, a probe of that endpoint,
@@ -195,21 +195,21 @@ public class RelayAdministration {
         return RelayEndpointView.of(endpoint, clientKeys);
     }
 
-    private static mm7gw.submission.entity.Address reportSender(RelayEndpointRequest request) {
+    private static mm7gw.kernel.Address reportSender(RelayEndpointRequest request) {
         if (request.reportSender() == null || request.reportSender().isBlank()) {
             return null;
         }
-        mm7gw.submission.entity.AddressType type;
+        mm7gw.kernel.AddressType type;
         try {
             type = request.reportSenderType() == null || request.reportSenderType().isBlank()
-                    ? mm7gw.submission.entity.AddressType.SHORT_CODE
-                    : mm7gw.submission.entity.AddressType.valueOf(request.reportSenderType().trim());
+                    ? mm7gw.kernel.AddressType.SHORT_CODE
+                    : mm7gw.kernel.AddressType.valueOf(request.reportSenderType().trim());
         } catch (IllegalArgumentException e) {
             throw RequestRefused.invalid("reportSenderType must be NUMBER, SHORT_CODE or EMAIL");
         }
         try {
-            return mm7gw.submission.entity.Address.parse(type, request.reportSender().trim());
-        } catch (mm7gw.submission.entity.Address.InvalidAddress e) {
+            return mm7gw.kernel.Address.parse(type, request.reportSender().trim());
+        } catch (mm7gw.kernel.Address.InvalidAddress e) {
             throw RequestRefused.invalid("reportSender: " + e.getMessage());
         }
     }

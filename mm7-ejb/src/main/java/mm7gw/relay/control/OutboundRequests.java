@@ -1,9 +1,9 @@
 package mm7gw.relay.control;
 
+import mm7gw.kernel.ApplicationAddress;
 import mm7gw.relay.entity.MoMessage;
 import mm7gw.relay.entity.OutboundCall;
 import mm7gw.relay.entity.OutboundKind;
-import mm7gw.submission.entity.ApplicationAddress;
 import mm7gw.wire.VaspRequest;
 
 /**

@@ -6,20 +6,20 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.logging.Logger;
-import mm7gw.system.LogText;
 import mm7gw.charging.control.Charging;
 import mm7gw.charging.entity.ChargedOperation;
 import mm7gw.charging.entity.ChargingEvent;
 import mm7gw.charging.entity.RecordDetails;
 import mm7gw.charging.entity.RecordType;
+import mm7gw.kernel.AddressType;
 import mm7gw.relay.entity.MoMessage;
 import mm7gw.relay.entity.OutboundCall;
 import mm7gw.relay.entity.OutboundKind;
 import mm7gw.relay.entity.OutboundState;
 import mm7gw.relay.entity.RelayEndpoint;
 import mm7gw.status.StatusCode;
-import mm7gw.submission.entity.AddressType;
 import mm7gw.submission.entity.Recipient;
+import mm7gw.system.LogText;
 import mm7gw.wire.VaspRequest;
 
 /**

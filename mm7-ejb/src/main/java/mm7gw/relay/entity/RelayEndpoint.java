@@ -115,7 +115,7 @@ public class RelayEndpoint {
     }
 
     /** Sets or (null) removes the VASP's registered sender address that reports name when the submit named none. */
-    public void reportSender(mm7gw.submission.entity.Address sender) {
+    public void reportSender(mm7gw.kernel.Address sender) {
         this.reportSender = sender == null ? null : sender.value();
         this.reportSenderType = sender == null ? null : sender.type().name();
         this.updatedAt = Instant.now();

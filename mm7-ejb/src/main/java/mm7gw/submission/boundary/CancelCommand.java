@@ -2,7 +2,7 @@ package mm7gw.submission.boundary;
 
 import java.util.List;
 import mm7gw.charging.entity.ChargedOperation;
-import mm7gw.submission.entity.ApplicationAddress;
+import mm7gw.kernel.ApplicationAddress;
 
 /**
  * An MM7_cancel: withdraw a submitted message from the recipients who have not retrieved it. Its application

@@ -8,12 +8,12 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import mm7gw.submission.entity.MessageState;
-import mm7gw.submission.control.DistributionQueue;
 import mm7gw.admin.boundary.RequestRefused;
 import mm7gw.delivery.entity.DeliveryAttempt;
+import mm7gw.submission.control.DistributionQueue;
 import mm7gw.submission.control.Messages;
 import mm7gw.submission.entity.MessageContent;
+import mm7gw.submission.entity.MessageState;
 import mm7gw.submission.entity.MultimediaMessage;
 import mm7gw.submission.entity.Recipient;
 
@@ -170,9 +170,9 @@ public class MessageTracking {
     private static List<String> recipientForms(String text) {
         java.util.Set<String> forms = new java.util.LinkedHashSet<>();
         forms.add(text.trim());
-        for (mm7gw.submission.entity.AddressType type : mm7gw.submission.entity.AddressType.values()) {
+        for (mm7gw.kernel.AddressType type : mm7gw.kernel.AddressType.values()) {
             try {
-                forms.add(mm7gw.submission.entity.Address.parse(type, text).value());
+                forms.add(mm7gw.kernel.Address.parse(type, text).value());
             } catch (IllegalArgumentException e) {
                 // not of this type
             }

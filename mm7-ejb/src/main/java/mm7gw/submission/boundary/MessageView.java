@@ -2,7 +2,7 @@ package mm7gw.submission.boundary;
 
 import java.time.Instant;
 import java.util.List;
-import mm7gw.submission.entity.ApplicationAddress;
+import mm7gw.kernel.ApplicationAddress;
 import mm7gw.submission.entity.ContentAttributes;
 import mm7gw.submission.entity.ReplyCharging;
 

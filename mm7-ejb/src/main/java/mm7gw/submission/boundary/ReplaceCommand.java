@@ -3,7 +3,7 @@ package mm7gw.submission.boundary;
 import java.time.Instant;
 import mm7gw.charging.entity.ChargedOperation;
 import mm7gw.charging.entity.ChargingEvent;
-import mm7gw.submission.entity.ApplicationAddress;
+import mm7gw.kernel.ApplicationAddress;
 import mm7gw.submission.entity.ContentAttributes;
 
 /**

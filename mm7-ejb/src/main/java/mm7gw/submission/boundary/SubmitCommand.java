@@ -1,21 +1,21 @@
 package mm7gw.submission.boundary;
 
+import java.time.Instant;
+import java.util.List;
 import mm7gw.charging.entity.ChargedOperation;
 import mm7gw.charging.entity.ChargingEvent;
 import mm7gw.charging.entity.RecordDetails;
-import mm7gw.submission.entity.Address;
-import mm7gw.submission.entity.RecipientList;
+import mm7gw.kernel.Address;
+import mm7gw.kernel.AddressType;
+import mm7gw.kernel.ApplicationAddress;
+import mm7gw.kernel.ChargedParty;
+import mm7gw.kernel.DeliveryConditions;
+import mm7gw.kernel.MessageClass;
+import mm7gw.kernel.Priority;
+import mm7gw.kernel.RecipientKind;
 import mm7gw.status.StatusCode;
-import java.time.Instant;
-import java.util.List;
-import mm7gw.submission.entity.AddressType;
-import mm7gw.submission.entity.ChargedParty;
-import mm7gw.submission.entity.MessageClass;
-import mm7gw.submission.entity.Priority;
-import mm7gw.submission.entity.RecipientKind;
-import mm7gw.submission.entity.ApplicationAddress;
 import mm7gw.submission.entity.ContentAttributes;
-import mm7gw.submission.entity.DeliveryConditions;
+import mm7gw.submission.entity.RecipientList;
 import mm7gw.submission.entity.ReplyCharging;
 
 /**

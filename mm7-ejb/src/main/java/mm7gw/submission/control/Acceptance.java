@@ -1,7 +1,7 @@
 package mm7gw.submission.control;
 
-import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -9,13 +9,13 @@ import java.util.Optional;
 import mm7gw.charging.control.Charging;
 import mm7gw.charging.entity.ChargingEvent;
 import mm7gw.charging.entity.RecordDetails;
+import mm7gw.kernel.Address;
 import mm7gw.relay.control.LinkedIds;
 import mm7gw.security.RequestOrigin;
 import mm7gw.status.Mm7Rejection;
 import mm7gw.status.StatusCode;
 import mm7gw.submission.boundary.SubmitCommand;
 import mm7gw.submission.boundary.SubmitResult;
-import mm7gw.submission.entity.Address;
 import mm7gw.submission.entity.AnsweredSubmit;
 import mm7gw.submission.entity.MessageContent;
 import mm7gw.submission.entity.MultimediaMessage;

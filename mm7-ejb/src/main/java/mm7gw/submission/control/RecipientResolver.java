@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import mm7gw.directory.control.Directory;
 import mm7gw.directory.control.Resolution;
+import mm7gw.kernel.Address;
 import mm7gw.status.Mm7Rejection;
 import mm7gw.status.StatusCode;
 import mm7gw.submission.boundary.SubmitCommand.RecipientInput;
-import mm7gw.submission.entity.Address;
 import mm7gw.submission.entity.RecipientList;
 
 /**

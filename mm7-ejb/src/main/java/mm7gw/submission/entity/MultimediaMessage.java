@@ -1,14 +1,15 @@
 package mm7gw.submission.entity;
 
 import jakarta.persistence.AttributeOverride;
-import jakarta.persistence.Cacheable;
 import jakarta.persistence.AttributeOverrides;
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -16,10 +17,15 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OneToOne;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import mm7gw.kernel.Address;
+import mm7gw.kernel.ApplicationAddress;
+import mm7gw.kernel.ChargedParty;
+import mm7gw.kernel.DeliveryConditions;
+import mm7gw.kernel.MessageClass;
+import mm7gw.kernel.Priority;
 import mm7gw.system.NodeHeartbeat;
 import mm7gw.vasp.entity.Vasp;
 

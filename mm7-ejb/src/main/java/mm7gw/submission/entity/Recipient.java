@@ -16,6 +16,8 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import mm7gw.kernel.Address;
+import mm7gw.kernel.RecipientKind;
 
 /** One recipient of a submitted message, with its own delivery state. */
 @Entity

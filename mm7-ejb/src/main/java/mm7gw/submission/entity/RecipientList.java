@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import mm7gw.kernel.Address;
+import mm7gw.kernel.AddressType;
+import mm7gw.kernel.RecipientKind;
 
 /**
  * The distinct recipients of a message in the order they were listed, kept as compact text (one line per

@@ -17,8 +17,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import mm7gw.submission.entity.ChargedParty;
-import mm7gw.submission.entity.Priority;
+import mm7gw.kernel.ChargedParty;
+import mm7gw.kernel.Priority;
 
 /**
  * What a VASP (or one of its services, when {@code vasId} is set) may do through the gateway. A limit that is

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
+import mm7gw.kernel.Address;
+import mm7gw.kernel.RecipientKind;
 import mm7gw.vasp.entity.Vasp;
 import org.junit.jupiter.api.Test;
 

@@ -6,15 +6,15 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
-import mm7gw.submission.entity.ChargedParty;
-import mm7gw.submission.entity.Priority;
-import mm7gw.vasp.entity.AuthMechanism;
-import mm7gw.vasp.entity.Operation;
 import mm7gw.admin.boundary.RequestRefused;
+import mm7gw.kernel.ChargedParty;
+import mm7gw.kernel.Priority;
 import mm7gw.relay.boundary.RelayAdministration;
 import mm7gw.relay.control.ProbeResult;
 import mm7gw.vasp.boundary.VaspAdministration;
 import mm7gw.vasp.boundary.VaspView;
+import mm7gw.vasp.entity.AuthMechanism;
+import mm7gw.vasp.entity.Operation;
 
 /**
  * One VASP: its name, its services (add, deactivate, reactivate), suspend/resume, password rotation (the new password is

@@ -1,4 +1,4 @@
-package mm7gw.submission.entity;
+package mm7gw.kernel;
 
 /** Which list of the request a recipient came from. */
 public enum RecipientKind {

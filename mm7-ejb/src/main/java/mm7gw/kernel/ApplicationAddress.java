@@ -1,4 +1,4 @@
-package mm7gw.submission.entity;
+package mm7gw.kernel;
 
 /**
  * Application addressing (TS 23.140 Release 6): the application on the recipient's terminal the message is for

@@ -1,4 +1,4 @@
-package mm7gw.submission.entity;
+package mm7gw.kernel;
 
 public enum Priority {
     NORMAL, HIGH, LOW

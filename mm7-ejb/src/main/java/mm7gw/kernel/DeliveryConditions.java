@@ -1,4 +1,4 @@
-package mm7gw.submission.entity;
+package mm7gw.kernel;
 
 import java.util.Arrays;
 import java.util.Collection;

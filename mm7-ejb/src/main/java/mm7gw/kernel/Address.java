@@ -1,4 +1,4 @@
-package mm7gw.submission.entity;
+package mm7gw.kernel;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;

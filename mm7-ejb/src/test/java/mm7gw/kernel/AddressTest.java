@@ -1,4 +1,4 @@
-package mm7gw.submission.entity;
+package mm7gw.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
