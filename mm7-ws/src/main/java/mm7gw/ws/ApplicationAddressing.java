@@ -2,7 +2,6 @@ package mm7gw.ws;
 
 import java.util.Optional;
 import mm7gw.kernel.ApplicationAddress;
-import mm7gw.status.StatusCode;
 import mm7gw.submission.boundary.SubmitCommand.Defect;
 
 /**
@@ -19,17 +18,9 @@ final class ApplicationAddressing {
     }
 
     static Optional<Defect> defect(ApplicationAddress a) {
-        return check("ApplicID", a.applicId(), ApplicationAddress.ID_LENGTH)
-                .or(() -> check("ReplyApplicID", a.replyApplicId(), ApplicationAddress.ID_LENGTH))
-                .or(() -> check("AuxApplicInfo", a.auxApplicInfo(), ApplicationAddress.INFO_LENGTH));
-    }
-
-    private static Optional<Defect> check(String element, String value, int max) {
-        if (value == null || !value.isEmpty() && value.length() <= max) {
-            return Optional.empty();
-        }
-        return Optional.of(new Defect(StatusCode.MESSAGE_FORMAT_CORRUPT,
-                element + " must be 1 to " + max + " characters"));
+        return KeptLength.oneTo("ApplicID", a.applicId(), ApplicationAddress.ID_LENGTH)
+                .or(() -> KeptLength.oneTo("ReplyApplicID", a.replyApplicId(), ApplicationAddress.ID_LENGTH))
+                .or(() -> KeptLength.oneTo("AuxApplicInfo", a.auxApplicInfo(), ApplicationAddress.INFO_LENGTH));
     }
 
     private static String trim(String s) {

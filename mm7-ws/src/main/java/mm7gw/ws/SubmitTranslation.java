@@ -50,11 +50,12 @@ final class SubmitTranslation {
         ApplicationAddressing.defect(application).ifPresent(defects::add);
         Instant earliest = date("EarliestDeliveryTime", req.getEarliestDeliveryTime(), received, defects);
         Instant expiry = date("ExpiryDate", req.getExpiryDate(), received, defects);
-        kept("TransactionID", transactionId, MultimediaMessage.TRANSACTION_ID_LENGTH, defects);
-        kept("Subject", req.getSubject(), MultimediaMessage.SUBJECT_LENGTH, defects);
+        KeptLength.atMost("TransactionID", transactionId, MultimediaMessage.TRANSACTION_ID_LENGTH)
+                .ifPresent(defects::add);
+        KeptLength.atMost("Subject", req.getSubject(), MultimediaMessage.SUBJECT_LENGTH).ifPresent(defects::add);
         if (inbound.content() != null) {
-            kept("the Content-Type of the content", inbound.content().contentType(),
-                    MessageContent.CONTENT_TYPE_LENGTH, defects);
+            KeptLength.atMost("the Content-Type of the content", inbound.content().contentType(),
+                    MessageContent.CONTENT_TYPE_LENGTH).ifPresent(defects::add);
         }
         return new SubmitCommand(
                 transactionId,
@@ -95,9 +96,8 @@ final class SubmitTranslation {
         } else if (!thirdParty && id != null) {
             defects.add(new SubmitCommand.Defect(StatusCode.CLIENT_ERROR, "ChargedPartyID is only for ChargedParty "
                     + "ThirdParty, not " + (req.getChargedParty() == null ? "none" : req.getChargedParty().value())));
-        } else if (id != null && (id.isEmpty() || id.length() > RecordDetails.CHARGED_PARTY_ID_LENGTH)) {
-            defects.add(new SubmitCommand.Defect(StatusCode.MESSAGE_FORMAT_CORRUPT, "ChargedPartyID must be 1 to "
-                    + RecordDetails.CHARGED_PARTY_ID_LENGTH + " characters"));
+        } else {
+            KeptLength.oneTo("ChargedPartyID", id, RecordDetails.CHARGED_PARTY_ID_LENGTH).ifPresent(defects::add);
         }
         return id;
     }
@@ -204,14 +204,6 @@ final class SubmitTranslation {
         } catch (IllegalArgumentException e) {
             defects.add(new SubmitCommand.Defect(StatusCode.MESSAGE_FORMAT_CORRUPT, element + ": " + e.getMessage()));
             return null;
-        }
-    }
-
-    /** A value longer than the gateway keeps is refused (2007), never cut short and never a failure at commit. */
-    private static void kept(String what, String value, int max, List<SubmitCommand.Defect> defects) {
-        if (value != null && value.length() > max) {
-            defects.add(new SubmitCommand.Defect(StatusCode.MESSAGE_FORMAT_CORRUPT, what + " has " + value.length()
-                    + " characters; the gateway keeps at most " + max));
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import mm7gw.submission.entity.AnsweredSubmit;
+import mm7gw.submission.entity.MultimediaMessage;
 
 /**
  * The answers given to accepted submits, by VASP and TransactionID, and the submits in flight on this node. A
@@ -40,7 +41,7 @@ public class AnsweredSubmits {
     /** Whether requests with this TransactionID are remembered at all (MM7 makes it mandatory; length is bounded). */
     public static boolean remembers(String transactionId) {
         return transactionId != null && !transactionId.isBlank()
-                && transactionId.length() <= AnsweredSubmit.TRANSACTION_ID_LENGTH;
+                && transactionId.length() <= MultimediaMessage.TRANSACTION_ID_LENGTH;
     }
 
     /**

@@ -35,8 +35,6 @@ public class AnsweredSubmit {
     public static final String OLDEST = "AnsweredSubmit.oldest";
     /** deletes the answers of the given ids given before a time */
     public static final String FORGET = "AnsweredSubmit.forget";
-    /** Longer TransactionIDs are not remembered (the message table stores 256 characters too). */
-    public static final int TRANSACTION_ID_LENGTH = 256;
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "mm7_answered_submit_seq")
@@ -46,7 +44,7 @@ public class AnsweredSubmit {
     @Column(name = "vasp_id", nullable = false, length = 64)
     private String vaspId;
 
-    @Column(name = "transaction_id", nullable = false, length = TRANSACTION_ID_LENGTH)
+    @Column(name = "transaction_id", nullable = false, length = MultimediaMessage.TRANSACTION_ID_LENGTH)
     private String transactionId;
 
     /** The account that sent the request; only it is given the answer again. */

@@ -43,8 +43,8 @@ import mm7gw.vasp.entity.Vasp;
 public class MultimediaMessage {
     /** the longest Subject the gateway keeps, in characters */
     public static final int SUBJECT_LENGTH = 1000;
-    /** the longest TransactionID a message keeps, in characters */
-    public static final int TRANSACTION_ID_LENGTH = AnsweredSubmit.TRANSACTION_ID_LENGTH;
+    /** the longest TransactionID a message (and its kept answer) keeps, in characters; a longer one is refused */
+    public static final int TRANSACTION_ID_LENGTH = 256;
 
     public static final String BY_MESSAGE_ID = "MultimediaMessage.byMessageId";
 
