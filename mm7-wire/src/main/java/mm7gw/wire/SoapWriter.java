@@ -15,10 +15,11 @@ import org.w3c.dom.Node;
 /**
  * A SOAP 1.1 envelope (prefix env) being written: the TransactionID header entry and the body's MM7 element from the
  * generated types, moved into the release's namespace (mm7: on the header entry, the default namespace in the
- * body, as TS 23.140's examples and most peers write them).
+ * body, as TS 23.140's examples and most peers write them). The one writer of the gateway's envelopes: the RS -> VASP
+ * requests ({@link VaspRequests}) and every SOAP fault the Relay/Server answers (mm7-ws, {@code Mm7Fault}).
  */
-final class SoapWriter {
-    static final String SOAP_ENV = "http://schemas.xmlsoap.org/soap/envelope/";
+public final class SoapWriter {
+    public static final String SOAP_ENV = "http://schemas.xmlsoap.org/soap/envelope/";
     private static final DocumentBuilderFactory DOCUMENTS = documents();
 
     private final Mm7Release release;
@@ -26,7 +27,7 @@ final class SoapWriter {
     private final Element header;
     private final Element body;
 
-    SoapWriter(Mm7Release release) {
+    public SoapWriter(Mm7Release release) {
         this.release = release;
         doc = newDocument();
         Element envelope = doc.createElementNS(SOAP_ENV, "env:Envelope");
@@ -39,7 +40,7 @@ final class SoapWriter {
     }
 
     /** The TransactionID header entry, mustUnderstand="1"; none when the id is null or empty. */
-    SoapWriter transactionId(String transactionId) {
+    public SoapWriter transactionId(String transactionId) {
         if (transactionId != null && !transactionId.isEmpty()) {
             TransactionID tx = new TransactionID();
             tx.setValue(transactionId);
@@ -50,7 +51,7 @@ final class SoapWriter {
     }
 
     /** The body's MM7 element (a generated type with its root element). */
-    SoapWriter body(Object mm7Element) {
+    public SoapWriter body(Object mm7Element) {
         marshal(mm7Element, body, null);
         return this;
     }
@@ -59,7 +60,7 @@ final class SoapWriter {
      * A SOAP fault in the body: faultcode and faultstring (unqualified, SOAP 1.1 §4.4), and the MM7 element in
      * detail when there is one.
      */
-    SoapWriter fault(String faultCode, String faultString, Object detailElement) {
+    public SoapWriter fault(String faultCode, String faultString, Object detailElement) {
         Element fault = doc.createElementNS(SOAP_ENV, "env:Fault");
         body.appendChild(fault);
         Element code = doc.createElementNS(null, "faultcode");
@@ -76,7 +77,7 @@ final class SoapWriter {
         return this;
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         if (!header.hasChildNodes()) {
             header.getParentNode().removeChild(header);
         }

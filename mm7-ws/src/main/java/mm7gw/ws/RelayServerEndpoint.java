@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.xml.namespace.QName;
 import mm7gw.security.RequestOrigin;
 import mm7gw.status.Mm7Rejection;
 import mm7gw.status.StatusCode;
@@ -21,8 +22,12 @@ import mm7gw.submission.boundary.SubmissionService;
 import mm7gw.submission.boundary.SubmitCommand;
 import mm7gw.metrics.Metrics;
 import mm7gw.submission.boundary.SubmitResult;
-import mm7gw.ws.binding.RequestDigest;
+import mm7gw.wire.Mm7Release;
+import mm7gw.wire.SoapWriter;
 import mm7gw.ws.binding.InboundMm7;
+import mm7gw.ws.binding.Mm7Fault;
+import mm7gw.ws.binding.Mm7Responses;
+import mm7gw.ws.binding.RequestDigest;
 import mm7gw.ws.gen.CancelReq;
 import mm7gw.ws.gen.CancelRsp;
 import mm7gw.ws.gen.MM7RelayServerPortType;
@@ -46,6 +51,7 @@ import mm7gw.ws.gen.VaspRequestType;
         targetNamespace = "urn:mm7gw:wsdl:mm7", wsdlLocation = "WEB-INF/wsdl/mm7.wsdl")
 public class RelayServerEndpoint implements MM7RelayServerPortType {
     private static final Logger LOG = Logger.getLogger(RelayServerEndpoint.class.getName());
+    private static final QName MUST_UNDERSTAND = new QName(SoapWriter.SOAP_ENV, "mustUnderstand");
 
     @EJB
     SubmissionService submissions;
@@ -70,7 +76,7 @@ public class RelayServerEndpoint implements MM7RelayServerPortType {
             return submitRsp(version, result);
         } catch (EJBAccessException e) {
             status = StatusCode.SERVICE_DENIED.code();
-            throw Mm7Responses.fault(version, StatusCode.SERVICE_DENIED, "the account may not submit messages");
+            throw fault(version, StatusCode.SERVICE_DENIED, "the account may not submit messages");
         } catch (RuntimeException e) {
             throw serverError(version, "submit", tx, e);
         } finally {
@@ -79,9 +85,9 @@ public class RelayServerEndpoint implements MM7RelayServerPortType {
     }
 
     /** A SubmitRsp with the answer's status; a refusal that cannot be processed as an operation is a fault. */
-    private static SubmitRsp submitRsp(String version, SubmitResult result) throws RSErrorRsp_Exception {
+    private SubmitRsp submitRsp(String version, SubmitResult result) throws RSErrorRsp_Exception {
         if (!result.isAccepted() && asFault(result.status())) {
-            throw Mm7Responses.fault(version, result.status(), String.join("; ", result.details()));
+            throw fault(version, result.status(), String.join("; ", result.details()));
         }
         SubmitRsp rsp = Mm7Responses.fill(new SubmitRsp(), version, result.status(), result.details());
         rsp.setMessageID(result.isAccepted() ? result.messageId() : "");
@@ -98,11 +104,11 @@ public class RelayServerEndpoint implements MM7RelayServerPortType {
             return Mm7Responses.fill(new CancelRsp(), version, result.status(), result.details());
         } catch (Mm7Rejection e) {
             if (asFault(e.status())) {
-                throw Mm7Responses.fault(version, e.status(), e.details());
+                throw fault(version, e.status(), e.details());
             }
             return Mm7Responses.fill(new CancelRsp(), version, e.status(), java.util.List.of(e.details()));
         } catch (EJBAccessException e) {
-            throw Mm7Responses.fault(version, StatusCode.SERVICE_DENIED, "the account may not cancel messages");
+            throw fault(version, StatusCode.SERVICE_DENIED, "the account may not cancel messages");
         } catch (RuntimeException e) {
             throw serverError(version, "cancel", tx, e);
         }
@@ -120,11 +126,11 @@ public class RelayServerEndpoint implements MM7RelayServerPortType {
             return Mm7Responses.fill(new ReplaceRsp(), version, result.status(), result.details());
         } catch (Mm7Rejection e) {
             if (asFault(e.status())) {
-                throw Mm7Responses.fault(version, e.status(), e.details());
+                throw fault(version, e.status(), e.details());
             }
             return Mm7Responses.fill(new ReplaceRsp(), version, e.status(), java.util.List.of(e.details()));
         } catch (EJBAccessException e) {
-            throw Mm7Responses.fault(version, StatusCode.SERVICE_DENIED, "the account may not replace messages");
+            throw fault(version, StatusCode.SERVICE_DENIED, "the account may not replace messages");
         } catch (RuntimeException e) {
             throw serverError(version, "replace", tx, e);
         }
@@ -146,25 +152,30 @@ public class RelayServerEndpoint implements MM7RelayServerPortType {
 
     private static String version(VaspRequestType request) {
         String v = request == null ? null : request.getMM7Version();
-        return v == null || v.isBlank() ? Mm7Namespace.CANONICAL_VERSION : v.trim();
+        return v == null || v.isBlank() ? Mm7Release.CANONICAL.usualVersion() : v.trim();
     }
 
     /** The TransactionID header is mandatory; it is echoed (trimmed) with mustUnderstand="1". */
-    private static String transactionId(Holder<TransactionID> holder, String version) throws RSErrorRsp_Exception {
+    private String transactionId(Holder<TransactionID> holder, String version) throws RSErrorRsp_Exception {
         if (holder == null || holder.value == null || holder.value.getValue() == null
                 || holder.value.getValue().isBlank()) {
-            throw Mm7Responses.fault(version, StatusCode.VALIDATION_ERROR, "the SOAP header has no TransactionID");
+            throw fault(version, StatusCode.VALIDATION_ERROR, "the SOAP header has no TransactionID");
         }
         TransactionID id = holder.value;
         id.setValue(id.getValue().trim());
-        id.getOtherAttributes().put(Mm7Namespace.MUST_UNDERSTAND, "1");
+        id.getOtherAttributes().put(MUST_UNDERSTAND, "1");
         return id.getValue();
     }
 
-    private static RSErrorRsp_Exception serverError(String version, String operation, String tx, RuntimeException e) {
+    /** A request that cannot be processed as an operation: the exception to throw, the fault the binding writes. */
+    private RSErrorRsp_Exception fault(String version, StatusCode status, String details) {
+        return Mm7Fault.rsError(version, status, details).raise(context);
+    }
+
+    private RSErrorRsp_Exception serverError(String version, String operation, String tx, RuntimeException e) {
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, operation + " failed (TransactionID " + mm7gw.system.LogText.escape(tx) + ", incident " + incident + ")", e);
-        return Mm7Responses.fault(version, StatusCode.SERVER_ERROR,
+        return fault(version, StatusCode.SERVER_ERROR,
                 "the request could not be executed; incident " + incident);
     }
 }

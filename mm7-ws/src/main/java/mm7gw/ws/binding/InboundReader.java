@@ -8,6 +8,7 @@ import mm7gw.status.StatusCode;
 import mm7gw.submission.boundary.SubmitCommand.ContentInput;
 import mm7gw.wire.Mm7Release;
 import mm7gw.wire.NamespaceMapping;
+import mm7gw.wire.SoapWriter;
 import mm7gw.wire.Xml;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -21,7 +22,7 @@ import org.xml.sax.SAXParseException;
  * Keeps what it learnt before failing (namespace, version, TransactionID) so the fault can answer in kind.
  */
 public final class InboundReader {
-    static final String SOAP11 = RsErrorFault.SOAP_ENV;
+    static final String SOAP11 = SoapWriter.SOAP_ENV;
     static final String SOAP12 = "http://www.w3.org/2003/05/soap-envelope";
 
     /** The most recipient addresses one request may carry, whatever the service level allows (server-wide). */

@@ -33,6 +33,7 @@ import mm7gw.system.LogText;
 import mm7gw.vasp.boundary.VaspRequestLimits;
 import mm7gw.wire.Mm7Release;
 import mm7gw.wire.NamespaceMapping;
+import mm7gw.wire.SoapWriter;
 import mm7gw.wire.Xml;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -42,7 +43,7 @@ import org.w3c.dom.Element;
  * takes the request off the wire ({@link InboundReader}: SOAP with Attachments, SOAP 1.1, namespace, version,
  * lenient values), answers what is not an MM7 request with an RSErrorRsp fault, and hands the runtime a plain
  * text/xml envelope in the canonical namespace. On the way out it renames the response into the caller's
- * namespace and writes every fault itself ({@link RsErrorFault}), so a successful request never needs the
+ * namespace and writes every fault itself ({@link Mm7Fault}), so a successful request never needs the
  * runtime to build a SOAP message model of it.
  */
 public class Mm7Binding extends HttpFilter {
@@ -145,7 +146,7 @@ public class Mm7Binding extends HttpFilter {
             LOG.info(() -> "MM7 request of account '" + LogText.escape(String.valueOf(account)) + "' from "
                     + request.getRemoteAddr() + " refused: " + LogText.escape(e.getMessage()));
             response.setHeader("Connection", "close");
-            writeFault(response, reader, StatusCode.CONTENT_REFUSED, e.getMessage());
+            refuse(response, reader, StatusCode.CONTENT_REFUSED, e.getMessage());
             // answer now, while the client is still sending: it can stop instead of pushing the rest
             response.flushBuffer();
             return;
@@ -155,20 +156,16 @@ public class Mm7Binding extends HttpFilter {
             read = reader.read(request.getContentType(), body);
         } catch (WireFault f) {
             LOG.fine(() -> "MM7 request refused on the wire: " + LogText.escape(f.getMessage()));
-            writeFault(response, reader, f.status(), f.details());
+            refuse(response, reader, f.status(), f.details());
             return;
         } catch (NotUnderstood f) {
             LOG.fine(() -> "MM7 request refused: " + LogText.escape(f.getMessage()));
-            byte[] fault = f.envelope();
-            response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
-            response.setContentType("text/xml; charset=utf-8");
-            response.setContentLength(fault.length);
-            response.getOutputStream().write(fault);
+            f.fault().write(response, Mm7Release.CANONICAL, null);
             return;
         } catch (RuntimeException e) {
             String incident = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "reading an MM7 request failed (incident " + incident + ")", e);
-            writeFault(response, reader, StatusCode.SERVER_ERROR, "the request could not be read; incident " + incident);
+            refuse(response, reader, StatusCode.SERVER_ERROR, "the request could not be read; incident " + incident);
             return;
         }
         request.setAttribute(InboundMm7.ATTRIBUTE, read.inbound());
@@ -176,17 +173,22 @@ public class Mm7Binding extends HttpFilter {
         request.setAttribute(PARSED_ENVELOPE, read.canonical());
         CapturedResponse captured = new CapturedResponse(response);
         chain.doFilter(new CanonicalRequest(request, read), captured);
-        byte[] answer = answerInKind(captured, reader);
+        byte[] answer = answerInKind(request, captured, reader);
         response.setContentLength(answer.length);
         response.getOutputStream().write(answer);
     }
 
     /**
-     * The runtime's answer in the caller's namespace. Every fault is written here, whoever raised it: an
-     * RSErrorRsp the endpoint gave keeps its status and details, a fault the runtime made itself gets one; the
-     * faultcode says whose fault it is, and the request's TransactionID is echoed in the header.
+     * The runtime's answer in the caller's namespace. Every fault is written here, whoever raised it: the fault the
+     * endpoint raised ({@link Mm7Fault#raised}) as it was built, a fault the runtime made itself as an RSErrorRsp of
+     * its own; the faultcode says whose fault it is, and the request's TransactionID is echoed in the header.
      */
-    private static byte[] answerInKind(CapturedResponse captured, InboundReader reader) {
+    private static byte[] answerInKind(HttpServletRequest request, CapturedResponse captured, InboundReader reader) {
+        Mm7Fault raised = Mm7Fault.raised(request);
+        if (raised != null) {
+            captured.setContentType("text/xml; charset=utf-8");
+            return raised.envelope(reader.release(), reader.transactionId());
+        }
         byte[] answer = captured.bytes();
         boolean fault = captured.getStatus() >= 400;
         if ((!fault && reader.release().isCanonical()) || answer.length == 0) {
@@ -198,41 +200,21 @@ public class Mm7Binding extends HttpFilter {
         } catch (org.xml.sax.SAXException e) {
             return answer;
         }
-        if (fault && !elements(doc, RsErrorFault.SOAP_ENV, "Fault").isEmpty()) {
+        List<Element> runtimeFaults = elements(doc, SoapWriter.SOAP_ENV, "Fault");
+        if (fault && !runtimeFaults.isEmpty()) {
+            String faultString = textOf(runtimeFaults.get(0), "faultstring");
+            boolean client = textOf(runtimeFaults.get(0), "faultcode").endsWith("Client");
+            LOG.info(() -> "JAX-WS runtime fault answered as RSErrorRsp: " + LogText.escape(faultString));
             captured.setContentType("text/xml; charset=utf-8");
-            return faultInKind(doc, reader);
+            return Mm7Fault.rsError(reader.mm7Version(), client ? StatusCode.VALIDATION_ERROR : StatusCode.SERVER_ERROR,
+                    client ? faultString : "the request could not be executed")
+                    .envelope(reader.release(), reader.transactionId());
         }
         if (reader.release().isCanonical()) {
             return answer;
         }
         NamespaceMapping.rename(doc, Mm7Release.CANONICAL.namespace(), reader.release().namespace());
         return Xml.serialise(doc);
-    }
-
-    private static byte[] faultInKind(Document doc, InboundReader reader) {
-        List<Element> rsErrors = elements(doc, "*", "RSErrorRsp");
-        if (rsErrors.isEmpty()) {
-            Element runtimeFault = elements(doc, RsErrorFault.SOAP_ENV, "Fault").get(0);
-            String faultString = textOf(runtimeFault, "faultstring");
-            boolean client = textOf(runtimeFault, "faultcode").endsWith("Client");
-            LOG.info(() -> "JAX-WS runtime fault answered as RSErrorRsp: " + LogText.escape(faultString));
-            return RsErrorFault.envelope(reader.release(), reader.mm7Version(),
-                    client ? StatusCode.VALIDATION_ERROR : StatusCode.SERVER_ERROR,
-                    client ? faultString : "the request could not be executed", reader.transactionId());
-        }
-        Element rsError = rsErrors.get(0);
-        Element status = Xml.child(rsError, "Status");
-        String code = status == null ? "" : textOf(status, "StatusCode");
-        Element details = status == null ? null : Xml.child(status, "Details");
-        String version = textOf(rsError, "MM7Version");
-        StatusCode statusCode;
-        try {
-            statusCode = StatusCode.interpret(Integer.parseInt(code));
-        } catch (NumberFormatException e) {
-            statusCode = StatusCode.SERVER_ERROR;
-        }
-        return RsErrorFault.envelope(reader.release(), version.isEmpty() ? reader.mm7Version() : version, statusCode,
-                details == null ? null : details.getTextContent(), reader.transactionId());
     }
 
     private static List<Element> elements(Document doc, String ns, String localName) {
@@ -249,14 +231,10 @@ public class Mm7Binding extends HttpFilter {
         return e == null ? "" : e.getTextContent().trim();
     }
 
-    private static void writeFault(HttpServletResponse response, InboundReader reader, StatusCode status,
-            String details) throws IOException {
-        byte[] fault = RsErrorFault.envelope(reader.release(), reader.mm7Version(), status, details,
-                reader.transactionId());
-        response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
-        response.setContentType("text/xml; charset=utf-8");
-        response.setContentLength(fault.length);
-        response.getOutputStream().write(fault);
+    /** A request refused before the runtime sees it: an RSErrorRsp fault in the caller's release. */
+    private static void refuse(HttpServletResponse response, InboundReader reader, StatusCode status, String details)
+            throws IOException {
+        Mm7Fault.rsError(reader.mm7Version(), status, details).write(response, reader.release(), reader.transactionId());
     }
 
     /**

@@ -1,12 +1,9 @@
 package mm7gw.ws.binding;
 
-import mm7gw.wire.SoapFaults;
-
 /**
  * A SOAP header block addressed to the gateway with mustUnderstand="1" that the gateway does not know (SOAP 1.1
- * §4.2.3): the request is not processed, and the answer is a SOAP MustUnderstand fault that names the block. The
- * only header block MM7 defines is TransactionID. As the fault concerns a header, not the body, it carries no
- * detail (SOAP 1.1 §4.4), so no RSErrorRsp either.
+ * §4.2.3): the request is not processed, and the answer is a SOAP MustUnderstand fault that names the block
+ * ({@link Mm7Fault#notUnderstood}). The only header block MM7 defines is TransactionID.
  */
 public class NotUnderstood extends Exception {
     private final String namespace;
@@ -19,10 +16,8 @@ public class NotUnderstood extends Exception {
         this.localName = localName;
     }
 
-    /** The fault envelope: faultcode env:MustUnderstand, a faultstring naming the block. */
-    public byte[] envelope() {
-        String name = "{" + (namespace == null ? "" : namespace) + "}" + localName;
-        return SoapFaults.mustUnderstand("the header block " + name
-                + " is marked mustUnderstand, and the MM7 Relay/Server does not understand it");
+    /** The fault to answer with. */
+    Mm7Fault fault() {
+        return Mm7Fault.notUnderstood("{" + (namespace == null ? "" : namespace) + "}" + localName);
     }
 }
