@@ -56,14 +56,29 @@ public class AdminAccounts {
         if (account == null) {
             throw RequestRefused.notFound("administrator " + login);
         }
-        if (currentPassword == null || !PasswordHashing.matches(currentPassword, account.passwordHash())) {
-            throw RequestRefused.invalid("currentPassword is not the password of " + login);
+        if (currentPassword == null) {
+            throw RequestRefused.invalid("currentPassword is missing");
+        }
+        if (!PasswordHashing.matches(currentPassword, account.passwordHash())) {
+            throw new WrongCurrentPassword(login);
         }
         if (currentPassword.equals(newPassword)) {
             throw RequestRefused.invalid("newPassword is the current password");
         }
         account.changePasswordHash(PasswordHashing.hash(acceptable(login, newPassword)));
         audit.record("ADMIN_PASSWORD_CHANGED", login, null);
+    }
+
+    /**
+     * The current password given for a change is not the administrator's: the web layer counts it as a failed login
+     * of the administrator (the login throttle), since it is as good a guess of the password as a login.
+     */
+    public static final class WrongCurrentPassword extends RequestRefused {
+        private static final long serialVersionUID = 1L;
+
+        WrongCurrentPassword(String login) {
+            super(Reason.INVALID, "currentPassword is not the password of " + login);
+        }
     }
 
     private static String acceptable(String login, String password) {

@@ -6,7 +6,7 @@ import jakarta.ejb.ApplicationException;
 @ApplicationException(rollback = true)
 public class RequestRefused extends RuntimeException {
     public enum Reason {
-        INVALID, NOT_FOUND, CONFLICT
+        INVALID, NOT_FOUND, CONFLICT, TOO_MANY_ATTEMPTS
     }
 
     private final Reason reason;
@@ -26,5 +26,10 @@ public class RequestRefused extends RuntimeException {
 
     public static RequestRefused invalid(String message) {
         return new RequestRefused(Reason.INVALID, message);
+    }
+
+    /** A password check that is not made: too many wrong passwords of the login from this address of late. */
+    public static RequestRefused tooManyAttempts(String message) {
+        return new RequestRefused(Reason.TOO_MANY_ATTEMPTS, message);
     }
 }

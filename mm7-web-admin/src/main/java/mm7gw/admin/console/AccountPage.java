@@ -1,18 +1,23 @@
 package mm7gw.admin.console;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import mm7gw.admin.boundary.AdminAccounts;
+import jakarta.servlet.http.HttpServletRequest;
 import mm7gw.admin.boundary.RequestRefused;
 import mm7gw.admin.control.AdminPasswordPolicy;
+import mm7gw.admin.web.OwnPasswords;
 
-/** The signed-in administrator's own account: changing the password (the current one required). */
+/**
+ * The signed-in administrator's own account: changing the password (the current one required; throttled like a login
+ * and signing out the account's other console sessions, {@link OwnPasswords}).
+ */
 @Named
 @RequestScoped
 public class AccountPage {
     @Inject
-    AdminAccounts accounts;
+    OwnPasswords ownPassword;
 
     private String currentPassword;
     private String newPassword;
@@ -24,8 +29,10 @@ public class AccountPage {
             return;
         }
         try {
-            accounts.changeOwnPassword(currentPassword, newPassword);
-            Messages.info("Password changed", "sign in with the new password from now on");
+            int signedOut = ownPassword.change((HttpServletRequest) FacesContext.getCurrentInstance()
+                    .getExternalContext().getRequest(), currentPassword, newPassword);
+            Messages.info("Password changed", "sign in with the new password from now on"
+                    + (signedOut == 0 ? "" : "; your other console sessions (" + signedOut + ") were signed out"));
         } catch (RequestRefused e) {
             Messages.error("Password not changed", e.getMessage());
         }
