@@ -24,6 +24,9 @@
 #   DOMAIN           the domain's name                                     [mm7]
 #   DB_URL           JDBC URL of the gateway's PostgreSQL database  [jdbc:postgresql://127.0.0.1:5432/mm7]
 #   DB_USER, DB_PASSWORD                                                   [postgres, postgres]
+#                    (the published passwords - postgres, mm7-gateway-secret, the tests' - or empty ones are refused
+#                    by provision and start unless MM7_PROPERTIES has mm7.demo=true or
+#                    mm7.secrets.known-defaults-allowed=true)
 #   PORT_OFFSET      added to every port below, of the domain and the broker (a second domain beside this one,
 #                    e.g. another checkout's tests); fixed when the domain is created                      [0]
 #   BROKER_PORT      [61716]   BROKER_USER, BROKER_PASSWORD  [mm7-gateway, mm7-gateway-secret]
@@ -69,6 +72,7 @@ asadmin() { "$PAYARA_HOME/bin/asadmin" --host 127.0.0.1 --port "$ADMIN_PORT" --u
 esc() { printf '%s' "$1" | sed -e 's/\\/\\\\/g' -e 's/:/\\:/g' -e 's/=/\\=/g'; }
 
 provision() {
+    refuse_published_passwords
     if [ ! -f "$DOMAIN_DIR/config/domain.xml" ]; then
         echo "payara: creating domain $DOMAIN"
         "$PAYARA_HOME/bin/asadmin" --user admin create-domain --nopassword=true --domainproperties \
@@ -141,6 +145,41 @@ orb.mutualauth.port=$(port 5054):osgi.shell.telnet.port=$(port 5055)" "$DOMAIN"
         # (the files "artemis create" writes end without a newline)
         printf '\n%s = %s\n' "$BILLING_USER" "$BILLING_PASSWORD" >> "$BROKER_DIR/etc/artemis-users.properties"
         printf '\nbilling = %s\n' "$BILLING_USER" >> "$BROKER_DIR/etc/artemis-roles.properties"
+    fi
+}
+
+# The passwords this project publishes (defaults above, the test and run profiles' values) are refused outside the
+# run command and the test domains (MM7_PROPERTIES with mm7.demo=true or mm7.secrets.known-defaults-allowed=true), as
+# the gateway refuses its own published secrets at start-up: the gateway on Payara cannot see these.
+refuse_published_passwords() {
+    case " ${MM7_PROPERTIES:-} " in
+        *" mm7.demo=true "* | *" mm7.secrets.known-defaults-allowed=true "*) return 0 ;;
+    esac
+    local found=""
+    published() { # setting value published values...
+        local name=$1 value=$2 p
+        shift 2
+        for p in "" "$@"; do
+            if [ "$value" = "$p" ]; then
+                local what="empty"
+                [ -z "$p" ] || what="the published password '$p'"
+                found="$found
+  - $name is $what: set a password of your own in $name (and in the database or broker account it is for)"
+            fi
+        done
+    }
+    published DB_PASSWORD "$DB_PASSWORD" postgres sa
+    published BROKER_PASSWORD "$BROKER_PASSWORD" mm7-gateway-secret
+    if [ -n "${BILLING_USER:-}" ]; then
+        published BILLING_PASSWORD "${BILLING_PASSWORD:-}" it-billing-secret it-guest-secret
+    fi
+    if [ -n "${TLS_KEY_STORE:-}${TLS_TRUST_STORE:-}" ]; then
+        published TLS_STORE_PASSWORD "${TLS_STORE_PASSWORD:-}" mm7-gateway-tls changeit
+    fi
+    if [ -n "$found" ]; then
+        echo "payara.sh refuses to configure passwords this project publishes (outside the run command; a test" \
+            "domain sets mm7.secrets.known-defaults-allowed=true in MM7_PROPERTIES):$found" >&2
+        return 1
     fi
 }
 
@@ -218,6 +257,7 @@ resume() {
 
 start() {
     : "${RAR:?}" "${EAR:?}"
+    refuse_published_passwords
     # a start that fails half-way leaves nothing running
     trap 'echo "payara.sh start failed: stopping what it started" >&2; stop' ERR
     start_broker
@@ -307,6 +347,8 @@ run() {
     trap 'exec >>"$DOMAIN_DIR/logs/run-stop.log" 2>&1; kill "$follow" 2>/dev/null; asadmin undeploy mm7-gateway || true; stop; exit 0' INT TERM
     # the banner the gateway logged at deployment (mm7.demo), as WildFly's run command shows it on its console
     grep -B1 -A6 ' MM7 gateway is up' "$log" | tail -n 8 | sed 's/\]\]$//' || echo "(no banner in $log)"
+    # the administrator's password on this console only: the gateway never writes it to the log
+    echo "   Admin password:        $(setting mm7.admin.initial-password '(not set)') (console only, not in the log)"
     echo "   HTTPS:                 https://127.0.0.1:$HTTPS_PORT/mm7/vasp (Payara's self-signed certificate)"
     echo "Payara and the broker started and the gateway deployed in $((SECONDS - began)) s; Ctrl-C stops them."
     tail -n 0 -F "$log" &

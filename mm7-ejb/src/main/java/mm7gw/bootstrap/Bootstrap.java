@@ -7,6 +7,8 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
 import mm7gw.admin.entity.AdminAccount;
@@ -27,14 +29,16 @@ import mm7gw.vasp.entity.Vasp;
  * <li>{@code mm7.admin.initial-password} (and optionally {@code mm7.admin.initial-user}, default "admin"):
  * creates that administrator if there is none yet;</li>
  * <li>{@code mm7.demo=true}: registers the demo VASP and a demo subscriber directory (run command only, never
- * in production) and prints where the gateway answers.</li>
+ * in production) and logs where the gateway answers (not the administrator's password: the run commands show
+ * it on their console, never in a log file).</li>
  * </ul>
  * Before anything else it looks for the secrets this project writes down ({@link DefaultSecrets}: the first
- * administrator's password, the relay key, the passwords of the TLS key store and of the relay's client key store):
+ * administrator's password, the relay key, the passwords of the TLS key store and of the relay's client key store,
+ * and on WildFly the database password of MM7DS and the cluster password as the server resolved them
+ * ({@link ServerConfiguration}) and the ApplicationRealm users' passwords, i.e. the remote broker accounts):
  * outside the run command ({@code mm7.demo}) the gateway refuses to start with any of them, unless
  * {@code mm7.secrets.known-defaults-allowed} is true (test servers), and then says so in a warning. Administrators
- * whose stored password is a known one are named in a warning (the gateway has no way yet to change an
- * administrator's password).
+ * whose stored password is a known one are named in a warning (they change it in the console or the admin API).
  */
 @Singleton
 @Startup
@@ -44,6 +48,8 @@ public class Bootstrap {
     static final String DEMO_VASP = "demo-vasp";
     static final String DEMO_VAS = "demo-service";
     static final String DEMO_PASSWORD = "demo-secret";
+    /** the gateway's data source on WildFly (datasource-*.cli) */
+    static final String DATA_SOURCE = "MM7DS";
 
     @PersistenceContext(unitName = "mm7")
     EntityManager em;
@@ -53,7 +59,7 @@ public class Bootstrap {
 
     @PostConstruct
     void start() {
-        String adminPassword = System.getProperty("mm7.admin.initial-password");
+        String adminPassword = initialAdminPassword();
         checkSecrets(adminPassword);
         if (adminPassword != null && !adminPassword.isBlank()) {
             createFirstAdmin(System.getProperty("mm7.admin.initial-user", "admin"), adminPassword);
@@ -61,15 +67,31 @@ public class Bootstrap {
         if (Boolean.getBoolean("mm7.demo")) {
             seedDemoVasp();
             seedDemoDirectory();
-            printBanner(adminPassword);
+            printBanner(adminPassword != null && !adminPassword.isBlank());
         }
+    }
+
+    /**
+     * The first administrator's password: the environment variable {@code MM7_ADMIN_INITIAL_PASSWORD} (kept off the
+     * command line and out of WildFly's boot log, which lists the JVM's arguments), else the system property
+     * {@code mm7.admin.initial-password}.
+     */
+    static String initialAdminPassword() {
+        String env = System.getenv("MM7_ADMIN_INITIAL_PASSWORD");
+        return env != null && !env.isEmpty() ? env : System.getProperty("mm7.admin.initial-password");
     }
 
     /** Refuses (or, allowed, warns about) known default secrets; warns about administrators with known passwords. */
     private void checkSecrets(String adminPassword) {
         boolean demo = Boolean.getBoolean("mm7.demo");
-        List<String> found = DefaultSecrets.configured(adminPassword, System.getProperty("mm7.relay.secret-key"),
-                System.getProperty(ClientKeyStore.PASSWORD), System.getProperty("jboss.server.config.dir"));
+        String configDir = System.getProperty("jboss.server.config.dir");
+        ServerConfiguration server = ServerConfiguration.ofThisServer();
+        List<String> found = new ArrayList<>(DefaultSecrets.configured(adminPassword,
+                System.getProperty("mm7.relay.secret-key"), System.getProperty(ClientKeyStore.PASSWORD), configDir));
+        found.addAll(DefaultSecrets.database(DATA_SOURCE, server.dataSourcePassword(DATA_SOURCE)));
+        found.addAll(DefaultSecrets.cluster(server.clusterPasswords()));
+        found.addAll(DefaultSecrets.applicationUsers(
+                configDir == null ? null : Path.of(configDir, DefaultSecrets.APPLICATION_USERS)));
         if (!found.isEmpty()) {
             String list = String.join(System.lineSeparator() + "  - ", found);
             if (demo) {
@@ -92,8 +114,9 @@ public class Bootstrap {
         for (AdminAccount a : em.createQuery("select a from AdminAccount a", AdminAccount.class).setMaxResults(20)
                 .getResultList()) {
             DefaultSecrets.ADMIN_PASSWORDS.stream().filter(p -> PasswordHashing.matches(p, a.passwordHash()))
-                    .findFirst().ifPresent(p -> LOG.warning(() -> "KNOWN DEFAULT SECRET IN USE: administrator '"
-                            + a.username() + "' has the known password '" + p + "'"));
+                    .findFirst().ifPresent(published -> LOG.warning(() -> "KNOWN DEFAULT SECRET IN USE: administrator '"
+                            + a.username() + "' has a password this project publishes: change it in the console"
+                            + " (Your account) or with PUT /admin/api/administrators/self/password"));
         }
     }
 
@@ -137,7 +160,7 @@ public class Bootstrap {
         LOG.info("seeded the demo subscriber directory (ranges 447700900, 447700901; domain example.net)");
     }
 
-    private static void printBanner(String adminPassword) {
+    private static void printBanner(boolean adminPasswordSet) {
         String base = System.getProperty("mm7.public-url", "http://127.0.0.1:8080");
         String tls = System.getProperty("mm7.public-https-url", "https://127.0.0.1:8443");
         String admin = System.getProperty("mm7.public-admin-url", "http://127.0.0.1:9080");
@@ -153,8 +176,10 @@ public class Bootstrap {
                         + "  (own listener, 127.0.0.1 only)",
                 plain ? "   Plain HTTP:            ALLOWED (mm7.http.plain-allowed=true, demo on loopback only);"
                         + " without it, HTTPS only" : "   Plain HTTP:            refused (HTTPS only)",
+                // the password never goes into a log: the run commands print it on their console themselves
                 "   Admin login:           " + System.getProperty("mm7.admin.initial-user", "admin")
-                        + " / " + (adminPassword == null ? "(not set)" : adminPassword),
+                        + (!adminPasswordSet ? " (no password set)"
+                                : " / (its password is on the run command's console, never in a log)"),
                 "   Demo VASP:             VASPID " + DEMO_VASP + ", VASID " + DEMO_VAS
                         + ", HTTP Basic " + DEMO_VASP + " / " + DEMO_PASSWORD,
                 "==================================================================");
