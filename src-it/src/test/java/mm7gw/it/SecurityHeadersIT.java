@@ -13,13 +13,17 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Content a VASP stored (HTML with a script, SVG with a script) never runs in the admin's origin: the admin API and
  * the mailbox endpoints hand it out as a sandboxed download; every console page and API answer carries the security
- * headers.
+ * headers. In a browser (Chromium, where installed), an administrator signed in to the console who opens such content
+ * runs none of its scripts; the same page served without the gateway's headers does run them, which shows the test
+ * would see it.
  */
 class SecurityHeadersIT {
     private static final String OUTER = "==MM7-sec-9c1d==";
@@ -113,5 +117,63 @@ class SecurityHeadersIT {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, page.statusCode());
         assertSecurityHeaders(page, "console page");
+    }
+
+    @Test
+    void anAdministratorsBrowserRunsNoScriptOfStoredContent() throws Exception {
+        Assumptions.assumeTrue(Browser.available(), "Chromium and chromedriver are needed for the browser test");
+        ConcurrentLinkedQueue<String> ran = new ConcurrentLinkedQueue<>();
+        com.sun.net.httpserver.HttpServer beacon = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        String base = "http://127.0.0.1:" + beacon.getAddress().getPort();
+        String html = "<html><body><script>fetch('" + base + "/ran/html',{mode:'no-cors'})</script>"
+                + "<img src=x onerror=\"fetch('" + base + "/ran/img',{mode:'no-cors'})\">hello</body></html>";
+        String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>fetch('" + base
+                + "/ran/svg',{mode:'no-cors'})</script></svg>";
+        beacon.createContext("/ran/", x -> {
+            ran.add(x.getRequestURI().getPath());
+            x.sendResponseHeaders(204, -1);
+            x.close();
+        });
+        beacon.createContext("/control", x -> {
+            byte[] page = html.replace("/ran/html", "/ran/control").getBytes(StandardCharsets.UTF_8);
+            x.getResponseHeaders().add("Content-Type", "text/html");
+            x.sendResponseHeaders(200, page.length);
+            x.getResponseBody().write(page);
+            x.close();
+        });
+        beacon.start();
+        try (Browser browser = new Browser()) {
+            browser.driver.get(base + "/control");
+            awaitBeacon(ran, "/ran/control");
+            ran.clear();
+
+            String htmlId = submit("text/html", html, "447700900704");
+            String svgId = submit("image/svg+xml", svg, "447700900705");
+            Gateway.awaitCounts(svgId, c -> Gateway.inState(c, "DELIVERED") == 1, Duration.ofSeconds(30));
+            browser.loginAsAdmin();
+            for (String path : List.of("/admin/api/messages/" + htmlId + "/content",
+                    "/admin/api/messages/" + svgId + "/content",
+                    "/admin/api/mailboxes/447700900705/messages/" + svgId + "/content",
+                    "/admin/api/mailboxes/447700900705/messages/" + svgId + "/parts/0")) {
+                try {
+                    browser.open(path);
+                } catch (org.openqa.selenium.WebDriverException download) {
+                    // a download is no page: some drivers report the aborted navigation
+                }
+            }
+            browser.open("/admin/message.xhtml?messageId=" + htmlId);
+            Thread.sleep(2_000);
+            assertTrue(ran.isEmpty(), "scripts of stored content ran in the admin's browser: " + ran);
+        } finally {
+            beacon.stop(0);
+        }
+    }
+
+    private static void awaitBeacon(ConcurrentLinkedQueue<String> ran, String path) throws InterruptedException {
+        for (int i = 0; i < 100 && !ran.contains(path); i++) {
+            Thread.sleep(100);
+        }
+        assertTrue(ran.contains(path), "the control page's script reached the beacon: " + ran);
     }
 }
