@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
  * {@code server.log} (kept across runs), from the domain's last start before the gateway's deployment to the
  * line saying it was deployed ({@code payara.sh start} deploys after the domain has started): no SEVERE entry
  * and no stack trace. Independent of the order the tests run in: everything it reads was written before the
- * first test. Also: admin API answers and a refused request log nothing at SEVERE or ERROR and no stack trace, and
- * an orderly stop of the server neither (the server is started again afterwards).
+ * first test. Also: admin API answers and a refused request log nothing at SEVERE or ERROR and no stack trace, the
+ * console's pages neither and no Faces warning, and an orderly stop of the server neither (the server is started
+ * again afterwards).
  */
 class ServerLogIT {
     private static final Pattern ENTRY = Pattern.compile("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2},\\d{3} (\\w+) +\\[([^]]+)] (.*)$");
@@ -122,6 +123,44 @@ class ServerLogIT {
     }
 
     /**
+     * The console's pages log nothing either: no SEVERE or ERROR entry, no stack trace and no warning of the web
+     * container's Faces implementation. Both servers' Mojarra logged JSF1103 (the metadata facet not a direct child of
+     * the view) at every request of a VASP's or a message's page until the layout took the pages' {@code f:metadata}
+     * at the top of the view. The pages are fetched with the administrator's Basic credentials, as an API client.
+     */
+    @Test
+    void theConsolesPagesLogNoWarning() throws Exception {
+        String file = System.getProperty("mm7.server.log");
+        assumeTrue(file != null && Files.exists(Path.of(file)), "the test server's server.log");
+        Path log = Path.of(file);
+        Gateway.Vasp vasp = Gateway.newVasp();
+        HttpResponse<String> submitted = Gateway.postSoap(vasp, Envelopes.submit(Gateway.unique("tx"), vasp,
+                "<To><Number>447700900306</Number></To>"));
+        String messageId = Gateway.mm7(Gateway.xml(submitted.body()), "MessageID");
+        long before = Files.size(log);
+        Map<String, String> pages = new java.util.LinkedHashMap<>();
+        pages.put("/vasp.xhtml?vaspId=" + vasp.vaspId(), vasp.vaspId());
+        pages.put("/message.xhtml?messageId=" + messageId, messageId);
+        for (String page : List.of("/index.xhtml", "/vasps.xhtml", "/messages.xhtml", "/dead-letters.xhtml",
+                "/charging.xhtml", "/directory.xhtml", "/audit.xhtml", "/account.xhtml")) {
+            pages.put(page, "MM7 gateway");
+        }
+        for (Map.Entry<String, String> page : pages.entrySet()) {
+            HttpResponse<String> r = Gateway.admin("GET", page.getKey(), null);
+            assertTrue(r.statusCode() == 200 && r.body().contains(page.getValue()),
+                    page.getKey() + ": " + r.statusCode() + " " + r.body());
+        }
+        String written = loggedUpToARefusal(log, before, vasp, Gateway.newVasp());
+        List<String> unexpected = entries(written).stream()
+                .filter(e -> severe(e) || e.contains("\n\tat ") || (warning(e) && FACES.matcher(e).find()))
+                .toList();
+        assertTrue(unexpected.isEmpty(), "logged for the console's pages:\n" + String.join("\n", unexpected));
+    }
+
+    /** a log entry of the Faces implementation (Mojarra's loggers and message codes), or of PrimeFaces */
+    private static final Pattern FACES = Pattern.compile("webcontainer\\.faces|com\\.sun\\.faces|primefaces|JSF\\d{4}");
+
+    /**
      * An orderly stop logs no SEVERE (or ERROR) entry and no stack trace. Payara's JMX connector, once bound to
      * 127.0.0.1, logged NCLS-JMX-00011 with a NotBoundException at every stop until {@code payara.sh} turned it off.
      * The server is started again on the same database, its schema kept (the domain as configured and deployed;
@@ -201,6 +240,16 @@ class ServerLogIT {
         }
         var payara = PAYARA_ENTRY.matcher(first);
         return payara.matches() && payara.group(1).equals("SEVERE");
+    }
+
+    private static boolean warning(String entry) {
+        String first = entry.lines().findFirst().orElse("");
+        var wildfly = ENTRY.matcher(first);
+        if (wildfly.matches()) {
+            return List.of("WARN", "WARNING").contains(wildfly.group(1));
+        }
+        var payara = PAYARA_ENTRY.matcher(first);
+        return payara.matches() && payara.group(1).equals("WARNING");
     }
 
     /** Payara rotates server.log at 2 MB (to server.log_<time>): the rotated files, oldest first, then the log. */
