@@ -39,6 +39,8 @@
 #                    (README "Configuration"); the gateway's TLS client certificate towards VASPs that authenticate
 #                    it: mm7.relay.client-keystore=FILE.p12 mm7.relay.client-keystore-password=... (none by default)
 #   BILLING_USER, BILLING_PASSWORD   a broker account with the role billing (subscribes to mm7.charging)
+#   BROKER_ACCOUNTS  further broker accounts, "user:password:role" separated by spaces (the tests add one with
+#                    WildFly's usual role guest, which broker.xml gives nothing)
 #   TLS_KEY_STORE    PKCS12 file with the gateway's TLS key pair (alias TLS_KEY_ALIAS [mm7-gateway]) for the HTTPS
 #                    listener                                   [Payara's self-signed certificate s1as]
 #   TLS_TRUST_STORE  PKCS12 file with the certificates (or CA) of VASPs that log in with a TLS client certificate;
@@ -141,10 +143,20 @@ orb.mutualauth.port=$(port 5054):osgi.shell.telnet.port=$(port 5055)" "$DOMAIN"
             --no-mqtt-acceptor --no-stomp-acceptor --no-hornetq-acceptor >/dev/null
     fi
     cp "$here/artemis/broker.xml" "$BROKER_DIR/etc/broker.xml"
-    if [ -n "${BILLING_USER:-}" ] && ! grep -q "^$BILLING_USER *=" "$BROKER_DIR/etc/artemis-users.properties"; then
+    local account user password role
+    for account in ${BILLING_USER:+"$BILLING_USER:$BILLING_PASSWORD:billing"} ${BROKER_ACCOUNTS:-}; do
+        IFS=: read -r user password role <<< "$account"
+        broker_account "$user" "$password" "$role"
+    done
+}
+
+# a broker account with one role, added unless the user exists
+broker_account() {
+    local user=$1 password=$2 role=$3
+    if ! grep -q "^$user *=" "$BROKER_DIR/etc/artemis-users.properties"; then
         # (the files "artemis create" writes end without a newline)
-        printf '\n%s = %s\n' "$BILLING_USER" "$BILLING_PASSWORD" >> "$BROKER_DIR/etc/artemis-users.properties"
-        printf '\nbilling = %s\n' "$BILLING_USER" >> "$BROKER_DIR/etc/artemis-roles.properties"
+        printf '\n%s = %s\n' "$user" "$password" >> "$BROKER_DIR/etc/artemis-users.properties"
+        printf '\n%s = %s\n' "$role" "$user" >> "$BROKER_DIR/etc/artemis-roles.properties"
     fi
 }
 

@@ -2,7 +2,6 @@ package mm7gw.it;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
@@ -13,9 +12,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Who may use the gateway's JMS addresses from outside, over the broker's remote acceptor (WildFly: the HTTP port,
- * Payara: the standalone broker's port): billing may subscribe to mm7.charging and nothing else; an application
- * user with WildFly's usual role guest, an account with a wrong password and a client without an account get
- * nothing. The gateway itself (in-VM on WildFly, the broker account of role gateway on Payara) keeps working: the
+ * Payara: the standalone broker's port): billing may subscribe to mm7.charging and nothing else; an account with
+ * WildFly's usual role guest (WildFly: an application user of the test server; Payara: a broker account the test
+ * profile adds, {@code payara.sh}'s BROKER_ACCOUNTS), an account with a wrong password and a client without an
+ * account get nothing. The gateway itself (in-VM on WildFly, the broker account of role gateway on Payara) keeps working: the
  * rest of the suite submits, distributes, relays and publishes charging events through these addresses.
  */
 class MessagingRolesIT {
@@ -30,7 +30,6 @@ class MessagingRolesIT {
 
     @Test
     void anApplicationUserWithTheGuestRoleGetsNoGatewayAddress() throws JMSException {
-        assumeTrue(Gateway.ON_WILDFLY, "Payara's broker has no role guest: only the gateway's and billing's accounts");
         try (Connection c = Billing.connect(GUEST, GUEST_PASSWORD)) {
             assertRefused(c, s -> s.createConsumer(s.createTopic("mm7.charging")), "subscribe to mm7.charging");
             assertNeitherPublishingNorQueues(c);

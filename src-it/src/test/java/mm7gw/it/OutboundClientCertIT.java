@@ -3,7 +3,6 @@ package mm7gw.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -138,12 +137,9 @@ class OutboundClientCertIT {
         assertEquals(400, plain.statusCode(), plain.body());
         assertTrue(plain.body().contains("clientCertificate needs an https url"), plain.body());
 
-        assumeTrue(Gateway.ON_WILDFLY, "the key store is taken away through WildFly's management model");
         assertEquals(200, put(path, settings(true)).statusCode());
         String keyStore = Tls.DIR.resolve("mm7-relay-client.p12").toAbsolutePath().toString();
-        // the running server's property, first as a resource of the management model that can then be removed
-        ServerProcess.setSystemProperty(KEY_STORE, "\"" + keyStore + "\"");
-        ServerProcess.removeSystemProperty(KEY_STORE);
+        TestServer.unset(KEY_STORE);
         try {
             JsonObject shown = (JsonObject) Gateway.adminJson(path);
             assertTrue(!shown.containsKey("gatewayCertificate") || shown.isNull("gatewayCertificate"),
@@ -172,7 +168,7 @@ class OutboundClientCertIT {
 
             assertEquals(200, put(path, settings(false)).statusCode(), "turning it off needs no key store");
         } finally {
-            ServerProcess.setSystemProperty(KEY_STORE, "\"" + keyStore + "\"");
+            TestServer.set(KEY_STORE, keyStore);
         }
         assertTrue(((JsonObject) Gateway.adminJson(path)).getString("gatewayCertificate").startsWith(GATEWAY_CLIENT));
     }

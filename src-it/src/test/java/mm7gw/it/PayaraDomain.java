@@ -15,8 +15,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The test's Payara domain and its standalone Artemis broker (profile payara): found as processes, stopped, killed
  * and started again with {@code server-config/payara/payara.sh resume}, and configured through {@code asadmin}.
- * Settings the gateway reads at deployment are the domain's system properties; the database is the JDBC pool's
- * URL; both are changed in {@code domain.xml} while the domain is down. What it changes stays in the domain,
+ * The gateway's settings are the domain's system properties: changed on the running domain with asadmin (Payara sets
+ * them in its JVM at once), or, like the database (the JDBC pool's URL), in {@code domain.xml} while the domain is
+ * down. What it changes stays in the domain,
  * whose system properties {@code payara.sh start} of the next build sets again.
  */
 final class PayaraDomain {
@@ -167,13 +168,7 @@ final class PayaraDomain {
     long resume(Duration timeout, String logName) throws Exception {
         long start = System.nanoTime();
         File log = new File(System.getProperty("user.dir"), "target/" + logName);
-        ProcessBuilder b = new ProcessBuilder("bash", required("mm7.payara.script"), "resume");
-        b.environment().put("PAYARA_HOME", home.getPath());
-        b.environment().put("ARTEMIS_HOME", required("mm7.artemis.home"));
-        b.environment().put("BROKER_DIR", brokerDir.getPath());
-        b.environment().put("BROKER_PORT", required("mm7.broker.port"));
-        b.environment().put("DOMAIN", domainDir.getName());
-        run(b.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log)), timeout, log);
+        run(resumeCommand(log), timeout, log);
         long deadline = start + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             try {
@@ -186,6 +181,61 @@ final class PayaraDomain {
             Thread.sleep(500);
         }
         throw new AssertionError("the gateway on Payara did not answer within " + timeout + "; see " + log);
+    }
+
+    private ProcessBuilder resumeCommand(File log) {
+        ProcessBuilder b = new ProcessBuilder("bash", required("mm7.payara.script"), "resume");
+        b.environment().put("PAYARA_HOME", home.getPath());
+        b.environment().put("ARTEMIS_HOME", required("mm7.artemis.home"));
+        b.environment().put("BROKER_DIR", brokerDir.getPath());
+        b.environment().put("BROKER_PORT", required("mm7.broker.port"));
+        b.environment().put("DOMAIN", domainDir.getName());
+        return b.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log));
+    }
+
+    /**
+     * Starts the broker (unless it runs) and the domain as configured, like {@link #resume}, for a start in which the
+     * gateway is expected not to load: waits until the domain's server.log has {@code expected} from this start.
+     *
+     * @return what the domain logged from this start on
+     */
+    String startExpecting(String expected, Duration timeout, String logName) throws Exception {
+        java.nio.file.Path serverLog = domainDir.toPath().resolve("logs/server.log");
+        long offset = Files.exists(serverLog) ? Files.size(serverLog) : 0;
+        File log = new File(System.getProperty("user.dir"), "target/" + logName);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            run(resumeCommand(log), timeout, log);
+        } catch (AssertionError startFailed) {
+            // asadmin may report the failed application as a failed start: the log below says what happened
+        }
+        String written = "";
+        while (System.nanoTime() < deadline) {
+            try (var in = Files.newInputStream(serverLog)) {
+                in.skipNBytes(Files.size(serverLog) < offset ? 0 : offset); // rotated meanwhile: from its start
+                written = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            if (written.contains(expected)) {
+                return written;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the domain did not log \"" + expected + "\" within " + timeout + "; see " + serverLog
+                + " and " + log);
+    }
+
+    /**
+     * Sets a system property of the running domain's server ({@code asadmin create-system-properties}): Payara sets
+     * it in the running JVM as well, and keeps it in domain.xml.
+     */
+    void setSystemProperty(String name, String value) throws Exception {
+        String escaped = value.replace("\\", "\\\\").replace(":", "\\:").replace("=", "\\=");
+        asadmin("create-system-properties", "--target", "server", name + "=" + escaped);
+    }
+
+    /** Removes a system property of the running domain's server: Payara clears it in the running JVM as well. */
+    void removeSystemProperty(String name) throws Exception {
+        asadmin("delete-system-property", "--target", "server", name);
     }
 
     private String asadminCommand() {

@@ -3,7 +3,6 @@ package mm7gw.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -15,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * The endpoint probe ("Test connection") is no scanner of the operator's own networks: a relay URL on a loopback,
  * link-local or private address is not probed unless the operator allows it
  * ({@code mm7.relay.probe.private-networks-allowed}; the test server allows it, since the test VASPs run on
- * loopback, and this test takes that away on the running server, WildFly).
+ * loopback, and this test takes that away on the running server).
  */
 class ProbeTargetIT {
     private static final String ALLOWED = "mm7.relay.probe.private-networks-allowed";
@@ -34,11 +33,10 @@ class ProbeTargetIT {
 
     @Test
     void loopbackAndPrivateAddressesAreNotProbedUnlessTheOperatorAllowsIt() throws Exception {
-        assumeTrue(Gateway.ON_WILDFLY, "the setting is switched through WildFly's management model");
         Gateway.Vasp vasp = Gateway.newVasp();
         try (TestVasp endpoint = TestVasp.start()) {
             relayTo(vasp, endpoint.url().toString());
-            ServerProcess.setSystemProperty(ALLOWED, "false");
+            TestServer.set(ALLOWED, "false");
             try {
                 JsonObject refused = probe(vasp);
                 assertFalse(refused.getBoolean("reachable"), refused.toString());
@@ -56,7 +54,7 @@ class ProbeTargetIT {
                 }
                 assertTrue(endpoint.received().isEmpty(), "nothing reached the endpoint: " + endpoint.received());
             } finally {
-                ServerProcess.setSystemProperty(ALLOWED, "true");
+                TestServer.set(ALLOWED, "true");
             }
             relayTo(vasp, endpoint.url().toString());
             JsonObject allowed = probe(vasp);

@@ -44,13 +44,13 @@ record ServerProcess(ProcessHandle handle, List<String> commandLine, File home) 
     }
 
     /**
-     * Removes a system property resource of the running test server's management model, which clears the property
-     * in the server (also one the command line set, once {@link #setSystemProperty} made it a resource).
+     * Clears a system property in the running test server, also one its command line set: such a property becomes a
+     * resource of the management model first, whose removal clears it.
      */
     static void removeSystemProperty(String name) throws Exception {
         String resource = "/system-property=" + name;
-        cli("removing " + name, "if (outcome == success) of " + resource + ":read-resource\n" + resource
-                + ":remove\nend-if\n");
+        cli("removing " + name, "if (outcome != success) of " + resource + ":read-resource\n" + resource
+                + ":add(value=\"\")\nend-if\n" + resource + ":remove\n");
     }
 
     private static void cli(String what, String commands) throws Exception {
