@@ -185,6 +185,11 @@ refuse_published_passwords() {
     if [ -n "${BILLING_USER:-}" ]; then
         published BILLING_PASSWORD "${BILLING_PASSWORD:-}" it-billing-secret it-guest-secret
     fi
+    local account user password role
+    for account in ${BROKER_ACCOUNTS:-}; do
+        IFS=: read -r user password role <<< "$account"
+        published "BROKER_ACCOUNTS ($user)" "$password" it-billing-secret it-guest-secret
+    done
     if [ -n "${TLS_KEY_STORE:-}${TLS_TRUST_STORE:-}" ]; then
         published TLS_STORE_PASSWORD "${TLS_STORE_PASSWORD:-}" mm7-gateway-tls changeit
     fi
