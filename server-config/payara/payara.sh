@@ -12,6 +12,7 @@
 #   payara.sh stop        stops the domain and the broker (also when they only half started)
 #   payara.sh run         provision and start with an empty broker journal, print the gateway's banner, follow the
 #                         server log until Ctrl-C, then stop (the run command: mvn -Ppayara,run package)
+#   payara.sh plain-http true|false   switches the plain HTTP listeners of a running domain on or off
 #   payara.sh ports       prints the ports (PORT_OFFSET applied) as Java properties (the src-it profile reads them)
 #
 # Settings (environment; defaults in brackets):
@@ -32,9 +33,12 @@
 #   BROKER_PORT      [61716]   BROKER_USER, BROKER_PASSWORD  [mm7-gateway, mm7-gateway-secret]
 #   HTTP_PORT [8880]  HTTPS_PORT [8981]  ADMIN_PORT [5048]; further ports 5049-5057 (debugger, JMS, JMX, IIOP,
 #   OSGi shell, Hazelcast), all bound to 127.0.0.1
+#   CONSOLE_HTTP_PORT [9880]  CONSOLE_HTTPS_PORT [9981]   the console and admin API's own listeners, on the address
+#                    mm7.admin.bind-address of MM7_PROPERTIES [127.0.0.1] (mm7.admin.http-port and
+#                    mm7.admin.https-port there override the two ports)
 #   MM7_PROPERTIES   extra system properties for the gateway, "name=value" separated by spaces (values
 #                    without spaces), e.g. mm7.admin.initial-password=... mm7.schema.clean=true (test servers only);
-#                    mm7.http.plain-allowed=true keeps the plain HTTP listener on (else HTTPS only); also the HTTP
+#                    mm7.http.plain-allowed=true keeps the plain HTTP listeners on (else HTTPS only); also the HTTP
 #                    limits mm7.http.max-post-size, mm7.http.no-request-timeout, mm7.http.read-timeout
 #                    (README "Configuration"); the gateway's TLS client certificate towards VASPs that authenticate
 #                    it: mm7.relay.client-keystore=FILE.p12 mm7.relay.client-keystore-password=... (none by default)
@@ -53,10 +57,13 @@ PORT_OFFSET=${PORT_OFFSET:-0}
 HTTP_PORT=${HTTP_PORT:-$((8880 + PORT_OFFSET))}
 HTTPS_PORT=${HTTPS_PORT:-$((8981 + PORT_OFFSET))}
 ADMIN_PORT=${ADMIN_PORT:-$((5048 + PORT_OFFSET))}
+CONSOLE_HTTP_PORT=${CONSOLE_HTTP_PORT:-$((9880 + PORT_OFFSET))}
+CONSOLE_HTTPS_PORT=${CONSOLE_HTTPS_PORT:-$((9981 + PORT_OFFSET))}
 BROKER_PORT=${BROKER_PORT:-$((61716 + PORT_OFFSET))}
 if [ "${1:-}" = ports ]; then
     printf 'payara.http-port=%s\npayara.https-port=%s\npayara.admin-port=%s\npayara.broker-port=%s\n' \
         "$HTTP_PORT" "$HTTPS_PORT" "$ADMIN_PORT" "$BROKER_PORT"
+    printf 'payara.console-http-port=%s\npayara.console-https-port=%s\n' "$CONSOLE_HTTP_PORT" "$CONSOLE_HTTPS_PORT"
     exit 0
 fi
 : "${PAYARA_HOME:?}" "${ARTEMIS_HOME:?}" "${BROKER_DIR:?}"
@@ -122,6 +129,32 @@ orb.mutualauth.port=$(port 5054):osgi.shell.telnet.port=$(port 5055)" "$DOMAIN"
     sed -i -e '/<config name="server-config"/,/<config name="default-config"/{
             /<jmx-connector [^>]*name="system"/{s# enabled="[a-z]*"##;s#<jmx-connector #<jmx-connector enabled="false" #}
         }' "$xml"
+    # Nothing but the gateway answers on its listeners (WildFly: gateway.cli removes the welcome content): Payara's
+    # welcome page in the docroot goes; its MicroProfile endpoints /health, /metrics and /openapi are off and
+    # moved to the virtual server of Payara's own admin listener (a disabled one still answers 403 where it is; the
+    # gateway has its own health and metrics on its admin side, README "Health"); error pages are the
+    # bare status without Payara's report page and version (the virtual server's errorReportValve set to nothing).
+    # Read at start, so written while the domain is down; added to kept domains as well.
+    rm -rf "${DOMAIN_DIR:?}/docroot/"*
+    local mp
+    for mp in microprofile-metrics-configuration microprofile-healthcheck-configuration \
+            microprofile-openapi-configuration; do
+        if grep -q "<$mp" <(sed -n '/<config name="server-config"/,/<config name="default-config"/p' "$xml"); then
+            sed -i -e '/<config name="server-config"/,/<config name="default-config"/{
+                    /<'"$mp"'/{s# enabled="[a-z]*"##;s# virtual-servers="[^"]*"##;s#<'"$mp"'#<'"$mp"' enabled="false" virtual-servers="__asadmin"#}
+                }' "$xml"
+        else
+            sed -i -e '/<config name="server-config"/,/<config name="default-config"/{
+                    s#^\( *\)<java-config #\1<'"$mp"' enabled="false" virtual-servers="__asadmin"></'"$mp"'>\n\1<java-config #
+                }' "$xml"
+        fi
+    done
+    if ! grep -q 'name="errorReportValve"' "$xml"; then
+        sed -i -e '/<config name="server-config"/,/<config name="default-config"/{
+                s#<virtual-server \([^>]*\)id="server"></virtual-server>#<virtual-server \1id="server"><property name="errorReportValve" value=""></property></virtual-server>#
+                s#<virtual-server \([^>]*\)id="server"/>#<virtual-server \1id="server"><property name="errorReportValve" value=""></property></virtual-server>#
+            }' "$xml"
+    fi
     # the web modules' authentication providers (their glassfish-web.xml names them), written before the first start:
     # created at run time, each logs a SEVERE "No slave provider" (the server log of a start stays clean this way)
     if ! grep -q 'provider-id="mm7-vasp-auth"' "$xml"; then
@@ -209,15 +242,54 @@ setting() {
     printf '%s' "${v:-$2}"
 }
 
+# The console and admin API on listeners of their own, apart from the MM7 endpoint (WildFly: the Undertow server
+# mm7-admin of gateway.cli): mm7-admin-http (CONSOLE_HTTP_PORT) and mm7-admin-https (CONSOLE_HTTPS_PORT) on the
+# address mm7.admin.bind-address (MM7_PROPERTIES; 127.0.0.1 unless set, never the public one). Payara deploys an
+# EAR's web modules to the same virtual server, so both listeners reach both modules: the authentication module of
+# each web module (mm7gw.payara.GatewayAuthModule) answers 404 on the other side's listener before it looks at any
+# credentials, told by the system properties mm7.admin.http-port and mm7.admin.https-port which ports are the
+# admin side's. The plain one is on only where plain HTTP is allowed (plain_http).
+admin_listeners() {
+    local address listeners net=configs.config.server-config.network-config
+    address=$(setting mm7.admin.bind-address 127.0.0.1)
+    listeners=$(asadmin list-http-listeners)
+    if ! grep -qw "^mm7-admin-http" <<<"$listeners"; then
+        asadmin create-http-listener --listeneraddress "$address" --listenerport "$CONSOLE_HTTP_PORT" \
+            --defaultvs server --securityenabled=false --enabled=false mm7-admin-http >/dev/null
+    fi
+    if ! grep -qw "^mm7-admin-https" <<<"$listeners"; then
+        asadmin create-http-listener --listeneraddress "$address" --listenerport "$CONSOLE_HTTPS_PORT" \
+            --defaultvs server --securityenabled=true mm7-admin-https >/dev/null
+    fi
+    # a kept domain gets this start's address and ports
+    asadmin set "$net.network-listeners.network-listener.mm7-admin-http.address=$address" \
+        "$net.network-listeners.network-listener.mm7-admin-http.port=$CONSOLE_HTTP_PORT" \
+        "$net.network-listeners.network-listener.mm7-admin-https.address=$address" \
+        "$net.network-listeners.network-listener.mm7-admin-https.port=$CONSOLE_HTTPS_PORT" >/dev/null
+}
+
+# Plain HTTP on or off: the plain listeners of the MM7 endpoint (HTTP_PORT) and of the admin side
+# (CONSOLE_HTTP_PORT). start switches them on only where MM7_PROPERTIES has mm7.http.plain-allowed=true; on a running
+# domain "payara.sh plain-http true|false" does it at once (TransportSecurityIT shows the HTTPS-only default with it).
+plain_http() {
+    local l listener=configs.config.server-config.network-config.network-listeners.network-listener
+    for l in http-listener-1 mm7-admin-http; do
+        asadmin set "$listener.$l.enabled=$1" >/dev/null
+    done
+}
+
 # The HTTP listeners' limits against slow and abusive clients, with the values and property names of WildFly's
 # gateway.cli (README "Configuration"), as far as Grizzly has them: the hard cap on a declared request body (413),
 # the time a kept-alive connection may wait for its next request, the read timeout of the request body. Grizzly
 # has no deadline for a request head and no connection limit (README "Payara Server").
 limits() {
     local net=configs.config.server-config.network-config l
-    for l in http-listener-1 http-listener-2; do
+    for l in http-listener-1 http-listener-2 mm7-admin-http mm7-admin-https; do
         asadmin set "$net.protocols.protocol.$l.http.max-post-size-bytes=$(setting mm7.http.max-post-size 67108864)" \
             "$net.protocols.protocol.$l.http.timeout-seconds=$(( $(setting mm7.http.no-request-timeout 60000) / 1000 ))" \
+            >/dev/null
+        # no Server and X-Powered-By headers naming Payara's version
+        asadmin set "$net.protocols.protocol.$l.http.server-header=false" "$net.protocols.protocol.$l.http.xpowered-by=false" \
             >/dev/null
     done
     asadmin set "$net.transports.transport.tcp.read-timeout-millis=$(setting mm7.http.read-timeout 30000)" >/dev/null
@@ -227,10 +299,15 @@ limits() {
 # (WildFly: tls.cli). Which VASP a certificate is, is registered per VASP through the admin API. Payara accepts only
 # the store type JKS (or NSS) here; the JDK's JKS key store also reads PKCS12 files (keystore.type.compat).
 tls() {
-    local ssl=configs.config.server-config.network-config.protocols.protocol.http-listener-2.ssl
+    local protocols=configs.config.server-config.network-config.protocols.protocol p
+    local ssl=$protocols.http-listener-2.ssl
     if [ -n "${TLS_KEY_STORE:-}" ]; then
-        asadmin set "$ssl.key-store=$TLS_KEY_STORE" "$ssl.key-store-type=JKS" \
-            "$ssl.key-store-password=${TLS_STORE_PASSWORD:?}" "$ssl.cert-nickname=${TLS_KEY_ALIAS:-mm7-gateway}" >/dev/null
+        # the same key pair on the admin side's HTTPS listener (no client certificates there)
+        for p in http-listener-2 mm7-admin-https; do
+            asadmin set "$protocols.$p.ssl.key-store=$TLS_KEY_STORE" "$protocols.$p.ssl.key-store-type=JKS" \
+                "$protocols.$p.ssl.key-store-password=${TLS_STORE_PASSWORD:?}" \
+                "$protocols.$p.ssl.cert-nickname=${TLS_KEY_ALIAS:-mm7-gateway}" >/dev/null
+        done
     fi
     if [ -n "${TLS_TRUST_STORE:-}" ]; then
         # asked for in the handshake (no renegotiation later: TLS 1.3 has none)
@@ -240,9 +317,11 @@ tls() {
     fi
     if [ -n "${TLS_KEY_STORE:-}${TLS_TRUST_STORE:-}" ]; then
         # a running listener keeps its client-auth setting until it is started again
-        local listener=configs.config.server-config.network-config.network-listeners.network-listener.http-listener-2
-        asadmin set "$listener.enabled=false" >/dev/null
-        asadmin set "$listener.enabled=true" >/dev/null
+        local l listener=configs.config.server-config.network-config.network-listeners.network-listener
+        for l in http-listener-2 mm7-admin-https; do
+            asadmin set "$listener.$l.enabled=false" >/dev/null
+            asadmin set "$listener.$l.enabled=true" >/dev/null
+        done
     fi
 }
 
@@ -288,7 +367,10 @@ start() {
     # persistence.xml's settings read system properties; Payara has no "${name:default}" form, so every one
     # of them gets its default here unless MM7_PROPERTIES sets it
     local settings="${MM7_PROPERTIES:-}" props=""
-    for d in mm7.jpa.shared-cache-mode=DISABLE_SELECTIVE; do
+    CONSOLE_HTTP_PORT=$(setting mm7.admin.http-port "$CONSOLE_HTTP_PORT")
+    CONSOLE_HTTPS_PORT=$(setting mm7.admin.https-port "$CONSOLE_HTTPS_PORT")
+    for d in mm7.jpa.shared-cache-mode=DISABLE_SELECTIVE mm7.admin.http-port=$CONSOLE_HTTP_PORT \
+            mm7.admin.https-port=$CONSOLE_HTTPS_PORT; do
         case " $settings" in *" ${d%%=*}="*) ;; *) settings="$settings $d" ;; esac
     done
     for p in $settings; do
@@ -301,7 +383,8 @@ start() {
     # unless MM7_PROPERTIES opts in with mm7.http.plain-allowed=true (test servers and demos on loopback)
     local plain=false
     case " $settings " in *" mm7.http.plain-allowed=true "*) plain=true ;; esac
-    asadmin set "configs.config.server-config.network-config.network-listeners.network-listener.http-listener-1.enabled=$plain"
+    admin_listeners
+    plain_http "$plain"
     # a SOAP fault (a refused request) is an answer, not a server error: Payara's OpenTracing filter for JAX-WS
     # logs every one as SEVERE with the fault object's name (and nothing else), so its logger is off
     asadmin set-log-levels fish.payara.opentracing.jaxws.JaxwsContainerRequestTracingFilter=OFF >/dev/null
@@ -379,5 +462,10 @@ case "${1:-}" in
     resume) resume ;;
     stop) stop ;;
     run) run ;;
-    *) echo "usage: $0 provision|start|resume|stop|run|ports" >&2; exit 2 ;;
+    plain-http)
+        case "${2:-}" in
+            true|false) plain_http "$2" ;;
+            *) echo "usage: $0 plain-http true|false" >&2; exit 2 ;;
+        esac ;;
+    *) echo "usage: $0 provision|start|resume|stop|run|plain-http true|false|ports" >&2; exit 2 ;;
 esac

@@ -119,6 +119,9 @@ public class GatewayAuthModule implements ServerAuthModule {
         HttpServletRequest request = (HttpServletRequest) messageInfo.getRequestMessage();
         HttpServletResponse response = (HttpServletResponse) messageInfo.getResponseMessage();
         boolean mandatory = Boolean.parseBoolean(String.valueOf(messageInfo.getMap().get(MANDATORY)));
+        if (!onOwnListener(request)) {
+            return refuse(response, HttpServletResponse.SC_NOT_FOUND);
+        }
         try {
             return ADMIN.equals(kind) ? admin(messageInfo, clientSubject, request, response, mandatory)
                     : vasp(messageInfo, clientSubject, request, response, mandatory);
@@ -128,6 +131,24 @@ public class GatewayAuthModule implements ServerAuthModule {
         } catch (IOException e) {
             throw (AuthException) new AuthException("cannot answer the request").initCause(e);
         }
+    }
+
+    /**
+     * The admin side apart from the VASP side (WildFly: an Undertow server of their own): the console and admin API
+     * answer only on the admin listeners, whose ports payara.sh names in the system properties mm7.admin.http-port
+     * and mm7.admin.https-port, and the MM7 endpoint never there. Payara deploys both web modules of the EAR to the
+     * same virtual server, so each listener reaches both; this is checked before any credentials are looked at.
+     * Without those properties (a domain not set up by payara.sh) both share every listener.
+     */
+    private boolean onOwnListener(HttpServletRequest request) {
+        Integer http = Integer.getInteger("mm7.admin.http-port");
+        Integer https = Integer.getInteger("mm7.admin.https-port");
+        if (http == null && https == null) {
+            return true;
+        }
+        int port = request.getLocalPort();
+        boolean adminListener = http != null && port == http || https != null && port == https;
+        return adminListener == ADMIN.equals(kind);
     }
 
     // --- VASPs: BASIC, DIGEST, CLIENT_CERT ---

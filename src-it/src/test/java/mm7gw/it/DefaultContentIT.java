@@ -2,7 +2,6 @@ package mm7gw.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.CookieManager;
 import java.net.URI;
@@ -31,27 +30,57 @@ class DefaultContentIT {
 
     @Test
     void noWelcomeContent() throws Exception {
-        assumeTrue(Gateway.ON_WILDFLY, "WildFly's welcome content (server-config/gateway.cli)");
-        HttpResponse<String> root = send(HTTP, HttpRequest.newBuilder(URI.create(Gateway.BASE + "/")).GET().build());
-        assertEquals(404, root.statusCode(), root.body());
-        assertTrue(!root.body().contains("WildFly"), root.body());
+        // WildFly's welcome page (gateway.cli); Payara's docroot page, its MicroProfile endpoints and its error report
+        // page naming the server (payara.sh)
+        String server = Gateway.ON_WILDFLY ? "WildFly" : "Payara";
+        for (String base : List.of(Gateway.BASE, Gateway.ADMIN_BASE)) {
+            for (String path : List.of("/", "/index.html", "/health", "/metrics", "/openapi")) {
+                HttpResponse<String> r = send(HTTP, HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+                assertEquals(404, r.statusCode(), base + path + ": " + r.body());
+                assertTrue(!r.body().contains(server), base + path + ": " + r.body());
+                if (!Gateway.ON_WILDFLY) {
+                    for (String header : List.of("Server", "X-Powered-By")) {
+                        String value = r.headers().firstValue(header).orElse("");
+                        assertTrue(!value.contains(server), base + path + ": " + header + ": " + value);
+                    }
+                }
+            }
+        }
     }
 
     @Test
     void theMm7ListenerServesTheMm7EndpointOnlyAndTheAdminListenerTheConsoleOnly() throws Exception {
-        assumeTrue(Gateway.ON_WILDFLY, "Payara deploys both web modules to one virtual server (README server matrix)");
         assertTrue(!Gateway.ADMIN_BASE.equals(Gateway.BASE), "own listener: " + Gateway.ADMIN_BASE);
-        for (String path : List.of("/admin/", "/admin/api/vasps", "/admin/health/live", "/admin/metrics", "/admin/login.xhtml")) {
-            HttpResponse<String> r = send(HTTP, HttpRequest.newBuilder(URI.create(Gateway.BASE + path))
-                    .header("Authorization", Gateway.basic(Gateway.ADMIN_USER, Gateway.ADMIN_PASSWORD)).GET().build());
-            assertEquals(404, r.statusCode(), "the MM7 listener, " + path + ": " + r.body());
+        HttpClient https = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(Tls.client(false).sslContext())
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+        for (String mm7Base : List.of(Gateway.BASE, Gateway.HTTPS_BASE)) {
+            HttpClient client = mm7Base.startsWith("https:") ? https : HTTP;
+            for (String path : List.of("/admin/", "/admin/api/vasps", "/admin/health/live", "/admin/metrics", "/admin/login.xhtml")) {
+                HttpResponse<String> r = send(client, HttpRequest.newBuilder(URI.create(mm7Base + path))
+                        .header("Authorization", Gateway.basic(Gateway.ADMIN_USER, Gateway.ADMIN_PASSWORD)).GET().build());
+                assertEquals(404, r.statusCode(), "the MM7 listener, " + mm7Base + path + ": " + r.body());
+            }
         }
-        for (String path : List.of("/", "/mm7/vasp?wsdl", "/mm7/vasp")) {
-            HttpResponse<String> r = send(HTTP, HttpRequest.newBuilder(URI.create(Gateway.ADMIN_BASE + path)).GET().build());
-            assertEquals(404, r.statusCode(), "the admin listener, " + path + ": " + r.body());
+        for (String adminBase : List.of(Gateway.ADMIN_BASE, Gateway.ADMIN_HTTPS_BASE)) {
+            HttpClient client = adminBase.startsWith("https:") ? https : HTTP;
+            for (String path : List.of("/", "/mm7/vasp?wsdl", "/mm7/vasp")) {
+                HttpResponse<String> r = send(client, HttpRequest.newBuilder(URI.create(adminBase + path)).GET().build());
+                assertEquals(404, r.statusCode(), "the admin listener, " + adminBase + path + ": " + r.body());
+            }
         }
+        // a VASP's credentials are not looked at on the admin listener
+        Gateway.Vasp vasp = Gateway.newVasp();
+        HttpResponse<String> submit = send(HTTP, HttpRequest.newBuilder(URI.create(Gateway.ADMIN_BASE + "/mm7/vasp"))
+                .header("Authorization", Gateway.basic(vasp.login(), vasp.password()))
+                .header("Content-Type", "text/xml; charset=utf-8").header("SOAPAction", "\"\"")
+                .POST(HttpRequest.BodyPublishers.ofString(Envelopes.submit(Gateway.unique("tx"), vasp,
+                        "<To><Number>447700903001</Number></To>"))).build());
+        assertEquals(404, submit.statusCode(), "a submit on the admin listener: " + submit.body());
         assertEquals(200, send(HTTP, HttpRequest.newBuilder(URI.create(Gateway.MM7 + "?wsdl")).GET().build()).statusCode());
         assertEquals(200, send(HTTP, HttpRequest.newBuilder(URI.create(Gateway.ADMIN_BASE + "/admin/api/vasps"))
+                .header("Authorization", Gateway.basic(Gateway.ADMIN_USER, Gateway.ADMIN_PASSWORD)).GET().build())
+                .statusCode());
+        assertEquals(200, send(https, HttpRequest.newBuilder(URI.create(Gateway.ADMIN_HTTPS_BASE + "/admin/api/vasps"))
                 .header("Authorization", Gateway.basic(Gateway.ADMIN_USER, Gateway.ADMIN_PASSWORD)).GET().build())
                 .statusCode());
     }

@@ -35,11 +35,17 @@ final class Gateway {
     static final boolean ON_WILDFLY = "wildfly".equals(System.getProperty("mm7.server", "wildfly"));
     static final URI MM7 = URI.create(BASE + "/mm7/vasp");
     /**
-     * The console and admin API: on WildFly their own listener (server-config/gateway.cli, HTTP 9080 + the port
-     * offset), apart from the MM7 endpoint; on Payara the same listener as the MM7 endpoint (the build says which).
+     * The console and admin API on their own listener, apart from the MM7 endpoint: on WildFly HTTP 9080 + the port
+     * offset (server-config/gateway.cli), on Payara the listener mm7-admin-http of payara.sh (the build says which).
      */
     static final String ADMIN_BASE = System.getProperty("mm7.admin-url",
             "http://127.0.0.1:" + (9080 + Integer.getInteger("mm7.port-offset", 100)));
+    /** The MM7 endpoint's HTTPS listener: WildFly 8443 + the port offset, Payara's http-listener-2. */
+    static final String HTTPS_BASE = System.getProperty("mm7.https-url",
+            "https://127.0.0.1:" + (8443 + Integer.getInteger("mm7.port-offset", 100)));
+    /** The console and admin API over HTTPS: WildFly 9443 + the port offset (tls.cli), Payara's mm7-admin-https. */
+    static final String ADMIN_HTTPS_BASE = System.getProperty("mm7.admin-https-url",
+            "https://127.0.0.1:" + (9443 + Integer.getInteger("mm7.port-offset", 100)));
     static final String ADMIN_USER = "admin";
     static final String ADMIN_PASSWORD = System.getProperty("mm7.admin.password", "it-admin-secret");
     static final String NS = "http://www.3gpp.org/ftp/Specs/archive/23_series/23.140/schema/REL-6-MM7-1-4";

@@ -242,6 +242,19 @@ final class PayaraDomain {
         return new File(home, "bin/asadmin").getPath();
     }
 
+    /**
+     * Switches the domain's plain HTTP listeners (the MM7 endpoint's and the admin side's) on or off as
+     * {@code payara.sh start} does from {@code mm7.http.plain-allowed} ({@code payara.sh plain-http}).
+     */
+    void plainHttp(boolean on) throws Exception {
+        ProcessBuilder b = new ProcessBuilder("bash", required("mm7.payara.script"), "plain-http", String.valueOf(on));
+        b.environment().put("PAYARA_HOME", home.getPath());
+        b.environment().put("ARTEMIS_HOME", required("mm7.artemis.home"));
+        b.environment().put("BROKER_DIR", brokerDir.getPath());
+        b.environment().put("ADMIN_PORT", System.getProperty("mm7.payara.admin-port", "5048"));
+        run(b.redirectErrorStream(true), Duration.ofMinutes(3), null);
+    }
+
     String asadmin(String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(asadminCommand(), "--host", "127.0.0.1", "--port",
                 System.getProperty("mm7.payara.admin-port", "5048"), "--user", "admin", "--passwordfile", "/dev/null"));

@@ -33,8 +33,7 @@ import javax.net.ssl.TrustManagerFactory;
 final class Tls {
     static final Path DIR = Path.of(System.getProperty("mm7.tls.dir", "target/tls"));
     /** the MM7 endpoint over HTTPS: WildFly 8443 + the port offset, Payara's HTTPS listener (the build says which) */
-    static final URI MM7 = URI.create(System.getProperty("mm7.https-url",
-            "https://127.0.0.1:" + (8443 + Integer.getInteger("mm7.port-offset", 100))) + "/mm7/vasp");
+    static final URI MM7 = URI.create(Gateway.HTTPS_BASE + "/mm7/vasp");
     private static final Pattern PARAM = Pattern.compile("(\\w+)=(?:\"([^\"]*)\"|([^,\\s]+))");
 
     private Tls() {
