@@ -281,7 +281,7 @@ plain_http() {
 # The HTTP listeners' limits against slow and abusive clients, with the values and property names of WildFly's
 # gateway.cli (README "Configuration"), as far as Grizzly has them: the hard cap on a declared request body (413),
 # the time a kept-alive connection may wait for its next request, the read timeout of the request body. Grizzly
-# has no deadline for a request head and no connection limit (README "Payara Server").
+# has no deadline for a request head and no connection limit: guard() adds them on the HTTPS listeners.
 limits() {
     local net=configs.config.server-config.network-config l
     for l in http-listener-1 http-listener-2 mm7-admin-http mm7-admin-https; do
@@ -315,14 +315,37 @@ tls() {
             "$ssl.trust-store-password=${TLS_STORE_PASSWORD:?}" "$ssl.client-auth=want" \
             "$ssl.renegotiate-on-client-auth-want=false" >/dev/null
     fi
-    if [ -n "${TLS_KEY_STORE:-}${TLS_TRUST_STORE:-}" ]; then
-        # a running listener keeps its client-auth setting until it is started again
-        local l listener=configs.config.server-config.network-config.network-listeners.network-listener
-        for l in http-listener-2 mm7-admin-https; do
-            asadmin set "$listener.$l.enabled=false" >/dev/null
-            asadmin set "$listener.$l.enabled=true" >/dev/null
-        done
-    fi
+    # (a running listener keeps its key pair and client-auth setting until it is started again: start restarts the
+    # domain when the listeners' configuration changed)
+}
+
+# Grizzly, Payara's HTTP server, has no deadline for a request head and no connection limit (README "Payara
+# Server"). ListenerGuard and RequestHeadFinder of mm7-payara-realm (in the domain's lib/) add both in front of the
+# HTTPS listeners' HTTP protocol as Grizzly port unification: a protocol <listener>-guard whose port-unification
+# filter is ListenerGuard (counts the listener's connections, closes those over mm7.http.max-connections [1000] at
+# once and those whose first request head is not complete within mm7.http.request-parse-timeout [10000 ms]) and whose
+# one protocol finder hands a connection on to the listener's own HTTP protocol once the head is complete. Not on the
+# plain listeners: behind port unification Payara switches HTTP/2 off, and with HTTP/2 off Payara breaks a plain
+# request asking for an h2c upgrade, which the JDK's HTTP client sends by default (Metro's WSDL GET answered 500,
+# read as an upgraded stream); plain HTTP is the loopback opt-in. The settings are read when the listener starts.
+guard() {
+    local l protocols
+    protocols=$(asadmin list-protocols)
+    for l in http-listener-2 mm7-admin-https; do
+        if ! grep -qw "^$l-guard" <<<"$protocols"; then
+            asadmin create-protocol --securityenabled=false "$l-guard" >/dev/null
+            asadmin create-protocol-finder --protocol "$l-guard" --targetprotocol "$l" \
+                --classname mm7gw.payara.RequestHeadFinder request-head >/dev/null
+            asadmin set "configs.config.server-config.network-config.protocols.protocol.$l-guard.port-unification.classname=mm7gw.payara.ListenerGuard" >/dev/null
+        fi
+        asadmin set "configs.config.server-config.network-config.network-listeners.network-listener.$l.protocol=$l-guard" >/dev/null
+    done
+}
+
+# what a change of needs a start of the domain to take effect: the listeners and the guard's settings
+listener_config() {
+    sed -n -e '/<network-config>/,/<\/network-config>/p' -e '/<system-property name="mm7\.http\./p' \
+        "$DOMAIN_DIR/config/domain.xml" | md5sum
 }
 
 wait_port() {
@@ -363,6 +386,8 @@ start() {
     sed -i -e '/<application-ref [^>]*ref="mm7-gateway"/{s# enabled="[a-z]*"##;s#<application-ref #<application-ref enabled="false" #}' \
         "$DOMAIN_DIR/config/domain.xml"
     "$PAYARA_HOME/bin/asadmin" start-domain --timeout 600 "$DOMAIN"
+    local listeners_before
+    listeners_before=$(listener_config)
     # the gateway's own settings (system properties)
     # persistence.xml's settings read system properties; Payara has no "${name:default}" form, so every one
     # of them gets its default here unless MM7_PROPERTIES sets it
@@ -393,6 +418,16 @@ start() {
     asadmin set configs.config.server-config.transaction-service.automatic-recovery=true >/dev/null
     limits
     tls
+    guard
+    # A listener behind port unification that is reconfigured while the domain runs comes back without the web
+    # container's applications (404 for everything) until the domain starts again: when this start changed the
+    # listeners (a new domain, other ports, key store or settings), the domain is started once more here, before the
+    # gateway is deployed.
+    if [ "$(listener_config)" != "$listeners_before" ]; then
+        echo "payara: the listeners changed; starting the domain again"
+        "$PAYARA_HOME/bin/asadmin" stop-domain "$DOMAIN"
+        "$PAYARA_HOME/bin/asadmin" start-domain --timeout 600 "$DOMAIN"
+    fi
     # the database (a non-XA pool: Payara commits it last in a transaction with the XA JMS resource)
     if ! asadmin list-jdbc-connection-pools | grep -q '^mm7-pool'; then
         asadmin create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource \

@@ -4,11 +4,15 @@ import static mm7gw.it.Gateway.mm7;
 import static mm7gw.it.Gateway.xml;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -312,10 +316,52 @@ class HostileInputIT {
 
     @Test
     void aSlowlorisClientIsDisconnected() throws Exception {
-        assumeTrue(Gateway.ON_WILDFLY, "Grizzly has no deadline for a request head (README server matrix)");
-        // request-parse-timeout (gateway.cli) is 10 s: a request whose headers take longer is dropped
-        long open = RawHttp.dribble(500, 30_000);
-        System.out.printf("MM7 hostile: a slowloris connection was closed after %d ms%n", open);
-        assertTrue(open < 25_000, "the server kept a dribbling connection open for " + open + " ms");
+        // WildFly: request-parse-timeout (gateway.cli, tls.cli), 10 s; Payara: mm7.http.request-parse-timeout of the
+        // ListenerGuard in front of the HTTPS listeners (payara.sh), 10 s. A request whose head takes longer is dropped,
+        // on the MM7 endpoint's listener and on the admin side's.
+        javax.net.SocketFactory sockets = Gateway.ON_WILDFLY ? javax.net.SocketFactory.getDefault()
+                : Tls.client(false).sslContext().getSocketFactory();
+        for (String base : Gateway.ON_WILDFLY ? List.of(Gateway.BASE, Gateway.ADMIN_BASE)
+                : List.of(Gateway.HTTPS_BASE, Gateway.ADMIN_HTTPS_BASE)) {
+            long open = RawHttp.dribble(URI.create(base + "/mm7/vasp"), sockets, 500, 30_000);
+            System.out.printf("MM7 hostile: a slowloris connection to %s was closed after %d ms%n", base, open);
+            assertTrue(open < 25_000, base + " kept a dribbling connection open for " + open + " ms");
+        }
+    }
+
+    @Test
+    void connectionsOverTheListenersLimitAreClosed() throws Exception {
+        assumeTrue(!Gateway.ON_WILDFLY, "Undertow keeps connections over its max-connections waiting, not closed");
+        // Payara: mm7.http.max-connections (1000) of the ListenerGuard in front of the HTTPS listener (payara.sh)
+        URI https = URI.create(Gateway.HTTPS_BASE);
+        javax.net.ssl.SSLSocketFactory tls = Tls.client(false).sslContext().getSocketFactory();
+        List<java.net.Socket> held = new java.util.ArrayList<>();
+        try {
+            // 1000 connections that send nothing (the head deadline closes them after 10 s)
+            for (int i = 0; i < 1000; i++) {
+                held.add(new java.net.Socket(https.getHost(), https.getPort()));
+            }
+            Thread.sleep(1000);
+            try (javax.net.ssl.SSLSocket over = (javax.net.ssl.SSLSocket) tls.createSocket(https.getHost(), https.getPort())) {
+                over.setSoTimeout(5000);
+                assertThrows(java.io.IOException.class, over::startHandshake, "a connection over the limit is closed");
+            }
+        } finally {
+            for (java.net.Socket s : held) {
+                s.close();
+            }
+        }
+        // with those gone the listener serves again
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        int status = 0;
+        while (status != 200 && System.nanoTime() < deadline) {
+            try {
+                status = Tls.client(false).send(java.net.http.HttpRequest.newBuilder(URI.create(Gateway.HTTPS_BASE
+                        + "/mm7/vasp?wsdl")).GET().build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (java.io.IOException notYet) {
+                Thread.sleep(200);
+            }
+        }
+        assertEquals(200, status);
     }
 }

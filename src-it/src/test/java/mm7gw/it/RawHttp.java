@@ -180,13 +180,13 @@ final class RawHttp {
     }
 
     /**
-     * Opens a connection and sends a request's header lines one byte every {@code pauseMillis}, as a slowloris
-     * client does, for at most {@code maxMillis}. Returns how long the server kept the connection open.
+     * Opens a connection (from {@code sockets}: plain or TLS) to {@code uri} and sends a request's header lines one
+     * byte every {@code pauseMillis}, as a slowloris client does, for at most {@code maxMillis}. Returns how long the
+     * server kept the connection open.
      */
-    static long dribble(long pauseMillis, long maxMillis) throws IOException {
-        URI uri = Gateway.MM7;
+    static long dribble(URI uri, javax.net.SocketFactory sockets, long pauseMillis, long maxMillis) throws IOException {
         long start = System.nanoTime();
-        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+        try (Socket socket = sockets.createSocket(uri.getHost(), uri.getPort())) {
             socket.setSoTimeout((int) pauseMillis);
             OutputStream out = socket.getOutputStream();
             InputStream in = socket.getInputStream();
