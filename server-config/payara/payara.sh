@@ -151,8 +151,8 @@ orb.mutualauth.port=$(port 5054):osgi.shell.telnet.port=$(port 5055)" "$DOMAIN"
     done
     if ! grep -q 'name="errorReportValve"' "$xml"; then
         sed -i -e '/<config name="server-config"/,/<config name="default-config"/{
-                s#<virtual-server \([^>]*\)id="server"></virtual-server>#<virtual-server \1id="server"><property name="errorReportValve" value=""></property></virtual-server>#
-                s#<virtual-server \([^>]*\)id="server"/>#<virtual-server \1id="server"><property name="errorReportValve" value=""></property></virtual-server>#
+                s#\(<virtual-server [^>]*id="server"[^>/]*\)/>#\1><property name="errorReportValve" value=""></property></virtual-server>#
+                s#\(<virtual-server [^>]*id="server"[^>/]*\)></virtual-server>#\1><property name="errorReportValve" value=""></property></virtual-server>#
             }' "$xml"
     fi
     # the web modules' authentication providers (their glassfish-web.xml names them), written before the first start:
