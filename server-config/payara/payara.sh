@@ -425,6 +425,10 @@ start() {
     # gateway is deployed.
     if [ "$(listener_config)" != "$listeners_before" ]; then
         echo "payara: the listeners changed; starting the domain again"
+        # a gateway an earlier start deployed (disabled above) goes first: Payara fails to stop a domain holding a
+        # disabled application it never loaded (NullPointerException "Error during disabling"), and the deployment
+        # below is then refused ("Application name mm7-gateway is already in use")
+        asadmin undeploy mm7-gateway >/dev/null 2>&1 || true
         "$PAYARA_HOME/bin/asadmin" stop-domain "$DOMAIN"
         "$PAYARA_HOME/bin/asadmin" start-domain --timeout 600 "$DOMAIN"
     fi
