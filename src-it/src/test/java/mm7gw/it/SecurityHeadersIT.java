@@ -136,7 +136,7 @@ class SecurityHeadersIT {
             x.close();
         });
         beacon.createContext("/control", x -> {
-            byte[] page = html.replace("/ran/html", "/ran/control").getBytes(StandardCharsets.UTF_8);
+            byte[] page = html.replace("/ran/", "/ran/control-").getBytes(StandardCharsets.UTF_8);
             x.getResponseHeaders().add("Content-Type", "text/html");
             x.sendResponseHeaders(200, page.length);
             x.getResponseBody().write(page);
@@ -145,7 +145,10 @@ class SecurityHeadersIT {
         beacon.start();
         try (Browser browser = new Browser()) {
             browser.driver.get(base + "/control");
-            awaitBeacon(ran, "/ran/control");
+            // both of the control page's scripts (the inline one and the image's error handler) must have reported
+            // before the slate is wiped, or a late beacon of the control page would be counted against the gateway
+            awaitBeacon(ran, "/ran/control-html");
+            awaitBeacon(ran, "/ran/control-img");
             ran.clear();
 
             String htmlId = submit("text/html", html, "447700900704");
