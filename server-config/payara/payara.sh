@@ -23,6 +23,10 @@
 #                    and the Elytron password library)                 (required for provision)
 #   RAR, EAR         the resource adapter and the gateway to deploy        (required for start)
 #   DOMAIN           the domain's name                                     [mm7]
+#   MM7_ASADMIN_PASSWORD   the password of Payara's administrator "admin" (asadmin, admin console, REST management
+#                    on ADMIN_PORT) when the domain is created; unset: one is generated. Either is kept in the domain's
+#                    config/mm7-asadmin-passwordfile (mode 600), which every asadmin call here reads; set later, start
+#                    changes the domain's password to it
 #   DB_URL           JDBC URL of the gateway's PostgreSQL database  [jdbc:postgresql://127.0.0.1:5432/mm7]
 #   DB_USER, DB_PASSWORD                                                   [postgres, postgres]
 #                    (the published passwords - postgres, mm7-gateway-secret, the tests' - or empty ones are refused
@@ -76,7 +80,44 @@ BROKER_PASSWORD=${BROKER_PASSWORD:-mm7-gateway-secret}
 DB_URL=${DB_URL:-jdbc:postgresql://127.0.0.1:5432/mm7}
 DB_USER=${DB_USER:-postgres}
 DB_PASSWORD=${DB_PASSWORD:-postgres}
-asadmin() { "$PAYARA_HOME/bin/asadmin" --host 127.0.0.1 --port "$ADMIN_PORT" --user admin --passwordfile /dev/null "$@"; }
+# Payara's own administrator (asadmin, the admin console and the REST management API on ADMIN_PORT, 127.0.0.1 only)
+# has a password: MM7_ASADMIN_PASSWORD (environment) when the domain is created, else one generated then; kept for
+# these scripts in PASSWORD_FILE, inside the domain, readable by its owner only (asadmin --passwordfile format)
+PASSWORD_FILE="$DOMAIN_DIR/config/mm7-asadmin-passwordfile"
+passwordfile() { if [ -f "$PASSWORD_FILE" ]; then echo "$PASSWORD_FILE"; else echo /dev/null; fi; }
+asadmin() { "$PAYARA_HOME/bin/asadmin" --host 127.0.0.1 --port "$ADMIN_PORT" --user admin --passwordfile "$(passwordfile)" "$@"; }
+# the local commands (start-domain, stop-domain) with the same credentials
+local_asadmin() { "$PAYARA_HOME/bin/asadmin" --user admin --passwordfile "$(passwordfile)" "$@"; }
+new_password() { tr -dc 'A-Za-z0-9' < /dev/urandom | head -c 32; }
+# writes the file asadmin reads the administrator's password from (owner only, written where no one else can read it)
+write_passwordfile() { # file password [further lines]
+    local file=$1 password=$2
+    shift 2
+    (umask 077 && printf 'AS_ADMIN_PASSWORD=%s\n' "$password" > "$file" && for l in "$@"; do printf '%s\n' "$l" >> "$file"; done)
+}
+# the administrator's password as the scripts know it
+admin_password() { sed -n 's/^AS_ADMIN_PASSWORD=//p' "$PASSWORD_FILE"; }
+
+# The administrator's password of a running domain: a domain created before it had one (its administrator has none) gets
+# one now, and a set MM7_ASADMIN_PASSWORD that differs from the one kept replaces it.
+admin_password_current() {
+    local old="" new change
+    if [ -f "$PASSWORD_FILE" ]; then
+        old=$(admin_password)
+        new=${MM7_ASADMIN_PASSWORD:-$old}
+        [ "$new" != "$old" ] || return 0
+    else
+        new=${MM7_ASADMIN_PASSWORD:-$(new_password)}
+    fi
+    change=$(mktemp)
+    write_passwordfile "$change" "$old" "AS_ADMIN_NEWPASSWORD=$new"
+    "$PAYARA_HOME/bin/asadmin" --host 127.0.0.1 --port "$ADMIN_PORT" --user admin --passwordfile "$change" \
+        change-admin-password >/dev/null
+    rm -f "$change"
+    write_passwordfile "$PASSWORD_FILE" "$new"
+    echo "payara: the domain's administrator 'admin' has a new password${MM7_ASADMIN_PASSWORD:+ (MM7_ASADMIN_PASSWORD)}," \
+        "kept in $PASSWORD_FILE (readable by its owner only)"
+}
 # asadmin wants ':' and '=' inside property values escaped
 esc() { printf '%s' "$1" | sed -e 's/\\/\\\\/g' -e 's/:/\\:/g' -e 's/=/\\=/g'; }
 
@@ -84,10 +125,16 @@ provision() {
     refuse_published_passwords
     if [ ! -f "$DOMAIN_DIR/config/domain.xml" ]; then
         echo "payara: creating domain $DOMAIN"
-        "$PAYARA_HOME/bin/asadmin" --user admin create-domain --nopassword=true --domainproperties \
+        local created
+        created=$(mktemp)
+        write_passwordfile "$created" "${MM7_ASADMIN_PASSWORD:-$(new_password)}"
+        "$PAYARA_HOME/bin/asadmin" --user admin --passwordfile "$created" create-domain --nopassword=false --domainproperties \
 "domain.adminPort=$ADMIN_PORT:domain.instancePort=$HTTP_PORT:http.ssl.port=$HTTPS_PORT:java.debugger.port=$(port 5049):\
 jms.port=$(port 5050):domain.jmxPort=$(port 5051):orb.listener.port=$(port 5052):orb.ssl.port=$(port 5053):\
 orb.mutualauth.port=$(port 5054):osgi.shell.telnet.port=$(port 5055)" "$DOMAIN"
+        mv "$created" "$PASSWORD_FILE"
+        echo "payara: the domain's administrator is 'admin' with the password${MM7_ASADMIN_PASSWORD:+ of MM7_ASADMIN_PASSWORD}" \
+            "in $PASSWORD_FILE (readable by its owner only; asadmin --passwordfile reads it)"
     fi
     local xml="$DOMAIN_DIR/config/domain.xml"
     # the ports are the domain's since its creation: a kept domain keeps them
@@ -371,7 +418,7 @@ start_broker() {
 
 resume() {
     start_broker
-    "$PAYARA_HOME/bin/asadmin" start-domain --timeout 600 "$DOMAIN"
+    local_asadmin start-domain --timeout 600 "$DOMAIN"
 }
 
 start() {
@@ -385,7 +432,8 @@ start() {
     # undeployed it while it was still loading (SEVERE entries in server.log). resume loads it as deployed.
     sed -i -e '/<application-ref [^>]*ref="mm7-gateway"/{s# enabled="[a-z]*"##;s#<application-ref #<application-ref enabled="false" #}' \
         "$DOMAIN_DIR/config/domain.xml"
-    "$PAYARA_HOME/bin/asadmin" start-domain --timeout 600 "$DOMAIN"
+    local_asadmin start-domain --timeout 600 "$DOMAIN"
+    admin_password_current
     local listeners_before
     listeners_before=$(listener_config)
     # the gateway's own settings (system properties)
@@ -429,8 +477,8 @@ start() {
         # disabled application it never loaded (NullPointerException "Error during disabling"), and the deployment
         # below is then refused ("Application name mm7-gateway is already in use")
         asadmin undeploy mm7-gateway >/dev/null 2>&1 || true
-        "$PAYARA_HOME/bin/asadmin" stop-domain "$DOMAIN"
-        "$PAYARA_HOME/bin/asadmin" start-domain --timeout 600 "$DOMAIN"
+        local_asadmin stop-domain "$DOMAIN"
+        local_asadmin start-domain --timeout 600 "$DOMAIN"
     fi
     # the database (a non-XA pool: Payara commits it last in a transaction with the XA JMS resource)
     if ! asadmin list-jdbc-connection-pools | grep -q '^mm7-pool'; then
@@ -462,7 +510,7 @@ start() {
 }
 
 stop() {
-    "$PAYARA_HOME/bin/asadmin" stop-domain "$DOMAIN" || true
+    local_asadmin stop-domain "$DOMAIN" || true
     if [ -f "$BROKER_DIR/broker.pid" ]; then
         "$BROKER_DIR/bin/artemis" stop >/dev/null 2>&1 || true
         local pid; pid=$(cat "$BROKER_DIR/broker.pid")
@@ -489,6 +537,7 @@ run() {
     # the administrator's password on this console only: the gateway never writes it to the log
     echo "   Admin password:        $(setting mm7.admin.initial-password '(not set)') (console only, not in the log)"
     echo "   HTTPS:                 https://127.0.0.1:$HTTPS_PORT/mm7/vasp (Payara's self-signed certificate)"
+    echo "   Payara's own admin:    http://127.0.0.1:$ADMIN_PORT (127.0.0.1 only), user admin, password in $PASSWORD_FILE"
     echo "Payara and the broker started and the gateway deployed in $((SECONDS - began)) s; Ctrl-C stops them."
     tail -n 0 -F "$log" &
     follow=$!

@@ -147,7 +147,8 @@ final class PayaraDomain {
 
     /** An orderly stop of the domain (the broker keeps running). */
     void stopDomain() throws Exception {
-        run(List.of(asadminCommand(), "stop-domain", domainDir.getName()), Duration.ofMinutes(3), null);
+        run(List.of(asadminCommand(), "--user", "admin", "--passwordfile", passwordFile().getPath(), "stop-domain",
+                domainDir.getName()), Duration.ofMinutes(3), null);
         assertTrue(process("-Dcom.sun.aas.instanceRoot=" + domainDir.getAbsolutePath()).isEmpty(), "domain stopped");
     }
 
@@ -238,6 +239,26 @@ final class PayaraDomain {
         asadmin("delete-system-property", "--target", "server", name);
     }
 
+    /**
+     * The file with the password of Payara's administrator (asadmin's {@code --passwordfile} format) that
+     * {@code payara.sh} wrote into the domain when it created it.
+     */
+    File passwordFile() {
+        return new File(domainDir, "config/mm7-asadmin-passwordfile");
+    }
+
+    /** The password of Payara's administrator {@code admin}, as {@code payara.sh} kept it. */
+    String adminPassword() throws java.io.IOException {
+        return Files.readAllLines(passwordFile().toPath(), StandardCharsets.UTF_8).stream()
+                .filter(l -> l.startsWith("AS_ADMIN_PASSWORD=")).map(l -> l.substring("AS_ADMIN_PASSWORD=".length()))
+                .findFirst().orElseThrow(() -> new AssertionError("no AS_ADMIN_PASSWORD in " + passwordFile()));
+    }
+
+    /** The domain's {@code domain.xml} as it is now. */
+    String domainXml() throws java.io.IOException {
+        return Files.readString(new File(domainDir, "config/domain.xml").toPath(), StandardCharsets.UTF_8);
+    }
+
     private String asadminCommand() {
         return new File(home, "bin/asadmin").getPath();
     }
@@ -257,7 +278,8 @@ final class PayaraDomain {
 
     String asadmin(String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(asadminCommand(), "--host", "127.0.0.1", "--port",
-                System.getProperty("mm7.payara.admin-port", "5048"), "--user", "admin", "--passwordfile", "/dev/null"));
+                System.getProperty("mm7.payara.admin-port", "5048"), "--user", "admin", "--passwordfile",
+                passwordFile().getPath()));
         cmd.addAll(List.of(args));
         return run(cmd, Duration.ofMinutes(3), null);
     }
