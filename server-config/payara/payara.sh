@@ -88,7 +88,12 @@ passwordfile() { if [ -f "$PASSWORD_FILE" ]; then echo "$PASSWORD_FILE"; else ec
 asadmin() { "$PAYARA_HOME/bin/asadmin" --host 127.0.0.1 --port "$ADMIN_PORT" --user admin --passwordfile "$(passwordfile)" "$@"; }
 # the local commands (start-domain, stop-domain) with the same credentials
 local_asadmin() { "$PAYARA_HOME/bin/asadmin" --user admin --passwordfile "$(passwordfile)" "$@"; }
-new_password() { tr -dc 'A-Za-z0-9' < /dev/urandom | head -c 32; }
+# 32 letters and digits from /dev/urandom (no pipe into head: its early exit would fail the pipe under pipefail)
+new_password() {
+    local p=""
+    while [ ${#p} -lt 32 ]; do p="$p$(head -c 256 /dev/urandom | LC_ALL=C tr -dc 'A-Za-z0-9')"; done
+    printf '%s' "${p:0:32}"
+}
 # writes the file asadmin reads the administrator's password from (owner only, written where no one else can read it)
 write_passwordfile() { # file password [further lines]
     local file=$1 password=$2
