@@ -17,6 +17,7 @@ import mm7gw.directory.entity.NumberRange;
 import mm7gw.directory.entity.Subscriber;
 import mm7gw.directory.entity.SubscriberState;
 import mm7gw.kernel.Address;
+import mm7gw.kernel.VaspId;
 import mm7gw.relay.control.ClientKeyStore;
 import mm7gw.security.PasswordHashing;
 import mm7gw.vasp.control.VaspRegistry;
@@ -45,7 +46,7 @@ import mm7gw.vasp.entity.Vasp;
 @PermitAll
 public class Bootstrap {
     private static final Logger LOG = Logger.getLogger(Bootstrap.class.getName());
-    static final String DEMO_VASP = "demo-vasp";
+    static final VaspId DEMO_VASP = new VaspId("demo-vasp");
     static final String DEMO_VAS = "demo-service";
     static final String DEMO_PASSWORD = "demo-secret";
     /** the gateway's data source on WildFly (datasource-*.cli) */
@@ -130,8 +131,8 @@ public class Bootstrap {
 
     private void seedDemoVasp() {
         if (vasps.byVaspId(DEMO_VASP).isEmpty()) {
-            Vasp demo = new Vasp(DEMO_VASP, "Demo VASP", DEMO_VASP);
-            PasswordHashing.VaspCredentials c = PasswordHashing.vaspCredentials(DEMO_VASP, DEMO_PASSWORD);
+            Vasp demo = new Vasp(DEMO_VASP, "Demo VASP", DEMO_VASP.value());
+            PasswordHashing.VaspCredentials c = PasswordHashing.vaspCredentials(DEMO_VASP.value(), DEMO_PASSWORD);
             demo.changeCredentials(c.bcrypt(), c.digestMd5(), c.digestSha256());
             demo.addService(DEMO_VAS, "Demo service");
             demo.serviceLevel().apply(ServiceLevel.Terms.UNRESTRICTED);

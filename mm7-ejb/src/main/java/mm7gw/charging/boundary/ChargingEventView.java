@@ -43,7 +43,7 @@ public record ChargingEventView(long eventId, String writer, Long sequenceNumber
     public static ChargingEventView of(ChargingEvent e) {
         RecordDetails d = e.recordDetails();
         return new ChargingEventView(e.id(), e.writer(), e.sequenceNumber(), e.recordType().name(),
-                e.recordType().cdrName(), e.occurredAt(), e.vaspId(), e.vasId(), e.messageId(), e.linkedId(),
+                e.recordType().cdrName(), e.occurredAt(), e.vaspId().value(), e.vasId(), e.messageId(), e.linkedId(),
                 e.sender(), e.recipient(), e.recipientCount(), e.messageSize(), e.contentType(), e.statusCode(),
                 e.result(), e.details(), e.chargedParty(), e.priority(), e.messageClass(), e.serviceCode(),
                 e.recordName(), e.requestStatusCode(), d.senderType(), d.recipientType(), d.recipientKind(),

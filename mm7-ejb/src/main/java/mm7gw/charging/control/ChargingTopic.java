@@ -32,7 +32,7 @@ public class ChargingTopic {
 
     public void publish(ChargingEvent event) {
         jms.createProducer()
-                .setProperty("vaspId", event.vaspId())
+                .setProperty("vaspId", event.vaspId().value())
                 .setProperty("recordType", event.recordType().name())
                 .setProperty("writer", event.writer())
                 .setProperty("sequenceNumber", event.sequenceNumber())

@@ -46,7 +46,7 @@ public final class MmsRecords {
         boolean recipientField = true;
         switch (type) {
             case MM7S -> r.rsAddress("originatorMmsRSAddress", RELAY_SERVER).text("linkedID", e.linkedId())
-                    .text("vaspID", e.vaspId()).text("vasID", orEmpty(e.vasId())).text("messageID", orEmpty(e.messageId()))
+                    .text("vaspID", e.vaspId().value()).text("vasID", orEmpty(e.vasId())).text("messageID", orEmpty(e.messageId()))
                     .agentAddress("originatorAddress", originator(e)).agentAddresses("recipientAddresses", recipients)
                     .text("serviceCode", e.serviceCode()).text("contentType", orEmpty(e.contentType()))
                     .integer("messageSize", size(e)).enumerated("messageClass", messageClass(e.messageClass()))
@@ -59,11 +59,11 @@ public final class MmsRecords {
                     .enumerated("priority", priority(e.priority()))
                     .bool("messageDistributionIndicator", d.distributionIndicator())
                     .enumerated("requestStatusCode", e.requestStatusCode()).text("statusText", statusText(e));
-            case MM7C -> r.rsAddress("originatorMmsRSAddress", RELAY_SERVER).text("vaspID", e.vaspId())
+            case MM7C -> r.rsAddress("originatorMmsRSAddress", RELAY_SERVER).text("vaspID", e.vaspId().value())
                     .text("vasID", orEmpty(e.vasId())).text("messageID", orEmpty(e.messageId()))
                     .agentAddress("originatorAddress", originator(e)).text("serviceCode", e.serviceCode())
                     .enumerated("requestStatusCode", e.requestStatusCode()).text("statusText", statusText(e));
-            case MM7R -> r.rsAddress("originatorMmsRSAddress", RELAY_SERVER).text("vaspID", e.vaspId())
+            case MM7R -> r.rsAddress("originatorMmsRSAddress", RELAY_SERVER).text("vaspID", e.vaspId().value())
                     .text("vasID", orEmpty(e.vasId())).text("messageID", orEmpty(e.messageId()))
                     .agentAddress("originatorAddress", originator(e)).text("serviceCode", e.serviceCode())
                     .text("contentType", orEmpty(e.contentType())).timestamp("submissionTime", d.submissionTime())
@@ -90,7 +90,7 @@ public final class MmsRecords {
                     .waitTime("timeOfExpiry", d.expiryTime()).text("messageReference", orEmpty(e.messageId()))
                     .bool("deliveryReportRequested", d.deliveryReportRequested()).bool("replyCharging", d.replyCharging())
                     .waitTime("replyDeadline", d.replyDeadline()).integer("replyChargingSize", d.replyChargingSize())
-                    .text("vaspID", e.vaspId()).text("vasID", e.vasId());
+                    .text("vaspID", e.vaspId().value()).text("vasID", e.vasId());
             case MMR1NRS -> r.rsAddress("recipientMmsRSAddress", RELAY_SERVER).text("messageID", orEmpty(e.messageId()))
                     .agentAddress("recipientAddress", recipient(e)).enumerated("mmStatusCode", mmStatus(d.mmStatus()));
             case MMR1RT -> r.rsAddress("recipientMmsRSAddress", RELAY_SERVER).text("messageID", orEmpty(e.messageId()))
@@ -101,7 +101,7 @@ public final class MmsRecords {
                     .enumerated("priority", priority(e.priority())).bool("readReplyRequested", d.readReplyRequested())
                     .enumerated("mmStatusCode", mmStatus(d.mmStatus())).waitTime("replyDeadline", d.replyDeadline())
                     .integer("replyChargingSize", d.replyChargingSize()).waitTime("timeOfExpiry", d.expiryTime())
-                    .text("messageReference", orEmpty(e.messageId())).text("vaspID", e.vaspId()).text("vasID", e.vasId());
+                    .text("messageReference", orEmpty(e.messageId())).text("vaspID", e.vaspId().value()).text("vasID", e.vasId());
             case MMR1RR -> r.rsAddress("recipientMmsRSAddress", RELAY_SERVER).text("messageID", orEmpty(e.messageId()))
                     .agentAddress("recipientAddress", recipient(e)).agentAddress("originatorAddress", originator(e))
                     .enumerated("mmStatusCode", mmStatus(d.mmStatus()));
@@ -173,7 +173,7 @@ public final class MmsRecords {
     /** The sender; without a SenderAddress the VASP ID as a short code (as the reports to the VASP say it). */
     private static AgentAddress originator(ChargingEvent e) {
         AgentAddress a = address(e.recordDetails().senderType(), e.sender(), null);
-        return a != null ? a : new AgentAddress(AgentAddress.Kind.SHORT_CODE, e.vaspId(), null);
+        return a != null ? a : new AgentAddress(AgentAddress.Kind.SHORT_CODE, e.vaspId().value(), null);
     }
 
     /** The recipient of a per-recipient record (an empty short code if the event has none). */

@@ -1,5 +1,6 @@
 package mm7gw.charging.entity;
 
+import mm7gw.kernel.VaspId;
 import mm7gw.submission.entity.MultimediaMessage;
 
 /**
@@ -11,7 +12,7 @@ import mm7gw.submission.entity.MultimediaMessage;
  * @param messageSize    the size in bytes of the message content, or null without content
  * @param contentType    the Content-Type of the message content, or null without content
  */
-public record ChargedOperation(String vaspId, String vasId, String messageId, String linkedId, String sender,
+public record ChargedOperation(VaspId vaspId, String vasId, String messageId, String linkedId, String sender,
         String recipient, Integer recipientCount, Long messageSize, String contentType, String chargedParty,
         String priority, String messageClass, String serviceCode) {
 

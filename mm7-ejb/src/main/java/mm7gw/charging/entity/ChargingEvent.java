@@ -16,6 +16,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import mm7gw.kernel.VaspId;
 import mm7gw.messaging.DuplicateIds;
 import mm7gw.status.StatusCode;
 import mm7gw.submission.entity.MultimediaMessage;
@@ -130,7 +131,7 @@ public class ChargingEvent {
             String details) {
         this.recordType = recordType;
         this.occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        this.vaspId = op.vaspId();
+        this.vaspId = op.vaspId().value();
         this.vasId = op.vasId();
         this.messageId = op.messageId();
         this.linkedId = op.linkedId();
@@ -251,8 +252,8 @@ public class ChargingEvent {
         return occurredAt;
     }
 
-    public String vaspId() {
-        return vaspId;
+    public VaspId vaspId() {
+        return new VaspId(vaspId);
     }
 
     public String vasId() {

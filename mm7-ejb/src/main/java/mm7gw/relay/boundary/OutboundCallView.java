@@ -9,7 +9,7 @@ public record OutboundCallView(long id, String kind, String vaspId, String messa
         String vaspStatusText, String vaspServiceCode, String lastError, Instant createdAt, Instant completedAt) {
 
     static OutboundCallView of(OutboundCall c) {
-        return new OutboundCallView(c.id(), c.kind().name(), c.vaspId(), c.messageId(), c.recipient(), c.mmStatus(),
+        return new OutboundCallView(c.id(), c.kind().name(), c.vaspId().value(), c.messageId(), c.recipient(), c.mmStatus(),
                 c.eventAt(), c.state().name(), c.attempts(), c.httpStatus(), c.vaspStatus(), c.vaspStatusText(),
                 c.vaspServiceCode(), c.lastError(), c.createdAt(), c.completedAt());
     }

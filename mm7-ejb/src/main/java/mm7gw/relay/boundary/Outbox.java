@@ -8,6 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.UUID;
 import mm7gw.admin.boundary.RequestRefused;
 import mm7gw.kernel.Address;
+import mm7gw.kernel.VaspId;
 import mm7gw.relay.control.OutboundQueue;
 import mm7gw.relay.entity.MoMessage;
 import mm7gw.relay.entity.OutboundCall;
@@ -53,7 +54,7 @@ public class Outbox {
         RelayEndpoint endpoint = em.createNamedQuery(RelayEndpoint.WITH_SHORT_CODES, RelayEndpoint.class)
                 .getResultStream().filter(e -> e.serves(to)).findFirst()
                 .orElseThrow(() -> RequestRefused.notFound("a VASP serving short code " + to));
-        String vaspId = endpoint.vasp().vaspId();
+        VaspId vaspId = endpoint.vasp().vaspId();
         MoMessage mo = new MoMessage("mo-" + UUID.randomUUID(), vaspId, sender.value(), to, request.subject(),
                 request.text());
         String notReplyCharged = request.replyTo() == null ? null : replyCharging(mo, sender, request.replyTo().trim());
@@ -62,7 +63,7 @@ public class Outbox {
                 "NUMBER", sender.value(), null, mo.receivedAt());
         em.persist(call);
         queue.enqueue(call);
-        return new MoView(mo.linkedId(), vaspId, sender.value(), to, call.id(), mo.replyChargingId(), notReplyCharged);
+        return new MoView(mo.linkedId(), vaspId.value(), sender.value(), to, call.id(), mo.replyChargingId(), notReplyCharged);
     }
 
     /**

@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import mm7gw.admin.boundary.RequestRefused;
 import mm7gw.admin.control.AdminAudit;
+import mm7gw.kernel.VaspId;
 import mm7gw.relay.control.ClientKeyStore;
 import mm7gw.relay.control.EndpointProbe;
 import mm7gw.relay.control.OutboundQueue;
@@ -84,7 +85,7 @@ public class RelayAdministration {
     }
 
     public RelayEndpointView configure(String vaspId, RelayEndpointRequest request) {
-        Vasp vasp = vasps.byVaspId(vaspId).orElseThrow(() -> RequestRefused.notFound("VASP " + vaspId));
+        Vasp vasp = VaspId.parse(vaspId).flatMap(vasps::byVaspId).orElseThrow(() -> RequestRefused.notFound("VASP " + vaspId));
         if (request == null) {
             throw RequestRefused.invalid("a JSON body with url and mm7Release is required");
         }
@@ -150,7 +151,7 @@ public class RelayAdministration {
                 throw RequestRefused.invalid("short code '" + code + "' must be 1 to 20 letters or digits");
             }
             em.createNamedQuery(RelayEndpoint.WITH_SHORT_CODES, RelayEndpoint.class).getResultStream()
-                    .filter(other -> !other.vasp().vaspId().equals(vaspId) && other.serves(code)).findFirst()
+                    .filter(other -> !other.vasp().vaspId().equals(vasp.vaspId()) && other.serves(code)).findFirst()
                     .ifPresent(other -> {
                         throw new RequestRefused(RequestRefused.Reason.CONFLICT, "short code " + code
                                 + " belongs to VASP " + other.vasp().vaspId());
@@ -220,7 +221,7 @@ public class RelayAdministration {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public ProbeResult probe(String vaspId) {
-        vasps.byVaspId(vaspId).orElseThrow(() -> RequestRefused.notFound("VASP " + vaspId));
+        VaspId.parse(vaspId).flatMap(vasps::byVaspId).orElseThrow(() -> RequestRefused.notFound("VASP " + vaspId));
         RelayEndpoint endpoint = find(vaspId).orElseThrow(() -> new RequestRefused(RequestRefused.Reason.CONFLICT,
                 "VASP " + vaspId + " has no relay endpoint to test; save its relay settings first"));
         return probe.probe(endpoint);
@@ -272,7 +273,7 @@ public class RelayAdministration {
             }
             call.requeued();
             outbound.enqueue(call);
-            audit.record("dead letter replayed", call.vaspId(), jmsMessageId + " outbound call " + call.id()
+            audit.record("dead letter replayed", call.vaspId().value(), jmsMessageId + " outbound call " + call.id()
                     + " (" + call.kind() + " for " + call.messageId() + ")");
             return OutboundCallView.of(call);
         } catch (JMSException e) {

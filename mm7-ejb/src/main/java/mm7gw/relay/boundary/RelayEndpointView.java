@@ -20,7 +20,7 @@ public record RelayEndpointView(String vaspId, String url, String mm7Release, St
         String gatewayCertificateProblem, Instant updatedAt) {
 
     static RelayEndpointView of(RelayEndpoint e, ClientKeyStore clientKeys) {
-        return new RelayEndpointView(e.vasp().vaspId(), e.url(), e.release(), e.login(), e.sealedPassword() != null,
+        return new RelayEndpointView(e.vasp().vaspId().value(), e.url(), e.release(), e.login(), e.sealedPassword() != null,
                 e.timeoutMillis(), e.emptyResponseIsAck(), e.shortCodes(),
                 TrustAnchors.subjects(e.trustedCertificatesPem()), e.trustedCertificatesPem(), e.reportSender(),
                 e.reportSenderType(), e.outboundAuth().name(), e.plainHttpCredentialsAllowed(), e.clientCertificate(),

@@ -151,24 +151,24 @@ public class EndpointProbe {
     /** The four ways a probe of one endpoint ends, each filling in what it cannot know. */
     private record Outcome(RelayEndpoint endpoint) {
         ProbeResult notProbed(String why) {
-            return new ProbeResult(endpoint.vasp().vaspId(), endpoint.url(), METHOD, Instant.now(), false, null,
+            return new ProbeResult(endpoint.vasp().vaspId().value(), endpoint.url(), METHOD, Instant.now(), false, null,
                     null, null, Credentials.UNKNOWN, 0, false, why);
         }
 
         ProbeResult unreachable(Credentials credentials, long millis, String why) {
-            return new ProbeResult(endpoint.vasp().vaspId(), endpoint.url(), METHOD, Instant.now(), false, null,
+            return new ProbeResult(endpoint.vasp().vaspId().value(), endpoint.url(), METHOD, Instant.now(), false, null,
                     null, null, credentials, millis, false, "Not reachable: " + why);
         }
 
         /** connected, but no HTTP status came back */
         ProbeResult noAnswer(Boolean tls, String tlsDetail, Credentials credentials, long millis, String summary) {
-            return new ProbeResult(endpoint.vasp().vaspId(), endpoint.url(), METHOD, Instant.now(), true, tls,
+            return new ProbeResult(endpoint.vasp().vaspId().value(), endpoint.url(), METHOD, Instant.now(), true, tls,
                     tlsDetail, null, credentials, millis, false, summary);
         }
 
         ProbeResult answered(Boolean tls, String tlsDetail, int status, Credentials credentials, long millis,
                 boolean ok, String summary) {
-            return new ProbeResult(endpoint.vasp().vaspId(), endpoint.url(), METHOD, Instant.now(), true, tls,
+            return new ProbeResult(endpoint.vasp().vaspId().value(), endpoint.url(), METHOD, Instant.now(), true, tls,
                     tlsDetail, status, credentials, millis, ok, summary);
         }
     }

@@ -27,7 +27,7 @@ final class OutboundRequests {
     static VaspRequest report(OutboundCall call, ApplicationAddress application) {
         VaspRequest.Address recipient = VaspRequest.Address.of(call.recipientType(), call.recipient());
         VaspRequest.Address sender = call.sender() == null
-                ? VaspRequest.Address.of("SHORT_CODE", call.vaspId())
+                ? VaspRequest.Address.of("SHORT_CODE", call.vaspId().value())
                 : VaspRequest.Address.of(call.senderType(), call.sender());
         String statusText = CONDITION_NOT_MET.equals(call.mmStatus())
                 ? "the recipient's terminal does not meet the DeliveryCondition" : null;

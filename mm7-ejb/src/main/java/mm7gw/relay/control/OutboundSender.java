@@ -57,7 +57,7 @@ public class OutboundSender {
             return false;
         }
         RelayEndpoint endpoint = em.createNamedQuery(RelayEndpoint.BY_VASP, RelayEndpoint.class)
-                .setParameter("vaspId", call.vaspId()).getResultStream().findFirst().orElse(null);
+                .setParameter("vaspId", call.vaspId().value()).getResultStream().findFirst().orElse(null);
         if (endpoint == null) {
             complete(call, OutboundState.REFUSED, null, null, "the VASP has no relay endpoint any more");
             return true;
@@ -79,14 +79,14 @@ public class OutboundSender {
         if (outcome.transportFailure()) {
             LOG.info(() -> "outbound call " + callId + " to " + LogText.escape(endpoint.url()) + " failed: "
                     + LogText.escape(answer.text()));
-            mm7gw.metrics.Metrics.outboundCall(call.vaspId(), "IO_ERROR");
+            mm7gw.metrics.Metrics.outboundCall(call.vaspId().value(), "IO_ERROR");
             failures.failed(callId, null, answer.text());
             return false;
         }
         if (answer.retry()) {
             LOG.info(() -> "outbound call " + callId + " to " + LogText.escape(endpoint.url()) + ": "
                     + LogText.escape(answer.text()));
-            mm7gw.metrics.Metrics.outboundCall(call.vaspId(), "RETRY");
+            mm7gw.metrics.Metrics.outboundCall(call.vaspId().value(), "RETRY");
             failures.failed(callId, outcome.httpStatus(), answer.text());
             return false;
         }
@@ -104,7 +104,7 @@ public class OutboundSender {
     private void complete(OutboundCall call, OutboundState state, Integer httpStatus, Integer vaspStatus,
             String text) {
         call.completed(state, httpStatus, vaspStatus, text);
-        mm7gw.metrics.Metrics.outboundCall(call.vaspId(), state.name());
+        mm7gw.metrics.Metrics.outboundCall(call.vaspId().value(), state.name());
         StatusCode status = switch (state) {
             case SENT -> StatusCode.SUCCESS;
             case VASP_ERROR -> vaspStatus == null ? StatusCode.interpret(3000) : StatusCode.interpret(vaspStatus);

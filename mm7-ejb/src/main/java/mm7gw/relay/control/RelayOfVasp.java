@@ -19,7 +19,7 @@ public class RelayOfVasp {
     void onRemoval(@Observes VaspRemoval removal) {
         removal.count(em, "MO messages", "select count(m) from MoMessage m where m.vaspId = :vaspId");
         removal.count(em, "outbound calls", "select count(c) from OutboundCall c where c.vaspId = :vaspId");
-        em.createNamedQuery(RelayEndpoint.BY_VASP, RelayEndpoint.class).setParameter("vaspId", removal.vaspId())
+        em.createNamedQuery(RelayEndpoint.BY_VASP, RelayEndpoint.class).setParameter("vaspId", removal.vaspId().value())
                 .getResultStream().forEach(em::remove);
     }
 }

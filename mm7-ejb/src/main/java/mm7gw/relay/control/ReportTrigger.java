@@ -43,7 +43,7 @@ public class ReportTrigger {
             return; // reported as Forwarded only when forwarded without being retrieved; after retrieval it was Retrieved
         }
         RelayEndpoint endpoint = em.createNamedQuery(RelayEndpoint.BY_VASP, RelayEndpoint.class)
-                .setParameter("vaspId", m.vaspId()).getResultStream().findFirst().orElse(null);
+                .setParameter("vaspId", m.vaspId().value()).getResultStream().findFirst().orElse(null);
         if (endpoint == null) {
             return;
         }

@@ -62,7 +62,7 @@ public class VaspLink {
             keys = clientKeys.keyManagersFor(endpoint);
         } catch (IllegalStateException e) {
             // a configuration fault of the gateway: retrying would not mend it
-            LOG.warning(() -> "outbound call to VASP " + LogText.escape(endpoint.vasp().vaspId()) + " refused: "
+            LOG.warning(() -> "outbound call to VASP " + LogText.escape(endpoint.vasp().vaspId().value()) + " refused: "
                     + e.getMessage());
             return new Outcome(null, refused(e.getMessage()), false);
         }

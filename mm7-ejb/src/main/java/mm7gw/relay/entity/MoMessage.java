@@ -10,6 +10,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import mm7gw.kernel.VaspId;
 
 /**
  * A message a subscriber sent to a VASP's short code (MO), handed to the VASP with MM7_deliver under its
@@ -55,9 +56,9 @@ public class MoMessage {
     protected MoMessage() {
     }
 
-    public MoMessage(String linkedId, String vaspId, String sender, String shortCode, String subject, String text) {
+    public MoMessage(String linkedId, VaspId vaspId, String sender, String shortCode, String subject, String text) {
         this.linkedId = linkedId;
-        this.vaspId = vaspId;
+        this.vaspId = vaspId.value();
         this.sender = sender;
         this.shortCode = shortCode;
         this.subject = subject;
@@ -80,7 +81,7 @@ public class MoMessage {
     }
 
     public String linkedId() { return linkedId; }
-    public String vaspId() { return vaspId; }
+    public VaspId vaspId() { return new VaspId(vaspId); }
     public String sender() { return sender; }
     public String shortCode() { return shortCode; }
     public String subject() { return subject; }

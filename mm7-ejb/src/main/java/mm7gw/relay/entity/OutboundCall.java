@@ -14,6 +14,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import mm7gw.kernel.VaspId;
 import mm7gw.messaging.DuplicateIds;
 
 /**
@@ -106,10 +107,10 @@ public class OutboundCall {
     /**
      * @param messageId the MessageID a report is about, or the LinkedID of an MO message
      */
-    public OutboundCall(OutboundKind kind, String vaspId, String messageId, Long recipientId, String recipientType,
+    public OutboundCall(OutboundKind kind, VaspId vaspId, String messageId, Long recipientId, String recipientType,
             String recipient, String senderType, String sender, String mmStatus, Instant eventAt) {
         this.kind = kind;
-        this.vaspId = vaspId;
+        this.vaspId = vaspId.value();
         this.messageId = messageId;
         this.recipientId = recipientId;
         this.recipientType = recipientType;
@@ -182,7 +183,7 @@ public class OutboundCall {
 
     public Long id() { return id; }
     public OutboundKind kind() { return kind; }
-    public String vaspId() { return vaspId; }
+    public VaspId vaspId() { return new VaspId(vaspId); }
     public String messageId() { return messageId; }
     public Long recipientId() { return recipientId; }
     public String recipient() { return recipient; }

@@ -39,7 +39,7 @@ public class MessageTracking {
                 .collect(Collectors.groupingBy(a -> a.recipient().id()));
         List<MessageView.RecipientView> recipients = messages.recipients(m).stream()
                 .map(r -> recipient(r, attempts.getOrDefault(r.id(), List.of()))).toList();
-        return new MessageView(m.messageId(), m.vaspId(), m.vasId(), m.transactionId(),
+        return new MessageView(m.messageId(), m.vaspId().value(), m.vasId(), m.transactionId(),
                 m.sender() == null ? null : m.sender().value(), m.subject(), m.priority().name(),
                 m.messageClass().name(), m.serviceCode(), m.linkedId(),
                 m.chargedParty() == null ? null : m.chargedParty().name(), m.chargedPartyId(), m.state().name(), m.submittedAt(),
@@ -76,7 +76,7 @@ public class MessageTracking {
         if (transactionId != null) {
             query.setParameter("transactionId", transactionId);
         }
-        return query.getResultStream().map(m -> new MessageSummary(m.messageId(), m.vaspId(), m.vasId(),
+        return query.getResultStream().map(m -> new MessageSummary(m.messageId(), m.vaspId().value(), m.vasId(),
                 m.transactionId(), m.state().name(), m.submittedAt(), m.recipientCount())).toList();
     }
 
@@ -118,7 +118,7 @@ public class MessageTracking {
         var query = em.createQuery("select m " + where(criteria) + " order by m.id desc", MultimediaMessage.class);
         bind(query, criteria);
         return query.setFirstResult(first).setMaxResults(max).getResultStream()
-                .map(m -> new MessageSummary(m.messageId(), m.vaspId(), m.vasId(), m.transactionId(),
+                .map(m -> new MessageSummary(m.messageId(), m.vaspId().value(), m.vasId(), m.transactionId(),
                         m.state().name(), m.submittedAt(), m.recipientCount())).toList();
     }
 

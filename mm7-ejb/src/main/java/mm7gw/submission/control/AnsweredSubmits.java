@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import mm7gw.kernel.VaspId;
 import mm7gw.submission.entity.AnsweredSubmit;
 import mm7gw.submission.entity.MultimediaMessage;
 
@@ -99,12 +100,12 @@ public class AnsweredSubmits {
     }
 
     /** The answer given to the TransactionID of the VASP, whenever it was given (see {@link AnsweredSubmit#givenBefore}). */
-    public Optional<AnsweredSubmit> of(String vaspId, String transactionId) {
+    public Optional<AnsweredSubmit> of(VaspId vaspId, String transactionId) {
         if (!remembers(transactionId)) {
             return Optional.empty();
         }
         return em.createNamedQuery(AnsweredSubmit.OF_TRANSACTION, AnsweredSubmit.class)
-                .setParameter("vaspId", vaspId).setParameter("transactionId", transactionId)
+                .setParameter("vaspId", vaspId.value()).setParameter("transactionId", transactionId)
                 .setHint("eclipselink.read-only", "true").getResultStream().findFirst();
     }
 

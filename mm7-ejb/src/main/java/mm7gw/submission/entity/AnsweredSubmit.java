@@ -12,6 +12,7 @@ import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import mm7gw.kernel.VaspId;
 import mm7gw.status.StatusCode;
 
 /**
@@ -71,9 +72,9 @@ public class AnsweredSubmit {
     protected AnsweredSubmit() {
     }
 
-    public AnsweredSubmit(String vaspId, String transactionId, String login, String requestDigest, String messageId,
+    public AnsweredSubmit(VaspId vaspId, String transactionId, String login, String requestDigest, String messageId,
             StatusCode status, List<String> details, Instant answeredAt) {
-        this.vaspId = vaspId;
+        this.vaspId = vaspId.value();
         this.transactionId = transactionId;
         this.login = login;
         this.requestDigest = requestDigest;

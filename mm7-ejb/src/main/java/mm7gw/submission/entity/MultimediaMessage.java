@@ -26,6 +26,7 @@ import mm7gw.kernel.ChargedParty;
 import mm7gw.kernel.DeliveryConditions;
 import mm7gw.kernel.MessageClass;
 import mm7gw.kernel.Priority;
+import mm7gw.kernel.VaspId;
 import mm7gw.system.NodeHeartbeat;
 import mm7gw.vasp.entity.Vasp;
 
@@ -188,7 +189,7 @@ public class MultimediaMessage {
     public MultimediaMessage(String messageId, Vasp vasp, String vasId, String transactionId, Address sender) {
         this.messageId = messageId;
         this.vasp = vasp;
-        this.vaspId = vasp.vaspId();
+        this.vaspId = vasp.vaspId().value();
         this.vasId = vasId;
         this.transactionId = transactionId;
         this.sender = sender;
@@ -372,8 +373,8 @@ public class MultimediaMessage {
         return vasp;
     }
 
-    public String vaspId() {
-        return vaspId;
+    public VaspId vaspId() {
+        return new VaspId(vaspId);
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import mm7gw.admin.boundary.RequestRefused;
 import mm7gw.admin.control.AdminAudit;
+import mm7gw.kernel.VaspId;
 import mm7gw.security.PasswordHashing;
 import mm7gw.vasp.control.AccessAudit;
 import mm7gw.vasp.control.VaspRegistry;
@@ -34,15 +35,15 @@ public class VaspAdministration {
     Event<VaspRemoval> removals;
 
     public VaspView register(NewVasp request) {
-        String vaspId = identifier("VASP ID", request.vaspId());
-        String login = request.login() == null || request.login().isBlank() ? vaspId : identifier("login", request.login());
+        VaspId vaspId = new VaspId(identifier("VASP ID", request.vaspId()));
+        String login = request.login() == null || request.login().isBlank() ? vaspId.value() : identifier("login", request.login());
         if (registry.byVaspId(vaspId).isPresent()) {
             throw new RequestRefused(RequestRefused.Reason.CONFLICT, "VASP ID " + vaspId + " is already registered");
         }
         if (registry.byLogin(login).isPresent()) {
             throw new RequestRefused(RequestRefused.Reason.CONFLICT, "login " + login + " is already taken");
         }
-        String name = request.name() == null || request.name().isBlank() ? vaspId : request.name().trim();
+        String name = request.name() == null || request.name().isBlank() ? vaspId.value() : request.name().trim();
         Vasp vasp = new Vasp(vaspId, name, login);
         if (request.password() != null) {
             setPassword(vasp, request.password());
@@ -57,7 +58,7 @@ public class VaspAdministration {
             }
         }
         registry.add(vasp);
-        adminAudit.record("VASP_REGISTERED", vaspId, "login " + login + ", services " + vasp.services().size()
+        adminAudit.record("VASP_REGISTERED", vaspId.value(), "login " + login + ", services " + vasp.services().size()
                 + (request.password() == null ? ", no password" : ", password set"));
         return VaspView.of(vasp);
     }
@@ -157,7 +158,7 @@ public class VaspAdministration {
         }
         String t = text.trim().toLowerCase(java.util.Locale.ROOT);
         return registry.all().stream()
-                .filter(v -> v.vaspId().toLowerCase(java.util.Locale.ROOT).contains(t)
+                .filter(v -> v.vaspId().value().toLowerCase(java.util.Locale.ROOT).contains(t)
                         || v.name().toLowerCase(java.util.Locale.ROOT).contains(t)
                         || v.login().toLowerCase(java.util.Locale.ROOT).contains(t))
                 .map(VaspView::of).toList();
@@ -250,8 +251,8 @@ public class VaspAdministration {
 
     /** The VASP's refused MM7 requests, newest first. */
     public List<AccessRefusalView> accessRefusals(String vaspId, int max) {
-        find(vaspId);
-        return audit.ofVasp(vaspId, Math.max(1, Math.min(max, 1000))).stream().map(AccessRefusalView::of).toList();
+        Vasp vasp = find(vaspId);
+        return audit.ofVasp(vasp.vaspId(), Math.max(1, Math.min(max, 1000))).stream().map(AccessRefusalView::of).toList();
     }
 
     private static ServiceLevelView required(ServiceLevelView level) {
@@ -267,7 +268,7 @@ public class VaspAdministration {
     }
 
     private Vasp find(String vaspId) {
-        return registry.byVaspId(vaspId).orElseThrow(() -> RequestRefused.notFound("VASP " + vaspId));
+        return VaspId.parse(vaspId).flatMap(registry::byVaspId).orElseThrow(() -> RequestRefused.notFound("VASP " + vaspId));
     }
 
     private static String identifier(String what, String value) {

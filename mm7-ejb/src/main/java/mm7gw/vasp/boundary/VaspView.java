@@ -17,7 +17,7 @@ public record VaspView(String vaspId, String name, String login, String status, 
     }
 
     static VaspView of(Vasp v) {
-        return new VaspView(v.vaspId(), v.name(), v.login(), v.status().name(), v.hasPassword(), v.createdAt(),
+        return new VaspView(v.vaspId().value(), v.name(), v.login(), v.status().name(), v.hasPassword(), v.createdAt(),
                 v.services().stream().map(s -> new Service(s.vasId(), s.name(), s.isActive())).toList(),
                 v.hasDigestCredentials(), v.clientCertSha256() == null ? null
                         : new ClientCertificate(v.clientCertSha256(), v.clientCertSubject(), v.clientCertNotAfter()),

@@ -6,6 +6,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.logging.Logger;
+import mm7gw.kernel.VaspId;
 import mm7gw.system.LogText;
 import mm7gw.vasp.entity.AccessRefusal;
 
@@ -27,8 +28,8 @@ public class AccessAudit {
                 + "): " + refusal.statusCode() + " " + LogText.escape(refusal.details()));
     }
 
-    public List<AccessRefusal> ofVasp(String vaspId, int max) {
-        return em.createNamedQuery(AccessRefusal.OF_VASP, AccessRefusal.class).setParameter("vaspId", vaspId)
+    public List<AccessRefusal> ofVasp(VaspId vaspId, int max) {
+        return em.createNamedQuery(AccessRefusal.OF_VASP, AccessRefusal.class).setParameter("vaspId", vaspId.value())
                 .setMaxResults(max).getResultList();
     }
 }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.concurrent.ConcurrentHashMap;
+import mm7gw.kernel.VaspId;
 import mm7gw.vasp.entity.RateWindow;
 
 /**
@@ -24,13 +25,13 @@ public class RateLimiter {
 
     Clock clock = Clock.systemUTC();
 
-    private final ConcurrentHashMap<String, RateWindow.Lease> leases = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<VaspId, RateWindow.Lease> leases = new ConcurrentHashMap<>();
 
     /**
      * @return null when admitted (and counted), else which limit the request exceeds
      * @throws RateWindows.NoWindow when the VASP's counter row does not exist yet
      */
-    public String admit(String vaspId, int recipients, Integer maxSubmissions, Integer maxRecipients) {
+    public String admit(VaspId vaspId, int recipients, Integer maxSubmissions, Integer maxRecipients) {
         long second = clock.instant().getEpochSecond();
         RateWindow.Lease lease = leases.computeIfAbsent(vaspId, v -> new RateWindow.Lease());
         synchronized (lease) {
@@ -40,7 +41,7 @@ public class RateLimiter {
             RateWindow.Grant grant = windows.lease(vaspId, recipients, share(maxSubmissions, 1),
                     share(maxRecipients, recipients), maxSubmissions, maxRecipients);
             if (grant.refusal() != null) {
-                mm7gw.metrics.Metrics.rateLimitRefusal(vaspId);
+                mm7gw.metrics.Metrics.rateLimitRefusal(vaspId.value());
                 return grant.refusal();
             }
             lease.add(grant);

@@ -6,6 +6,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import mm7gw.kernel.VaspId;
 import mm7gw.vasp.entity.RateWindow;
 
 /**
@@ -32,9 +33,9 @@ public class RateWindows {
      * that is over.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public RateWindow.Grant lease(String vaspId, int recipients, int submissionsWanted, int recipientsWanted,
+    public RateWindow.Grant lease(VaspId vaspId, int recipients, int submissionsWanted, int recipientsWanted,
             Integer maxSubmissions, Integer maxRecipients) {
-        RateWindow window = em.find(RateWindow.class, vaspId, LockModeType.PESSIMISTIC_WRITE);
+        RateWindow window = em.find(RateWindow.class, vaspId.value(), LockModeType.PESSIMISTIC_WRITE);
         if (window == null) {
             throw new NoWindow();
         }
@@ -44,8 +45,8 @@ public class RateWindows {
 
     /** Creates the VASP's counter row; fails harmlessly (in its own transaction) if another node just did. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void open(String vaspId) {
-        if (em.find(RateWindow.class, vaspId) == null) {
+    public void open(VaspId vaspId) {
+        if (em.find(RateWindow.class, vaspId.value()) == null) {
             em.persist(new RateWindow(vaspId));
             em.flush();
         }

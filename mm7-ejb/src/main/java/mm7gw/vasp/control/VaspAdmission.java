@@ -72,7 +72,7 @@ public class VaspAdmission {
             return vasp;
         } catch (Mm7Rejection e) {
             RequestOrigin o = access.origin();
-            audit.record(new AccessRefusal(access.login(), vasp != null ? vasp.vaspId() : access.vaspId(),
+            audit.record(new AccessRefusal(access.login(), vasp != null ? vasp.vaspId().value() : access.vaspId(),
                     access.vasId(), access.operation(), access.transactionId(), o.clientAddress(), o.tls(),
                     o.authMechanism(), e.status().code(), e.details()));
             throw e;

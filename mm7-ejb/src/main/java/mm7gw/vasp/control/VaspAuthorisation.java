@@ -17,14 +17,15 @@ public class VaspAuthorisation {
 
     /**
      * @param login  the authenticated principal's name
-     * @param vaspId the VASPID in the request, or null when the request leaves it out
+     * @param vaspId the VASPID as the request claims it (any text, compared as it is), or null when the request leaves it
+     *               out
      * @param vasId  the VASID in the request, or null
      * @return the VASP the request acts for
      */
     public Vasp authorise(String login, String vaspId, String vasId) {
         Vasp vasp = registry.forAdmission(login).orElseThrow(() -> new Mm7Rejection(StatusCode.IMPROPER_IDENTIFICATION,
                 "the authenticated account is not a registered VASP"));
-        if (vaspId != null && !vaspId.equals(vasp.vaspId())) {
+        if (vaspId != null && !vaspId.equals(vasp.vaspId().value())) {
             throw new Mm7Rejection(StatusCode.IMPROPER_IDENTIFICATION,
                     "VASPID '" + vaspId + "' does not belong to the authenticated account");
         }

@@ -6,6 +6,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
+import mm7gw.kernel.VaspId;
 import mm7gw.system.ShortLivedCache;
 import mm7gw.vasp.entity.RateWindow;
 import mm7gw.vasp.entity.Vasp;
@@ -37,8 +38,8 @@ public class VaspRegistry {
                 .getResultStream().findFirst();
     }
 
-    public Optional<Vasp> byVaspId(String vaspId) {
-        return em.createNamedQuery(Vasp.BY_VASP_ID, Vasp.class).setParameter("vaspId", vaspId)
+    public Optional<Vasp> byVaspId(VaspId vaspId) {
+        return em.createNamedQuery(Vasp.BY_VASP_ID, Vasp.class).setParameter("vaspId", vaspId.value())
                 .getResultStream().findFirst();
     }
 
@@ -62,7 +63,7 @@ public class VaspRegistry {
 
     /** Deletes the VASP with its services and service levels, and its rate-limit window. */
     public void remove(Vasp vasp) {
-        RateWindow window = em.find(RateWindow.class, vasp.vaspId());
+        RateWindow window = em.find(RateWindow.class, vasp.vaspId().value());
         if (window != null) {
             em.remove(window);
         }

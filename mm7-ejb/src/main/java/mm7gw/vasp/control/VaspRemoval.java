@@ -4,6 +4,7 @@ import jakarta.persistence.EntityManager;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import mm7gw.kernel.VaspId;
 import mm7gw.vasp.entity.Vasp;
 
 /**
@@ -24,7 +25,7 @@ public final class VaspRemoval {
         return vasp;
     }
 
-    public String vaspId() {
+    public VaspId vaspId() {
         return vasp.vaspId();
     }
 
@@ -40,7 +41,7 @@ public final class VaspRemoval {
      * {@code count(em, "calls", "select count(c) from OutboundCall c where c.vaspId = :vaspId")}.
      */
     public void count(EntityManager em, String what, String countQuery) {
-        traffic(what, em.createQuery(countQuery, Long.class).setParameter("vaspId", vaspId()).getSingleResult());
+        traffic(what, em.createQuery(countQuery, Long.class).setParameter("vaspId", vaspId().value()).getSingleResult());
     }
 
     public boolean hasTraffic() {

@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import mm7gw.kernel.VaspId;
 
 /**
  * A VASP's permits handed out for the current one-second window, shared by every gateway node through the
@@ -31,8 +32,8 @@ public class RateWindow {
     protected RateWindow() {
     }
 
-    public RateWindow(String vaspId) {
-        this.vaspId = vaspId;
+    public RateWindow(VaspId vaspId) {
+        this.vaspId = vaspId.value();
     }
 
     /**

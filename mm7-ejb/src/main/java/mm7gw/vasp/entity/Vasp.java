@@ -19,6 +19,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import mm7gw.kernel.VaspId;
 
 /**
  * A Value Added Service Provider: the account that authenticates (login and password hash, read by the
@@ -101,8 +102,8 @@ public class Vasp {
     protected Vasp() {
     }
 
-    public Vasp(String vaspId, String name, String login) {
-        this.vaspId = vaspId;
+    public Vasp(VaspId vaspId, String name, String login) {
+        this.vaspId = vaspId.value();
         this.name = name;
         this.login = login;
         this.status = VaspStatus.ACTIVE;
@@ -286,8 +287,8 @@ public class Vasp {
         return id;
     }
 
-    public String vaspId() {
-        return vaspId;
+    public VaspId vaspId() {
+        return new VaspId(vaspId);
     }
 
     public String name() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import mm7gw.kernel.VaspId;
 import mm7gw.status.StatusCode;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +13,7 @@ class ChargingEventTest {
     private static final String CODE = "  Wetter \u00fc \u20ac \u5929\u6c17 & <b>\t ";
 
     private static ChargedOperation operation() {
-        return new ChargedOperation("vasp", "vas", null, "link", "4455", null, 3, 120L, "text/plain", "SENDER",
+        return new ChargedOperation(new VaspId("vasp"), "vas", null, "link", "4455", null, 3, 120L, "text/plain", "SENDER",
                 "HIGH", "INFORMATIONAL", CODE);
     }
 

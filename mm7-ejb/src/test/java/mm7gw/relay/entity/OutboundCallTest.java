@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.time.Instant;
+import mm7gw.kernel.VaspId;
 import org.junit.jupiter.api.Test;
 
 class OutboundCallTest {
     private static OutboundCall report() {
-        return new OutboundCall(OutboundKind.DELIVERY_REPORT, "vasp", "m1", 5L, "Number", "447700900123", "Number",
+        return new OutboundCall(OutboundKind.DELIVERY_REPORT, new VaspId("vasp"), "m1", 5L, "Number", "447700900123", "Number",
                 "4455", "Retrieved", Instant.now());
     }
 

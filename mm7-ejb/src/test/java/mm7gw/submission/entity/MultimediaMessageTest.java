@@ -9,11 +9,12 @@ import java.time.Instant;
 import java.util.List;
 import mm7gw.kernel.Address;
 import mm7gw.kernel.RecipientKind;
+import mm7gw.kernel.VaspId;
 import mm7gw.vasp.entity.Vasp;
 import org.junit.jupiter.api.Test;
 
 class MultimediaMessageTest {
-    private final MultimediaMessage message = new MultimediaMessage("m1", new Vasp("v", "V", "v"), "s", "t1", null);
+    private final MultimediaMessage message = new MultimediaMessage("m1", new Vasp(new VaspId("v"), "V", "v"), "s", "t1", null);
 
     @Test
     void theSameAddressIsARecipientOnceWhateverItsSpellingOrList() {

@@ -6,12 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import mm7gw.kernel.VaspId;
 import org.junit.jupiter.api.Test;
 
 class RateWindowTest {
     @Test
     void leasesNeverExceedTheLimitWithinTheSecondAndStartAfreshInTheNext() {
-        RateWindow w = new RateWindow("v");
+        RateWindow w = new RateWindow(new VaspId("v"));
         RateWindow.Grant first = w.lease(100, 1, 3, 1, 5, null);
         assertEquals(3, first.submissions());
         RateWindow.Grant second = w.lease(100, 1, 3, 1, 5, null);
@@ -24,7 +25,7 @@ class RateWindowTest {
 
     @Test
     void aRequestWithMoreRecipientsThanTheLeaseGetsWhatItNeedsAndARefusedOneCostsNothing() {
-        RateWindow w = new RateWindow("v");
+        RateWindow w = new RateWindow(new VaspId("v"));
         assertEquals(3, w.lease(5, 3, 1, 1, null, 5).recipients());
         RateWindow.Grant refused = w.lease(5, 3, 1, 1, null, 5);
         assertTrue(refused.refusal().contains("5 recipients per second"), refused.refusal());
@@ -48,7 +49,7 @@ class RateWindowTest {
 
     @Test
     void aDimensionWithoutALimitIsLeasedWithoutBound() {
-        RateWindow w = new RateWindow("v");
+        RateWindow w = new RateWindow(new VaspId("v"));
         RateWindow.Grant g = w.lease(1, 50, 2, 50, 10, null);
         assertEquals(2, g.submissions());
         RateWindow.Lease lease = new RateWindow.Lease();
@@ -60,7 +61,7 @@ class RateWindowTest {
 
     @Test
     void theWindowNeverGoesBackToASecondThatIsOver() {
-        RateWindow w = new RateWindow("v");
+        RateWindow w = new RateWindow(new VaspId("v"));
         assertEquals(11, w.lease(11, 1, 2, 1, 2, null).second());
         RateWindow.Grant late = w.lease(10, 1, 2, 1, 2, null);
         assertNotNull(late.refusal(), "second 11's two permits are taken; a node still in second 10 gets none");
