@@ -19,8 +19,6 @@ import java.time.temporal.ChronoUnit;
 import mm7gw.kernel.VaspId;
 import mm7gw.messaging.DuplicateIds;
 import mm7gw.status.StatusCode;
-import mm7gw.submission.entity.MultimediaMessage;
-import mm7gw.submission.entity.Recipient;
 
 /**
  * A charging data record, written in the transaction of the state change it records. Immutable once written,
@@ -123,10 +121,6 @@ public class ChargingEvent {
     protected ChargingEvent() {
     }
 
-    private ChargingEvent(RecordType recordType, MultimediaMessage m, StatusCode status, String result) {
-        this(recordType, ChargedOperation.of(m), status, result, null);
-    }
-
     private ChargingEvent(RecordType recordType, ChargedOperation op, StatusCode status, String result,
             String details) {
         this.recordType = recordType;
@@ -150,32 +144,24 @@ public class ChargingEvent {
         this.serviceCode = op.serviceCode();
     }
 
-    public static ChargingEvent submitted(MultimediaMessage m, StatusCode status) {
-        ChargingEvent e = new ChargingEvent(m.linkedId() == null ? RecordType.MM7_SUBMIT : RecordType.MM7_REPLY_SUBMIT,
-                m, status, RESULT_ACCEPTED);
-        e.recipientCount = m.recipientCount();
-        return e;
+    /** The accepted submit of a stored message, {@code message} with its recipient count (a reply if it links). */
+    public static ChargingEvent submitted(ChargedOperation message, StatusCode status) {
+        return new ChargingEvent(message.linkedId() == null ? RecordType.MM7_SUBMIT : RecordType.MM7_REPLY_SUBMIT,
+                message, status, RESULT_ACCEPTED, null);
     }
 
-    public static ChargingEvent delivered(Recipient r, String outcome) {
-        ChargingEvent e = new ChargingEvent(RecordType.RECIPIENT_DELIVERY, r.message(), StatusCode.SUCCESS, outcome);
-        e.recipient = r.address().value();
-        return e;
+    /** The delivery of a stored message into one recipient's mailbox ({@code recipient} names the recipient). */
+    public static ChargingEvent delivered(ChargedOperation recipient, String outcome) {
+        return new ChargingEvent(RecordType.RECIPIENT_DELIVERY, recipient, StatusCode.SUCCESS, outcome, null);
     }
 
     /**
-     * The event of any operation on a stored message (cancel, replace, ...).
-     *
-     * @param result what became of the operation, e.g. ACCEPTED, REJECTED, CANCELLED
+     * The event of an operation concerning one recipient of a stored message (delivery report, read reply);
+     * {@code recipient} names the recipient.
      */
-    public static ChargingEvent forMessage(RecordType type, MultimediaMessage m, StatusCode status, String result) {
-        return new ChargingEvent(type, ChargedOperation.of(m), status, result, null);
-    }
-
-    /** The event of an operation concerning one recipient of a stored message (delivery report, read reply). */
-    public static ChargingEvent forRecipient(RecordType type, Recipient r, StatusCode status, String result) {
-        return new ChargingEvent(type, ChargedOperation.of(r.message()).withRecipient(r.address().value()), status,
-                result, null);
+    public static ChargingEvent forRecipient(RecordType type, ChargedOperation recipient, StatusCode status,
+            String result) {
+        return new ChargingEvent(type, recipient, status, result, null);
     }
 
     /** The event of an operation described by its charged facts alone (an MO message, a refused request). */
@@ -305,17 +291,15 @@ public class ChargingEvent {
     }
 
     /** MM7_cancel of a message, for the number of recipients it was withdrawn from. */
-    public static ChargingEvent cancelled(MultimediaMessage m, StatusCode status, int recipients) {
-        ChargingEvent e = new ChargingEvent(RecordType.MM7_CANCEL, m, status, "CANCELLED");
-        e.recipientCount = recipients;
-        return e;
+    public static ChargingEvent cancelled(ChargedOperation message, StatusCode status, int recipients) {
+        return new ChargingEvent(RecordType.MM7_CANCEL, message.withRecipientCount(recipients), status, "CANCELLED",
+                null);
     }
 
     /** MM7_replace of a message, for the number of recipients that get the replacement. */
-    public static ChargingEvent replaced(MultimediaMessage m, StatusCode status, int recipients) {
-        ChargingEvent e = new ChargingEvent(RecordType.MM7_REPLACE, m, status, "REPLACED");
-        e.recipientCount = recipients;
-        return e;
+    public static ChargingEvent replaced(ChargedOperation message, StatusCode status, int recipients) {
+        return new ChargingEvent(RecordType.MM7_REPLACE, message.withRecipientCount(recipients), status, "REPLACED",
+                null);
     }
 
     // ---- TS 32.298 record (issue 18): the record type's facts beyond the fields above ------------------------

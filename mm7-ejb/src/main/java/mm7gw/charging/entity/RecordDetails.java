@@ -10,8 +10,6 @@ import mm7gw.kernel.Address;
 import mm7gw.kernel.AddressType;
 import mm7gw.kernel.ApplicationAddress;
 import mm7gw.kernel.RecipientKind;
-import mm7gw.submission.entity.MultimediaMessage;
-import mm7gw.submission.entity.RecipientList;
 
 /**
  * What a TS 32.298 MMS record says about a charged operation beyond the event's own fields: the types of the
@@ -121,28 +119,7 @@ public class RecordDetails {
         return d;
     }
 
-    /**
-     * The facts of a stored message: its sender's address type, submission time, times and report requests, the
-     * third party it is charged to and its DistributionIndicator.
-     */
-    public static RecordDetails of(MultimediaMessage m) {
-        RecordDetails d = request(m.sender() == null ? null : m.sender().type(), m.submittedAt(), m.expiryDate(),
-                m.earliestDeliveryTime(), m.deliveryReportRequested(), m.readReplyRequested());
-        d.chargedPartyId = m.chargedPartyId();
-        d.distributionIndicator = m.attributes().distributionIndicator();
-        if (m.replyCharging() != null) {
-            d.replyCharging = true;
-            d.replyChargingSize = m.replyCharging().size();
-            d.replyDeadline = micros(m.replyCharging().deadline());
-        }
-        ApplicationAddress application = m.application();
-        d.applicId = application.applicId();
-        d.replyApplicId = application.replyApplicId();
-        d.auxApplicInfo = application.auxApplicInfo();
-        return d;
-    }
-
-    /** The facts of a request as received (a refused submit, which stores no message). */
+    /** The facts of a request as received (a stored message adds its own, a refused submit stores none). */
     public static RecordDetails request(AddressType senderType, Instant submissionTime, Instant expiryTime,
             Instant earliestDeliveryTime, boolean deliveryReport, boolean readReply) {
         RecordDetails d = new RecordDetails();
@@ -172,12 +149,12 @@ public class RecordDetails {
     }
 
     /** A submit's recipients in their order, the first {@value #MAX_RECIPIENTS} of them. */
-    public RecordDetails withRecipients(List<RecipientList.Entry> entries) {
+    public RecordDetails withRecipients(List<ListedRecipient> listed) {
         StringBuilder text = new StringBuilder();
         int n = 0;
-        for (RecipientList.Entry e : entries) {
-            String entry = e.kind().name().toLowerCase(Locale.ROOT) + ":" + e.address().type().name().toLowerCase(Locale.ROOT)
-                    + ":" + e.address().value();
+        for (ListedRecipient e : listed) {
+            String entry = e.kind().name().toLowerCase(Locale.ROOT) + ":" + e.type().name().toLowerCase(Locale.ROOT)
+                    + ":" + e.address();
             if (n == MAX_RECIPIENTS || text.length() + entry.length() + 1 > RECIPIENTS_LENGTH) {
                 break;
             }
@@ -201,6 +178,15 @@ public class RecordDetails {
         d.applicId = application == null ? null : application.applicId();
         d.replyApplicId = application == null ? null : application.replyApplicId();
         d.auxApplicInfo = application == null ? null : application.auxApplicInfo();
+        return d;
+    }
+
+    /** Reply charging the message offers: the size a reply may have (null for any) and its deadline. */
+    public RecordDetails withReplyCharging(Long size, Instant deadline) {
+        RecordDetails d = copy();
+        d.replyCharging = true;
+        d.replyChargingSize = size;
+        d.replyDeadline = micros(deadline);
         return d;
     }
 

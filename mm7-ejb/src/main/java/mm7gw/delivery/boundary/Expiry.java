@@ -7,9 +7,9 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.logging.Logger;
-import mm7gw.delivery.control.RecipientHistory;
-import mm7gw.delivery.entity.DeliveryOutcome;
 import mm7gw.submission.control.Messages;
+import mm7gw.submission.control.RecipientHistory;
+import mm7gw.submission.entity.DeliveryOutcome;
 import mm7gw.submission.entity.MultimediaMessage;
 import mm7gw.submission.entity.Recipient;
 

@@ -8,7 +8,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import mm7gw.delivery.control.Distributor;
-import mm7gw.delivery.control.FanOutQueue;
+import mm7gw.submission.control.FanOutQueue;
 
 /**
  * Works through one chunk of a message's recipients per JMS message, each in its own transaction. A failure

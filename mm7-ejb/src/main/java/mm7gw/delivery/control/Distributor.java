@@ -11,10 +11,11 @@ import java.util.List;
 import java.util.logging.Logger;
 import mm7gw.charging.control.Charging;
 import mm7gw.charging.entity.ChargingEvent;
-import mm7gw.charging.entity.RecordDetails;
-import mm7gw.delivery.entity.DeliveryOutcome;
 import mm7gw.kernel.DeliveryConditions;
+import mm7gw.submission.control.FanOutQueue;
 import mm7gw.submission.control.Messages;
+import mm7gw.submission.control.RecipientHistory;
+import mm7gw.submission.entity.DeliveryOutcome;
 import mm7gw.submission.entity.MultimediaMessage;
 import mm7gw.submission.entity.PlannedRecipients;
 import mm7gw.submission.entity.Recipient;
@@ -209,8 +210,8 @@ public class Distributor {
 
     private void delivered(Recipient r) {
         history.record(r, DeliveryOutcome.DELIVERED, "stored in mailbox");
-        charging.record(ChargingEvent.delivered(r, DeliveryOutcome.DELIVERED.name())
-                .describedBy(RecordDetails.of(r.message()).withRecipient(r.address(), r.kind())));
+        charging.record(ChargingEvent.delivered(r.charged(), DeliveryOutcome.DELIVERED.name())
+                .describedBy(r.recordDetails()));
     }
 
     private void updateState(MultimediaMessage message) {

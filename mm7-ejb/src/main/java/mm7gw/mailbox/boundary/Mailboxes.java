@@ -9,13 +9,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import mm7gw.admin.boundary.RequestRefused;
-import mm7gw.delivery.control.RecipientHistory;
-import mm7gw.delivery.entity.DeliveryOutcome;
 import mm7gw.directory.control.Directory;
 import mm7gw.directory.control.Resolution;
 import mm7gw.kernel.Address;
 import mm7gw.kernel.AddressType;
 import mm7gw.kernel.ApplicationAddress;
+import mm7gw.submission.control.RecipientHistory;
+import mm7gw.submission.entity.DeliveryOutcome;
 import mm7gw.submission.entity.MessageContent;
 import mm7gw.submission.entity.MultimediaMessage;
 import mm7gw.submission.entity.Recipient;
@@ -24,7 +24,7 @@ import mm7gw.submission.entity.RecipientState;
 /**
  * The subscribers' mailboxes, a simulation of the MM1 side: list, retrieve (content byte for byte and its
  * parts), read, reject. Each change of a recipient's state is recorded in its history and announced with a
- * {@link mm7gw.delivery.control.RecipientStateChanged} event (what delivery reports and read replies need).
+ * {@link mm7gw.submission.control.RecipientStateChanged} event (what delivery reports and read replies need).
  * A recipient that retrieved a message keeps the content it got even if the VASP later replaces it.
  */
 @Stateless

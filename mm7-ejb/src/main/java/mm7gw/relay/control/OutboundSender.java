@@ -134,10 +134,10 @@ public class OutboundSender {
         if (r != null) {
             RecordType request = call.kind() == OutboundKind.DELIVERY_REPORT
                     ? RecordType.MM7_DELIVERY_REPORT : RecordType.MM7_READ_REPLY;
-            RecordDetails details = RecordDetails.of(r.message()).withRecipient(r.address(), r.kind())
-                    .withMmStatus(call.mmStatus(), call.eventAt());
-            charging.record(ChargingEvent.forRecipient(request, r, status, state.name()).describedBy(details));
-            charging.record(ChargingEvent.forRecipient(request.response(), r, status, state.name()).describedBy(details));
+            RecordDetails details = r.recordDetails().withMmStatus(call.mmStatus(), call.eventAt());
+            charging.record(ChargingEvent.forRecipient(request, r.charged(), status, state.name()).describedBy(details));
+            charging.record(ChargingEvent.forRecipient(request.response(), r.charged(), status, state.name())
+                    .describedBy(details));
         }
     }
 }

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import mm7gw.admin.boundary.RequestRefused;
-import mm7gw.delivery.entity.DeliveryAttempt;
 import mm7gw.submission.control.DistributionQueue;
 import mm7gw.submission.control.Messages;
+import mm7gw.submission.entity.DeliveryAttempt;
 import mm7gw.submission.entity.MessageContent;
 import mm7gw.submission.entity.MessageState;
 import mm7gw.submission.entity.MultimediaMessage;
@@ -95,7 +95,7 @@ public class MessageTracking {
                 Object[].class).setParameter("m", m).getResultList());
         long deliveredRecipients = em.createQuery("select count(distinct a.recipient) from DeliveryAttempt a"
                         + " where a.recipient.message = :m and a.outcome = :o", Long.class)
-                .setParameter("m", m).setParameter("o", mm7gw.delivery.entity.DeliveryOutcome.DELIVERED)
+                .setParameter("m", m).setParameter("o", mm7gw.submission.entity.DeliveryOutcome.DELIVERED)
                 .getSingleResult();
         Map<String, Long> chargingEvents = grouped(em.createQuery("select e.recordType, count(e) from ChargingEvent e"
                 + " where e.messageId = :id group by e.recordType", Object[].class)

@@ -93,7 +93,7 @@ public record SubmitCommand(
             }
         }
         return RecordDetails.request(sender == null ? null : sender.type(), Instant.now(), expiryDate,
-                earliestDeliveryTime, deliveryReport, readReply).withRecipients(valid.entries())
+                earliestDeliveryTime, deliveryReport, readReply).withRecipients(valid.listed())
                 .withChargedPartyId(clip(chargedPartyId, RecordDetails.CHARGED_PARTY_ID_LENGTH))
                 .withDistributionIndicator(attributes == null ? null : attributes.distributionIndicator())
                 .withApplication(application == null ? null : new ApplicationAddress(

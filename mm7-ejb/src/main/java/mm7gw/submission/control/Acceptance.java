@@ -1,6 +1,7 @@
 package mm7gw.submission.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -8,9 +9,7 @@ import java.time.Instant;
 import java.util.Optional;
 import mm7gw.charging.control.Charging;
 import mm7gw.charging.entity.ChargingEvent;
-import mm7gw.charging.entity.RecordDetails;
 import mm7gw.kernel.Address;
-import mm7gw.relay.control.LinkedIds;
 import mm7gw.security.RequestOrigin;
 import mm7gw.status.Mm7Rejection;
 import mm7gw.status.StatusCode;
@@ -46,7 +45,7 @@ public class Acceptance {
     RecipientResolver resolver;
 
     @Inject
-    LinkedIds linkedIds;
+    Event<LinkedIdNamed> linkedIds;
 
     @Inject
     AnsweredSubmits answers;
@@ -80,7 +79,12 @@ public class Acceptance {
                     "ServiceCode is longer than " + ChargingEvent.SERVICE_CODE_LENGTH + " characters");
         }
         if (command.linkedId() != null) {
-            linkedIds.requireFor(vasp.vaspId(), command.linkedId());
+            LinkedIdNamed named = new LinkedIdNamed(vasp.vaspId(), command.linkedId().trim());
+            linkedIds.fire(named);
+            if (!named.confirmed()) {
+                throw new Mm7Rejection(StatusCode.LINKED_ID_NOT_FOUND, "LinkedID " + command.linkedId()
+                        + " does not name a message delivered to VASP " + vasp.vaspId());
+            }
         }
         if (command.recipients() == null || command.recipients().isEmpty()) {
             throw new Mm7Rejection(StatusCode.VALIDATION_ERROR, "Recipients lists no address");
@@ -125,8 +129,8 @@ public class Acceptance {
         }
         messages.add(message);
         messages.add(new PlannedRecipients(message, resolution.accepted()));
-        charging.record(ChargingEvent.submitted(message, status)
-                .describedBy(RecordDetails.of(message).withRecipients(resolution.accepted().entries())));
+        charging.record(ChargingEvent.submitted(message.charged().withRecipientCount(message.recipientCount()), status)
+                .describedBy(message.recordDetails().withRecipients(resolution.accepted().listed())));
         distribution.distribute(message.messageId());
         return SubmitResult.accepted(message.messageId(), status, resolution.refused());
     }

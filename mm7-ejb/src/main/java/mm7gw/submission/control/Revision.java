@@ -13,10 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import mm7gw.charging.control.Charging;
 import mm7gw.charging.entity.ChargingEvent;
-import mm7gw.charging.entity.RecordDetails;
-import mm7gw.delivery.control.FanOutQueue;
-import mm7gw.delivery.control.RecipientHistory;
-import mm7gw.delivery.entity.DeliveryOutcome;
 import mm7gw.kernel.Address;
 import mm7gw.kernel.ApplicationAddress;
 import mm7gw.security.RequestOrigin;
@@ -26,6 +22,7 @@ import mm7gw.submission.boundary.CancelCommand;
 import mm7gw.submission.boundary.ReplaceCommand;
 import mm7gw.submission.boundary.RevisionResult;
 import mm7gw.submission.boundary.SubmitCommand;
+import mm7gw.submission.entity.DeliveryOutcome;
 import mm7gw.submission.entity.MessageContent;
 import mm7gw.submission.entity.MultimediaMessage;
 import mm7gw.submission.entity.Recipient;
@@ -85,8 +82,8 @@ public class Revision {
         }
         message.cancel();
         RevisionResult result = affected.result("cancelled");
-        charging.record(ChargingEvent.cancelled(message, result.status(), affected.count())
-                .describedBy(RecordDetails.of(message).withApplication(cancelling(command, message))));
+        charging.record(ChargingEvent.cancelled(message.charged(), result.status(), affected.count())
+                .describedBy(message.recordDetails().withApplication(cancelling(command, message))));
         return result;
     }
 
@@ -139,8 +136,8 @@ public class Revision {
         RevisionResult result = notCancelled.isEmpty() ? new RevisionResult(StatusCode.SUCCESS, List.of())
                 : new RevisionResult(StatusCode.PARTIAL_SUCCESS, List.of("cancelled for " + cancelled
                         + " listed recipient(s); not for " + String.join(", ", notCancelled)));
-        charging.record(ChargingEvent.cancelled(message, result.status(), cancelled)
-                .describedBy(RecordDetails.of(message).withApplication(cancelling(command, message))));
+        charging.record(ChargingEvent.cancelled(message.charged(), result.status(), cancelled)
+                .describedBy(message.recordDetails().withApplication(cancelling(command, message))));
         return result;
     }
 
@@ -192,8 +189,8 @@ public class Revision {
             }
         }
         RevisionResult result = affected.result("replaced");
-        charging.record(ChargingEvent.replaced(message, result.status(), affected.count())
-                .describedBy(RecordDetails.of(message)));
+        charging.record(ChargingEvent.replaced(message.charged(), result.status(), affected.count())
+                .describedBy(message.recordDetails()));
         return result;
     }
 

@@ -20,6 +20,8 @@ import jakarta.persistence.OneToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import mm7gw.charging.entity.ChargedOperation;
+import mm7gw.charging.entity.RecordDetails;
 import mm7gw.kernel.Address;
 import mm7gw.kernel.ApplicationAddress;
 import mm7gw.kernel.ChargedParty;
@@ -464,5 +466,26 @@ public class MultimediaMessage {
 
     public int chunkSize() {
         return chunkSize;
+    }
+
+    /** What the charging events of operations on this message record about it. */
+    public ChargedOperation charged() {
+        return new ChargedOperation(vaspId(), vasId, messageId, linkedId(), sender() == null ? null : sender().value(),
+                null, null, content() == null ? null : content().size(),
+                content() == null ? null : content().contentType(),
+                chargedParty() == null ? null : chargedParty().name(), priority() == null ? null : priority().name(),
+                messageClass() == null ? null : messageClass().name(), serviceCode());
+    }
+
+    /**
+     * The record facts of this message: its sender's address type, submission time, times and report requests, the
+     * third party it is charged to, its DistributionIndicator, reply charging and application addressing.
+     */
+    public RecordDetails recordDetails() {
+        RecordDetails d = RecordDetails.request(sender() == null ? null : sender().type(), submittedAt(), expiryDate(),
+                earliestDeliveryTime(), deliveryReportRequested(), readReplyRequested())
+                .withChargedPartyId(chargedPartyId()).withDistributionIndicator(attributes().distributionIndicator())
+                .withApplication(application());
+        return replyCharging() == null ? d : d.withReplyCharging(replyCharging().size(), replyCharging().deadline());
     }
 }

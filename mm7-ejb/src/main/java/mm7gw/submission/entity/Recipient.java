@@ -16,6 +16,8 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import mm7gw.charging.entity.ChargedOperation;
+import mm7gw.charging.entity.RecordDetails;
 import mm7gw.kernel.Address;
 import mm7gw.kernel.RecipientKind;
 
@@ -167,5 +169,15 @@ public class Recipient {
     /** the content this recipient retrieved, or null if not retrieved (or the message had none) */
     public Long retrievedContentId() {
         return retrievedContentId;
+    }
+
+    /** What the charging events of operations concerning this recipient record: its message's facts and its address. */
+    public ChargedOperation charged() {
+        return message().charged().withRecipient(address().value());
+    }
+
+    /** The record facts of its message with this recipient's address type and list (To, Cc, Bcc). */
+    public RecordDetails recordDetails() {
+        return message().recordDetails().withRecipient(address(), kind());
     }
 }

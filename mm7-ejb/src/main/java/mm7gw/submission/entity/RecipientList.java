@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import mm7gw.charging.entity.RecordDetails;
 import mm7gw.kernel.Address;
 import mm7gw.kernel.AddressType;
 import mm7gw.kernel.RecipientKind;
@@ -62,6 +63,12 @@ public final class RecipientList {
     public List<Entry> entries() {
         return entries.entrySet().stream().map(e -> new Entry(e.getKey(), e.getValue(), writtenAs.get(e.getKey())))
                 .toList();
+    }
+
+    /** The recipients as a charging record lists them, the first {@value RecordDetails#MAX_RECIPIENTS}. */
+    public List<RecordDetails.ListedRecipient> listed() {
+        return entries().stream().limit(RecordDetails.MAX_RECIPIENTS)
+                .map(e -> new RecordDetails.ListedRecipient(e.kind(), e.address().type(), e.address().value())).toList();
     }
 
     public String encode() {

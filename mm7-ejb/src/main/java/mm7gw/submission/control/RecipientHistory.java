@@ -1,4 +1,4 @@
-package mm7gw.delivery.control;
+package mm7gw.submission.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -6,8 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import mm7gw.delivery.entity.DeliveryAttempt;
-import mm7gw.delivery.entity.DeliveryOutcome;
+import mm7gw.submission.entity.DeliveryAttempt;
+import mm7gw.submission.entity.DeliveryOutcome;
 import mm7gw.submission.entity.Recipient;
 
 /** Records a per-recipient change (after the recipient's state changed) and announces it. */

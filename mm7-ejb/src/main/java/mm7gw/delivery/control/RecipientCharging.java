@@ -1,15 +1,15 @@
-package mm7gw.charging.control;
+package mm7gw.delivery.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import mm7gw.charging.control.Charging;
 import mm7gw.charging.entity.ChargingEvent;
-import mm7gw.charging.entity.RecordDetails;
 import mm7gw.charging.entity.RecordType;
-import mm7gw.delivery.control.RecipientStateChanged;
 import mm7gw.status.StatusCode;
+import mm7gw.submission.control.RecipientStateChanged;
 import mm7gw.submission.entity.Recipient;
 
 /**
@@ -38,8 +38,7 @@ public class RecipientCharging {
             return;
         }
         Recipient r = em.find(Recipient.class, change.recipientId());
-        charging.record(ChargingEvent.forRecipient(type, r, StatusCode.SUCCESS, change.outcome().name())
-                .describedBy(RecordDetails.of(r.message()).withRecipient(r.address(), r.kind())
-                        .withMmStatus(change.outcome().mmStatus(), change.at())));
+        charging.record(ChargingEvent.forRecipient(type, r.charged(), StatusCode.SUCCESS, change.outcome().name())
+                .describedBy(r.recordDetails().withMmStatus(change.outcome().mmStatus(), change.at())));
     }
 }

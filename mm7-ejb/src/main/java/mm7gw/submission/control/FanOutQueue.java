@@ -1,4 +1,4 @@
-package mm7gw.delivery.control;
+package mm7gw.submission.control;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
-package mm7gw.delivery.control;
+package mm7gw.submission.control;
 
 import java.time.Instant;
-import mm7gw.delivery.entity.DeliveryOutcome;
+import mm7gw.submission.entity.DeliveryOutcome;
 
 /**
  * CDI event fired (within the transaction that recorded it) for every per-recipient change. Observers that

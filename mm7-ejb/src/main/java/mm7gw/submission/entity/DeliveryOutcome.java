@@ -1,4 +1,4 @@
-package mm7gw.delivery.entity;
+package mm7gw.submission.entity;
 
 /** A per-recipient event in a message's life, recorded with its time (the recipient's history). */
 public enum DeliveryOutcome {

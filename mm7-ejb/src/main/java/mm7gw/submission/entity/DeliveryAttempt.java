@@ -1,4 +1,4 @@
-package mm7gw.delivery.entity;
+package mm7gw.submission.entity;
 
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
@@ -14,7 +14,6 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import mm7gw.submission.entity.Recipient;
 
 /** One attempt to hand a message to one recipient, with its outcome. */
 @Entity
