@@ -43,21 +43,27 @@ class ClusterIT {
     private static final int BULK_VASPS = 3;
     private static final int SUBMITS_PER_VASP = Integer.getInteger("mm7.cluster.submits-per-vasp", 400);
     private static final int KILL_AFTER = BULK_VASPS * SUBMITS_PER_VASP / 3;
-    private static final int WARM_UP_PER_VASP = 20;
+    private static final int WARM_UP_PER_VASP = Integer.getInteger("mm7.cluster.warm-up-per-vasp", 200);
     private static final int LIMIT = 2;
     private static final int LIMITED_THREADS = 6;
     private static final Duration SETTLE = Duration.ofMinutes(6);
+    private static final String NODE1_HOME = System.getProperty("mm7.cluster.node1.home");
     private static final String NODE2_HOME = System.getProperty("mm7.cluster.node2.home");
+    private static final String BALANCER_HOME = System.getProperty("mm7.cluster.balancer.home");
 
     private final Map<String, String> acknowledged = new ConcurrentHashMap<>(); // TransactionID -> MessageID
     private final Set<String> unanswered = ConcurrentHashMap.newKeySet(); // TransactionIDs
     private final Map<String, Gateway.Vasp> vaspOf = new ConcurrentHashMap<>(); // TransactionID -> VASP
+    // TransactionID -> the request's recipients: a retry sends the same request again (a different one under the same
+    // TransactionID is refused with 4004)
+    private final Map<String, String> recipientsOf = new ConcurrentHashMap<>();
     private final AtomicInteger acks = new AtomicInteger();
     private final AtomicLong killedAt = new AtomicLong();
     private final AtomicLong lastFailureAt = new AtomicLong();
     private final AtomicLong lastAckAt = new AtomicLong();
     private final AtomicInteger limitedAccepted = new AtomicInteger();
     private final AtomicInteger limitedRefused = new AtomicInteger();
+    private volatile Map<String, Double> cpuAtKill = Map.of();
 
     @Test
     void aNodeKilledUnderLoadLosesAndRepeatsNothing() throws Exception {
@@ -69,7 +75,19 @@ class ClusterIT {
         ServiceLevels.change(limited.vaspId(), b -> b.add("maxSubmissionsPerSecond", LIMIT));
 
         ExecutorService pool = Executors.newFixedThreadPool(12 + LIMITED_THREADS);
-        // warm-up (not timed): both nodes have served and distributed some messages before the measurement
+        // the limited VASP submits the whole time, from before the warm-up on, so that both nodes take leases of its
+        // limit while both are up
+        AtomicBoolean loadRunning = new AtomicBoolean(true);
+        List<Future<?>> limitedLoops = new ArrayList<>();
+        for (int t = 0; t < LIMITED_THREADS; t++) {
+            int thread = t;
+            limitedLoops.add(pool.submit(() -> limitedLoop(limited, thread, loadRunning)));
+        }
+        // warm-up (not timed): both nodes, the balancer and the database sessions serve and distribute some hundred
+        // messages first, so that the two-node phase, like the one-node phase after it, is measured on warm code (the
+        // first hundreds of submits run interpreted while the JIT compilers of three JVMs take a core; see the CPU
+        // lines this test prints)
+        long warmUpStart = System.nanoTime();
         List<Future<?>> warmUp = new ArrayList<>();
         for (int i = 0; i < WARM_UP_PER_VASP; i++) {
             for (Gateway.Vasp v : bulk) {
@@ -85,12 +103,9 @@ class ClusterIT {
         for (Future<?> f : warmUp) {
             f.get(10, TimeUnit.MINUTES);
         }
-        AtomicBoolean loadRunning = new AtomicBoolean(true);
-        List<Future<?>> limitedLoops = new ArrayList<>();
-        for (int t = 0; t < LIMITED_THREADS; t++) {
-            int thread = t;
-            limitedLoops.add(pool.submit(() -> limitedLoop(limited, thread, loadRunning)));
-        }
+        System.out.printf("ClusterIT: warm-up: %d submits through both nodes in %.1f s%n", warmUp.size(),
+                (System.nanoTime() - warmUpStart) / 1e9);
+        Map<String, Double> cpuAtStart = cpuSeconds();
         long start = System.nanoTime();
         List<Future<?>> submits = new ArrayList<>();
         for (int i = 0; i < SUBMITS_PER_VASP; i++) {
@@ -103,6 +118,7 @@ class ClusterIT {
             f.get(20, TimeUnit.MINUTES);
         }
         long loadEnd = System.nanoTime();
+        Map<String, Double> cpuAtEnd = cpuSeconds();
         loadRunning.set(false);
         for (Future<?> f : limitedLoops) {
             f.get(2, TimeUnit.MINUTES);
@@ -144,6 +160,8 @@ class ClusterIT {
                 + " stored before the retry), all retried; limited VASP: %d accepted, %d refused%n",
                 BULK_VASPS * SUBMITS_PER_VASP, bulkSeconds, unanswered.size(), storedBeforeRetry.size(),
                 limitedAccepted.get(), limitedRefused.get());
+        printCpu("two nodes", cpuAtStart, cpuAtKill, KILL_AFTER);
+        printCpu("one node", cpuAtKill, cpuAtEnd, acks.get() - KILL_AFTER);
         System.out.printf("ClusterIT: last failed request %d ms after the kill%n",
                 lastFailureAt.get() == 0 ? -1 : (lastFailureAt.get() - killedAt.get()) / 1_000_000);
 
@@ -184,8 +202,9 @@ class ClusterIT {
 
     /** The MessageID of an accepted submit, or null when the request got no MM7 answer (the kill). */
     private String submitOnce(Gateway.Vasp vasp, String tx) {
-        String recipients = "<To><Number>447700900" + String.format("%03d", Math.abs(tx.hashCode()) % 1000)
-                + "</Number><RFC2822Address>" + tx.toLowerCase() + "@example.net</RFC2822Address></To>";
+        String recipients = recipientsOf.computeIfAbsent(tx, t -> "<To><Number>447700900"
+                + String.format("%03d", Math.abs(t.hashCode()) % 1000) + "</Number><RFC2822Address>" + t.toLowerCase()
+                + "@example.net</RFC2822Address></To>");
         HttpResponse<String> r;
         try {
             r = Gateway.postSoap(vasp, Envelopes.submit(tx, vasp, recipients));
@@ -227,9 +246,11 @@ class ClusterIT {
         for (int i = 0; running.get(); i++) {
             String tx = vasp.vaspId() + "-t" + thread + "-" + i;
             vaspOf.put(tx, vasp);
+            String recipients = "<To><Number>447700900123</Number></To>";
+            recipientsOf.put(tx, recipients);
             HttpResponse<String> r;
             try {
-                r = Gateway.postSoap(vasp, Envelopes.submit(tx, vasp, "<To><Number>447700900123</Number></To>"));
+                r = Gateway.postSoap(vasp, Envelopes.submit(tx, vasp, recipients));
             } catch (AssertionError e) {
                 unanswered.add(tx);
                 failed();
@@ -256,9 +277,95 @@ class ClusterIT {
                         .orElse(false))
                 .toList();
         assertEquals(1, node2.size(), "node 2's JVM (command line naming " + NODE2_HOME + ")");
+        cpuAtKill = cpuSeconds();
         killedAt.set(System.nanoTime());
         node2.get(0).destroyForcibly();
         System.out.printf("ClusterIT: node 2 (pid %d) killed at %s%n", node2.get(0).pid(), Instant.now());
+    }
+
+    // ---- where the CPU goes (what bounds the two-node figure on a machine whose cores the nodes share) ----------
+
+    /**
+     * CPU seconds used so far by node 1, node 2 and the balancer (with their JIT compiler and collector threads
+     * apart), and by each PostgreSQL session of the test database (from /proc; empty where there is none, e.g. not on
+     * Linux). Other processes of the machine are not counted; a session that ended between two readings is not
+     * counted either (the killed node's).
+     */
+    private static Map<String, Double> cpuSeconds() {
+        String url = System.getProperty("mm7.it.pg-url", "");
+        String database = url.substring(url.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
+        Map<String, Double> cpu = new TreeMap<>();
+        java.io.File[] processes = new java.io.File("/proc").listFiles(f -> f.getName().matches("\\d+"));
+        for (java.io.File process : processes == null ? new java.io.File[0] : processes) {
+            try {
+                String command = new String(java.nio.file.Files.readAllBytes(process.toPath().resolve("cmdline")),
+                        java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
+                String who = command.contains("jboss-modules.jar") ? command.contains(NODE1_HOME + "/") ? "node 1"
+                        : command.contains(NODE2_HOME + "/") ? "node 2"
+                        : command.contains(BALANCER_HOME + "/") ? "balancer" : null
+                        : command.startsWith("postgres: ") && command.contains(" " + database + " ") ? "PostgreSQL" : null;
+                if (who == null) {
+                    continue;
+                }
+                if (who.equals("PostgreSQL")) { // per session: the killed node's sessions end, and their CPU with them
+                    cpu.put("PostgreSQL#" + process.getName(), cpuSecondsOf(process.toPath()));
+                    continue;
+                }
+                cpu.merge(who, cpuSecondsOf(process.toPath()), Double::sum);
+                // the JVM's compiler and collector threads apart
+                try (var threads = java.nio.file.Files.list(process.toPath().resolve("task"))) {
+                    for (java.nio.file.Path thread : threads.toList()) {
+                        String name = java.nio.file.Files.readString(thread.resolve("comm")).trim();
+                        String kind = name.contains("Compiler") ? " JIT"
+                                : name.startsWith("GC ") || name.startsWith("G1 ") || name.equals("VM Thread") ? " GC"
+                                : null;
+                        if (kind != null) {
+                            cpu.merge(who + kind, cpuSecondsOf(thread), Double::sum);
+                        }
+                    }
+                }
+            } catch (java.io.IOException | RuntimeException gone) {
+                // the process ended meanwhile, or is not readable
+            }
+        }
+        return cpu;
+    }
+
+    /** utime + stime of a process or thread directory of /proc, in seconds (USER_HZ is 100 on Linux). */
+    private static double cpuSecondsOf(java.nio.file.Path proc) throws java.io.IOException {
+        String stat = java.nio.file.Files.readString(proc.resolve("stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+    }
+
+    private static void printCpu(String phase, Map<String, Double> before, Map<String, Double> after, int submits) {
+        StringBuilder line = new StringBuilder("ClusterIT: CPU ms per acknowledged submit, " + phase + ":");
+        double total = 0;
+        double database = 0; // the sessions open at the end, from their CPU at the start (0 for a new one)
+        for (Map.Entry<String, Double> session : after.entrySet()) {
+            if (session.getKey().startsWith("PostgreSQL#")) {
+                database += session.getValue() - before.getOrDefault(session.getKey(), 0.0);
+            }
+        }
+        before = new TreeMap<>(before);
+        after = new TreeMap<>(after);
+        before.put("PostgreSQL", 0.0);
+        after.put("PostgreSQL", database);
+        for (String who : List.of("node 1", "node 2", "balancer", "PostgreSQL")) {
+            if (after.containsKey(who) && before.containsKey(who)) {
+                double ms = (after.get(who) - before.get(who)) * 1000 / Math.max(1, submits);
+                total += ms;
+                line.append(String.format(" %s %.2f", who, ms));
+                if (after.containsKey(who + " JIT") && before.containsKey(who + " JIT")) {
+                    line.append(String.format(" (JIT compilers %.2f, GC %.2f)",
+                            (after.get(who + " JIT") - before.get(who + " JIT")) * 1000 / Math.max(1, submits),
+                            (after.getOrDefault(who + " GC", 0.0) - before.getOrDefault(who + " GC", 0.0)) * 1000
+                                    / Math.max(1, submits)));
+                }
+                line.append(',');
+            }
+        }
+        System.out.println(line.append(String.format(" together %.2f (%d submits)", total, submits)));
     }
 
     // ---- checks ------------------------------------------------------------------------------------------------
