@@ -62,6 +62,23 @@ class SubmitRefusalIT {
     }
 
     @Test
+    void aVaspIdNoVaspCanHaveIsImproperIdentificationToo() {
+        // the VASPID as the request claims it is compared with the account's, not parsed: a text no VASP ID can be
+        // (with spaces, longer than 64 characters) is refused like another VASP's, with the claim in the details
+        for (String claimed : java.util.List.of("not a vasp id", "v".repeat(65))) {
+            String tx = Gateway.unique("tx");
+            HttpResponse<String> r = Gateway.postSoap(vasp, Envelopes.submit(tx, claimed, vasp.vasId(), "svc",
+                    "<To><Number>447700900304</Number></To>"));
+            Document d = assertRsError(r, "4001", "Client");
+            assertTrue(mm7(d, "Details").contains(claimed), r.body());
+            assertEquals(0, Gateway.messagesOfTransaction(vasp.vaspId(), tx).size());
+        }
+        // and the admin API knows no VASP by such a text (404, as for any unknown VASP ID)
+        assertEquals(404, Gateway.admin("GET", "/api/vasps/not%20a%20vasp%20id", null).statusCode());
+        assertEquals(404, Gateway.admin("GET", "/api/vasps/" + "v".repeat(65), null).statusCode());
+    }
+
+    @Test
     void anotherVaspsServiceIsImproperIdentification() {
         String tx = Gateway.unique("tx");
         HttpResponse<String> r = Gateway.postSoap(vasp, Envelopes.submit(tx, vasp.vaspId(), other.vasId(), "svc",
