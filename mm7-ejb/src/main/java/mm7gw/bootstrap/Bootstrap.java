@@ -19,7 +19,9 @@ import mm7gw.directory.entity.SubscriberState;
 import mm7gw.kernel.Address;
 import mm7gw.kernel.VaspId;
 import mm7gw.relay.control.ClientKeyStore;
+import mm7gw.relay.control.SecretBox;
 import mm7gw.security.PasswordHashing;
+import mm7gw.system.ServerSecret;
 import mm7gw.vasp.control.VaspRegistry;
 import mm7gw.vasp.entity.ServiceLevel;
 import mm7gw.vasp.entity.Vasp;
@@ -78,8 +80,7 @@ public class Bootstrap {
      * {@code mm7.admin.initial-password}.
      */
     static String initialAdminPassword() {
-        String env = System.getenv("MM7_ADMIN_INITIAL_PASSWORD");
-        return env != null && !env.isEmpty() ? env : System.getProperty("mm7.admin.initial-password");
+        return ServerSecret.read("MM7_ADMIN_INITIAL_PASSWORD", "mm7.admin.initial-password");
     }
 
     /** Refuses (or, allowed, warns about) known default secrets; warns about administrators with known passwords. */
@@ -88,7 +89,8 @@ public class Bootstrap {
         String configDir = System.getProperty("jboss.server.config.dir");
         ServerConfiguration server = ServerConfiguration.ofThisServer();
         List<String> found = new ArrayList<>(DefaultSecrets.configured(adminPassword,
-                System.getProperty("mm7.relay.secret-key"), System.getProperty(ClientKeyStore.PASSWORD), configDir));
+                ServerSecret.read(SecretBox.KEY_ENVIRONMENT, SecretBox.KEY_PROPERTY),
+                ServerSecret.read(ClientKeyStore.PASSWORD_ENVIRONMENT, ClientKeyStore.PASSWORD), configDir));
         found.addAll(DefaultSecrets.database(DATA_SOURCE, server.dataSourcePassword(DATA_SOURCE)));
         found.addAll(DefaultSecrets.cluster(server.clusterPasswords()));
         found.addAll(DefaultSecrets.applicationUsers(

@@ -76,11 +76,12 @@ public final class DefaultSecrets {
                     + " (run command, test servers): give the first administrator a password of your own");
         }
         if (relayKey != null && RELAY_KEYS.contains(relayKey)) {
-            found.add("mm7.relay.secret-key is the known value '" + relayKey
+            found.add("mm7.relay.secret-key (or MM7_RELAY_SECRET_KEY) is the known value '" + relayKey
                     + "': set a secret of your own (outbound passwords stored under it must then be set again)");
         }
         if (clientStorePassword != null && CLIENT_KEY_STORE_PASSWORDS.contains(clientStorePassword)) {
-            found.add("mm7.relay.client-keystore-password is the known value '" + clientStorePassword
+            found.add("mm7.relay.client-keystore-password (or MM7_RELAY_CLIENT_KEYSTORE_PASSWORD) is the known value '"
+                    + clientStorePassword
                     + "': give the gateway's client key store (mm7.relay.client-keystore) a key pair and password of"
                     + " your own");
         }

@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,7 +36,10 @@ class DefaultSecretsIT {
             assertTrue(out.contains("mm7.admin.initial-password (or MM7_ADMIN_INITIAL_PASSWORD) is a password this"
                     + " project publishes"), out);
             assertFalse(out.contains(Gateway.ADMIN_PASSWORD), "an administrator's password is never logged");
-            assertTrue(out.contains("mm7.relay.secret-key is the known value 'it-relay-key-not-for-production'"), out);
+            // the relay key and the client key store's password come from the environment on both test servers
+            // (MM7_RELAY_SECRET_KEY, MM7_RELAY_CLIENT_KEYSTORE_PASSWORD; on Payara through payara.sh's aliases)
+            assertTrue(out.contains("mm7.relay.secret-key (or MM7_RELAY_SECRET_KEY) is the known value"
+                    + " 'it-relay-key-not-for-production'"), out);
             if (Gateway.ON_WILDFLY) {
                 // WildFly's configuration only (Payara's key stores, pool and broker accounts: payara.sh refuses them)
                 // the database password as the server resolved it (datasource-*.cli's default: postgres, H2's sa)
@@ -43,13 +51,36 @@ class DefaultSecretsIT {
                 assertTrue(out.contains("the ApplicationRealm user 'it-guest'"), out);
                 assertTrue(out.contains("mm7-tls.p12 opens with tls.cli's store password"), out);
             }
-            assertTrue(out.contains("mm7.relay.client-keystore-password is the known value"
-                    + " 'it-relay-client-not-for-production'"), out);
+            assertTrue(out.contains("mm7.relay.client-keystore-password (or MM7_RELAY_CLIENT_KEYSTORE_PASSWORD) is the"
+                    + " known value 'it-relay-client-not-for-production'"), out);
             assertNotEquals(200, statusOfAdminApi(), "the gateway is not deployed");
         } finally {
             refused.restart(Map.of(ALLOWED, "true"), Duration.ofSeconds(300));
         }
         assertEquals(200, statusOfAdminApi());
+    }
+
+    /**
+     * The relay key and the client key store's password reach the test servers through the environment
+     * ({@code MM7_RELAY_SECRET_KEY}, {@code MM7_RELAY_CLIENT_KEYSTORE_PASSWORD}), read before the system properties:
+     * the gateway works with them (it seals an outbound password with the key) and the server log, where WildFly lists
+     * the JVM's {@code -D} arguments at boot, has neither setting.
+     */
+    @Test
+    void theRelaySecretsComeFromTheEnvironmentAndStayOutOfTheServerLog() throws Exception {
+        Gateway.Vasp vasp = Gateway.newVasp();
+        HttpResponse<String> relay = Gateway.admin("PUT", "/api/relay/vasps/" + vasp.vaspId(),
+                Json.createObjectBuilder().add("url", "https://127.0.0.1:9/mm7").add("mm7Release", "REL-6-MM7-1-4")
+                        .add("timeoutMillis", 3000).add("login", "gw").add("password", Gateway.unique("outbound"))
+                        .build().toString());
+        assertEquals(200, relay.statusCode(), "an outbound password sealed with the relay key: " + relay.body());
+        assertTrue(Gateway.adminJson("/api/relay/vasps/" + vasp.vaspId()).asJsonObject().getBoolean("passwordSet"));
+        String log = Files.readString(Path.of(System.getProperty("mm7.server.log")), StandardCharsets.ISO_8859_1);
+        // (the start-up check's own finding quotes the published key: what must not be there is the setting itself)
+        assertFalse(log.contains("mm7.relay.secret-key=it-relay-key-not-for-production"),
+                "the relay key's setting is not in the server log");
+        assertFalse(log.contains("mm7.relay.client-keystore-password=it-relay-client-not-for-production"),
+                "nor the client key store password's");
     }
 
     private static int statusOfAdminApi() {

@@ -15,11 +15,12 @@ import java.util.Optional;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import mm7gw.relay.entity.RelayEndpoint;
+import mm7gw.system.ServerSecret;
 
 /**
  * The gateway's own TLS client certificate, presented to the VASPs whose relay endpoint asks for it (TS 23.140
  * §7.1.11.1: "the VASP may authenticate the MMS Relay/Server"). A PKCS12 key store named by the system property
- * {@value #PATH} and opened with {@value #PASSWORD}, holding exactly one private key with its certificate chain.
+ * {@value #PATH} and opened with {@value #PASSWORD_ENVIRONMENT} (environment) or {@value #PASSWORD}, holding exactly one private key with its certificate chain.
  * It is read once, at its first use, and read again only when one of the two properties changes (a renewed key pair
  * takes a new file name, or a restart). Without it no endpoint can be set to present a client certificate.
  */
@@ -27,6 +28,8 @@ import mm7gw.relay.entity.RelayEndpoint;
 public class ClientKeyStore {
     public static final String PATH = "mm7.relay.client-keystore";
     public static final String PASSWORD = "mm7.relay.client-keystore-password";
+    /** the key store's password in the server's environment, read before {@value #PASSWORD} */
+    public static final String PASSWORD_ENVIRONMENT = "MM7_RELAY_CLIENT_KEYSTORE_PASSWORD";
 
     private volatile Loaded loaded;
 
@@ -63,7 +66,7 @@ public class ClientKeyStore {
 
     private Loaded current() {
         String path = System.getProperty(PATH);
-        String password = System.getProperty(PASSWORD);
+        String password = ServerSecret.read(PASSWORD_ENVIRONMENT, PASSWORD);
         Loaded l = loaded;
         if (l == null || !Objects.equals(l.path(), path) || !Objects.equals(l.password(), password)) {
             l = load(path, password);

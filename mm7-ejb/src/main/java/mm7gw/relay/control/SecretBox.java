@@ -10,24 +10,27 @@ import java.util.Base64;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import mm7gw.system.ServerSecret;
 
 /**
  * Seals the outbound passwords the gateway must present to VASPs (they cannot be hashed: the gateway needs them
  * in clear to call out). AES-256-GCM with a random 96-bit IV per value; the key is the SHA-256 of the server's
- * system property {@value #KEY_PROPERTY} (a long random secret, set like any server credential, e.g. in
- * {@code standalone.conf} or from a credential store expression). Without that property no outbound password can be
+ * environment variable {@value #KEY_ENVIRONMENT}, else of the system property {@value #KEY_PROPERTY} (a long
+ * random secret, set like any server credential: in the server's environment, or from a credential store expression). Without that property no outbound password can be
  * stored. A sealed value is {@code v1:} followed by base64(IV || ciphertext || tag).
  */
 @ApplicationScoped
 public class SecretBox {
     public static final String KEY_PROPERTY = "mm7.relay.secret-key";
+    /** the same key in the server's environment, read first (off the command line and the boot log) */
+    public static final String KEY_ENVIRONMENT = "MM7_RELAY_SECRET_KEY";
     private static final String PREFIX = "v1:";
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public boolean isAvailable() {
-        String secret = System.getProperty(KEY_PROPERTY);
+        String secret = ServerSecret.read(KEY_ENVIRONMENT, KEY_PROPERTY);
         return secret != null && !secret.isBlank();
     }
 
@@ -80,6 +83,6 @@ public class SecretBox {
         if (!isAvailable()) {
             throw new IllegalStateException("no relay key: system property " + KEY_PROPERTY + " is not set");
         }
-        return keyOf(System.getProperty(KEY_PROPERTY));
+        return keyOf(ServerSecret.read(KEY_ENVIRONMENT, KEY_PROPERTY));
     }
 }
