@@ -13,6 +13,8 @@
 #   payara.sh run         provision and start with an empty broker journal, print the gateway's banner, follow the
 #                         server log until Ctrl-C, then stop (the run command: mvn -Ppayara,run package)
 #   payara.sh plain-http true|false   switches the plain HTTP listeners of a running domain on or off
+#   payara.sh check-secrets   only the check of provision and start: refuses (exit 1) the passwords this project
+#                         publishes, see DB_PASSWORD below
 #   payara.sh ports       prints the ports (PORT_OFFSET applied) as Java properties (the src-it profile reads them)
 #
 # Settings (environment; defaults in brackets):
@@ -98,10 +100,32 @@ new_password() {
 write_passwordfile() { # file password [further lines]
     local file=$1 password=$2
     shift 2
-    (umask 077 && printf 'AS_ADMIN_PASSWORD=%s\n' "$password" > "$file" && for l in "$@"; do printf '%s\n' "$l" >> "$file"; done)
+    # (asadmin reads the file as Java properties: a backslash is written twice)
+    (umask 077 && printf 'AS_ADMIN_PASSWORD=%s\n' "${password//\\/\\\\}" > "$file" \
+        && for l in "$@"; do printf '%s\n' "${l//\\/\\\\}" >> "$file"; done)
 }
+
+# A secret of the domain's configuration as a password alias (WildFly: the environment or a credential store):
+# Payara keeps the value encrypted in the domain's config/domain-passwords, and domain.xml only the reference
+# ${ALIAS=name}, which Payara resolves where it reads the setting (pool and adapter properties, TLS store passwords,
+# system properties). Created, or updated to this value, on the running domain.
+secret_alias() { # name value
+    local name=$1 value=$2 f verb=create-password-alias
+    if grep -qx -- "$name" <<<"$SECRET_ALIASES"; then verb=update-password-alias; fi
+    f=$(mktemp)
+    write_passwordfile "$f" "$(admin_password)" "AS_ADMIN_ALIASPASSWORD=$value"
+    "$PAYARA_HOME/bin/asadmin" --host 127.0.0.1 --port "$ADMIN_PORT" --user admin --passwordfile "$f" $verb "$name" \
+        >/dev/null
+    rm -f "$f"
+    SECRET_ALIASES="$SECRET_ALIASES
+$name"
+}
+# the aliases the running domain has (filled by start)
+SECRET_ALIASES=""
+# the reference domain.xml holds instead of the secret
+alias_ref() { printf '${ALIAS=%s}' "$1"; }
 # the administrator's password as the scripts know it
-admin_password() { sed -n 's/^AS_ADMIN_PASSWORD=//p' "$PASSWORD_FILE"; }
+admin_password() { sed -n '/^AS_ADMIN_PASSWORD=/{s///;s/\\\\/\\/g;p;}' "$PASSWORD_FILE"; }
 
 # The administrator's password of a running domain: a domain created before it had one (its administrator has none) gets
 # one now, and a set MM7_ASADMIN_PASSWORD that differs from the one kept replaces it.
@@ -249,9 +273,14 @@ broker_account() {
 # run command and the test domains (MM7_PROPERTIES with mm7.demo=true or mm7.secrets.known-defaults-allowed=true), as
 # the gateway refuses its own published secrets at start-up: the gateway on Payara cannot see these.
 refuse_published_passwords() {
-    case " ${MM7_PROPERTIES:-} " in
-        *" mm7.demo=true "* | *" mm7.secrets.known-defaults-allowed=true "*) return 0 ;;
-    esac
+    local allowance
+    for allowance in mm7.demo=true mm7.secrets.known-defaults-allowed=true; do
+        case " ${MM7_PROPERTIES:-} " in
+            *" $allowance "*)
+                echo "payara.sh: published passwords allowed ($allowance in MM7_PROPERTIES: the run command, or a test)"
+                return 0 ;;
+        esac
+    done
     local found=""
     published() { # setting value published values...
         local name=$1 value=$2 p
@@ -353,18 +382,21 @@ limits() {
 tls() {
     local protocols=configs.config.server-config.network-config.protocols.protocol p
     local ssl=$protocols.http-listener-2.ssl
+    if [ -n "${TLS_KEY_STORE:-}${TLS_TRUST_STORE:-}" ]; then
+        secret_alias mm7-tls-store-password "${TLS_STORE_PASSWORD:?}"
+    fi
     if [ -n "${TLS_KEY_STORE:-}" ]; then
         # the same key pair on the admin side's HTTPS listener (no client certificates there)
         for p in http-listener-2 mm7-admin-https; do
             asadmin set "$protocols.$p.ssl.key-store=$TLS_KEY_STORE" "$protocols.$p.ssl.key-store-type=JKS" \
-                "$protocols.$p.ssl.key-store-password=${TLS_STORE_PASSWORD:?}" \
+                "$protocols.$p.ssl.key-store-password=$(alias_ref mm7-tls-store-password)" \
                 "$protocols.$p.ssl.cert-nickname=${TLS_KEY_ALIAS:-mm7-gateway}" >/dev/null
         done
     fi
     if [ -n "${TLS_TRUST_STORE:-}" ]; then
         # asked for in the handshake (no renegotiation later: TLS 1.3 has none)
         asadmin set "$ssl.trust-store=$TLS_TRUST_STORE" "$ssl.trust-store-type=JKS" \
-            "$ssl.trust-store-password=${TLS_STORE_PASSWORD:?}" "$ssl.client-auth=want" \
+            "$ssl.trust-store-password=$(alias_ref mm7-tls-store-password)" "$ssl.client-auth=want" \
             "$ssl.renegotiate-on-client-auth-want=false" >/dev/null
     fi
     # (a running listener keeps its key pair and client-auth setting until it is started again: start restarts the
@@ -451,8 +483,26 @@ start() {
             mm7.admin.https-port=$CONSOLE_HTTPS_PORT; do
         case " $settings" in *" ${d%%=*}="*) ;; *) settings="$settings $d" ;; esac
     done
+    # the gateway's secrets among them go into password aliases (domain.xml holds ${ALIAS=...}), and so do those given
+    # in payara.sh's environment instead (MM7_ADMIN_INITIAL_PASSWORD, MM7_RELAY_SECRET_KEY,
+    # MM7_RELAY_CLIENT_KEYSTORE_PASSWORD: off MM7_PROPERTIES and every command line, as on WildFly)
+    SECRET_ALIASES=$(asadmin list-password-aliases | grep -v '^Command \|^Nothing to list' || true)
+    local secret env name value
+    for secret in MM7_ADMIN_INITIAL_PASSWORD:mm7.admin.initial-password MM7_RELAY_SECRET_KEY:mm7.relay.secret-key \
+            MM7_RELAY_CLIENT_KEYSTORE_PASSWORD:mm7.relay.client-keystore-password; do
+        env=${secret%%:*} name=${secret#*:}
+        if [ -n "${!env:-}" ]; then
+            settings="$settings $name=${!env}"
+        fi
+    done
     for p in $settings; do
-        props="$props${props:+:}${p%%=*}=$(esc "${p#*=}")"
+        name=${p%%=*} value=${p#*=}
+        case "$name" in
+            mm7.admin.initial-password | mm7.relay.secret-key | mm7.relay.client-keystore-password)
+                secret_alias "${name//./-}" "$value"
+                value=$(alias_ref "${name//./-}") ;;
+        esac
+        props="$props${props:+:}$name=$(esc "$value")"
     done
     if [ -n "$props" ]; then
         asadmin create-system-properties --target server "$props"
@@ -485,21 +535,29 @@ start() {
         local_asadmin stop-domain "$DOMAIN"
         local_asadmin start-domain --timeout 600 "$DOMAIN"
     fi
+    # the database and broker passwords as password aliases (domain.xml: ${ALIAS=mm7-db-password}, ...)
+    secret_alias mm7-db-password "$DB_PASSWORD"
+    secret_alias mm7-broker-password "$BROKER_PASSWORD"
     # the database (a non-XA pool: Payara commits it last in a transaction with the XA JMS resource)
     if ! asadmin list-jdbc-connection-pools | grep -q '^mm7-pool'; then
         asadmin create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource \
             --restype javax.sql.DataSource --steadypoolsize 2 --maxpoolsize 30 --isconnectvalidatereq true \
             --validationmethod auto-commit --failconnection true \
-            --property "URL=$(esc "$DB_URL"):user=$(esc "$DB_USER"):password=$(esc "$DB_PASSWORD")" mm7-pool
+            --property "URL=$(esc "$DB_URL"):user=$(esc "$DB_USER"):password=$(esc "$(alias_ref mm7-db-password)")" mm7-pool
     fi
     # a domain kept from an earlier start gets this start's database (DB_URL may differ; a test may have left
     # the pool on another database)
     asadmin set "resources.jdbc-connection-pool.mm7-pool.property.URL=$DB_URL" \
         "resources.jdbc-connection-pool.mm7-pool.property.user=$DB_USER" \
-        "resources.jdbc-connection-pool.mm7-pool.property.password=$DB_PASSWORD" >/dev/null
+        "resources.jdbc-connection-pool.mm7-pool.property.password=$(alias_ref mm7-db-password)" >/dev/null
     # the broker (before the adapter is deployed, which reads this configuration when it starts)
     if ! asadmin list-resource-adapter-configs | grep -q '^mm7-artemis-rar'; then
-        asadmin create-resource-adapter-config --property "ConnectorClassName=org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory:ConnectionParameters=$(esc "host=127.0.0.1;port=$BROKER_PORT"):UserName=$(esc "$BROKER_USER"):Password=$(esc "$BROKER_PASSWORD")" mm7-artemis-rar
+        asadmin create-resource-adapter-config --property "ConnectorClassName=org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory:ConnectionParameters=$(esc "host=127.0.0.1;port=$BROKER_PORT"):UserName=$(esc "$BROKER_USER"):Password=$(esc "$(alias_ref mm7-broker-password)")" mm7-artemis-rar
+    fi
+    # (a domain configured before the aliases had the password itself there)
+    if ! grep -q 'name="Password" value="${ALIAS=mm7-broker-password}"' \
+            <(sed -n '/<resource-adapter-config [^>]*resource-adapter-name="mm7-artemis-rar"/,/<\/resource-adapter-config>/p' "$DOMAIN_DIR/config/domain.xml"); then
+        asadmin set "resources.resource-adapter-config.mm7-artemis-rar.property.Password=$(alias_ref mm7-broker-password)" >/dev/null
     fi
     if ! asadmin list-applications | grep -q '^mm7-artemis-rar '; then
         asadmin deploy --name mm7-artemis-rar "$RAR"
@@ -507,7 +565,7 @@ start() {
     asadmin multimode --file "$here/resources.asadmin" || true
     # the broker account the JMS connection pool connects with
     asadmin set "resources.connector-connection-pool.mm7-jms-pool.property.UserName=$BROKER_USER" \
-        "resources.connector-connection-pool.mm7-jms-pool.property.Password=$BROKER_PASSWORD"
+        "resources.connector-connection-pool.mm7-jms-pool.property.Password=$(alias_ref mm7-broker-password)"
     asadmin deploy --force=true --name mm7-gateway "$EAR"
     if asadmin show-component-status mm7-gateway | grep -q 'disabled'; then
         asadmin enable mm7-gateway
@@ -551,6 +609,7 @@ run() {
 
 case "${1:-}" in
     provision) provision ;;
+    check-secrets) refuse_published_passwords ;;
     start) start ;;
     resume) resume ;;
     stop) stop ;;
@@ -560,5 +619,5 @@ case "${1:-}" in
             true|false) plain_http "$2" ;;
             *) echo "usage: $0 plain-http true|false" >&2; exit 2 ;;
         esac ;;
-    *) echo "usage: $0 provision|start|resume|stop|run|plain-http true|false|ports" >&2; exit 2 ;;
+    *) echo "usage: $0 provision|start|resume|stop|run|check-secrets|plain-http true|false|ports" >&2; exit 2 ;;
 esac
