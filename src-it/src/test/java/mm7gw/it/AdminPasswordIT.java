@@ -114,6 +114,47 @@ class AdminPasswordIT {
         assertTrue(signedIn(otherAdmin), "another administrator's session stays");
     }
 
+    /**
+     * A change made through another node of a cluster reaches this node only through the database: here the
+     * administrator's password hash is replaced in the database directly, as another node's change would, and every
+     * console session opened before is signed out within two seconds (the node keeps the administrator's stamp for
+     * at most one); a session opened after it stays.
+     */
+    @Test
+    void aChangeMadeElsewhereSignsOutTheSessionsOpenedBeforeItWithinSeconds() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Billing.onPostgresql(), "changes the database directly");
+        String password = "first-" + java.util.UUID.randomUUID();
+        String login = addedAdministrator(password);
+        HttpClient one = consoleSession(login, password);
+        HttpClient two = consoleSession(login, password);
+        HttpClient otherAdmin = consoleSession(Gateway.ADMIN_USER, Gateway.ADMIN_PASSWORD);
+        String next = "next-" + java.util.UUID.randomUUID();
+        String other = addedAdministrator(next);
+        try (java.sql.Connection db = Billing.database();
+                java.sql.PreparedStatement update = db.prepareStatement("update mm7_admin_account set password_hash ="
+                        + " (select password_hash from mm7_admin_account where username = ?) where username = ?")) {
+            // the other administrator's hash: the password is now "next" as if changed to it on another node
+            update.setString(1, other);
+            update.setString(2, login);
+            assertEquals(1, update.executeUpdate());
+        }
+        long changedAt = System.nanoTime();
+        boolean out = false;
+        while (!out && System.nanoTime() - changedAt < Duration.ofSeconds(5).toNanos()) {
+            out = !signedIn(one);
+            if (!out) {
+                Thread.sleep(100);
+            }
+        }
+        long tookMillis = (System.nanoTime() - changedAt) / 1_000_000;
+        System.out.printf("MM7 admin password changed elsewhere: session signed out after %d ms%n", tookMillis);
+        assertTrue(out, "the session opened before the change is signed out");
+        assertTrue(tookMillis < 2500, "within two seconds: " + tookMillis + " ms");
+        assertFalse(signedIn(two), "so is the other one");
+        assertTrue(signedIn(otherAdmin), "another administrator's session stays");
+        assertTrue(signedIn(consoleSession(login, next)), "a session opened with the new password stays");
+    }
+
     /** Whether the session still opens the API: its answer, not the login form (which a server may answer with 200). */
     private static boolean signedIn(HttpClient browser) throws Exception {
         HttpResponse<String> r = getThroughSession(browser, "/api/system");

@@ -10,6 +10,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.regex.Pattern;
 import mm7gw.admin.control.AdminAudit;
+import mm7gw.admin.control.AdminCredentials;
 import mm7gw.admin.control.AdminPasswordPolicy;
 import mm7gw.admin.entity.AdminAccount;
 import mm7gw.security.PasswordHashing;
@@ -32,6 +33,9 @@ public class AdminAccounts {
 
     @Inject
     AdminAudit audit;
+
+    @Inject
+    AdminCredentials credentials;
 
     /** Adds an administrator (enabled) with the given password. */
     public void create(String username, String password) {
@@ -66,6 +70,7 @@ public class AdminAccounts {
             throw RequestRefused.invalid("newPassword is the current password");
         }
         account.changePasswordHash(PasswordHashing.hash(acceptable(login, newPassword)));
+        credentials.changed();
         audit.record("ADMIN_PASSWORD_CHANGED", login, null);
     }
 

@@ -45,6 +45,19 @@ public class AdminAccount {
         return enabled;
     }
 
+    /**
+     * A stamp of the administrator's current credentials that changes with every password change: the SHA-256 of the
+     * stored hash (whose salt is new each time), so that what is compared with it never holds the hash itself.
+     */
+    public String credentialStamp() {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(passwordHash.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Replaces the password by its bcrypt hash: the realms then accept only the new one (on every node at once). */
     public void changePasswordHash(String hash) {
         this.passwordHash = hash;

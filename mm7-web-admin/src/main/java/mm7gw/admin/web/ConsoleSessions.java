@@ -1,5 +1,6 @@
 package mm7gw.admin.web;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -16,27 +17,54 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import mm7gw.admin.control.AdminCredentials;
 
 /**
- * The open console sessions of each administrator on this node, so that a password change can sign out the
- * account's other sessions ({@link #signOutOthers}). A session is noted at its first request with a signed-in
- * administrator (the filter) and forgotten when it ends (the listener; the container makes one instance for each
- * role, the registry is shared). The session itself only gets the login, a string.
+ * The open console sessions of each administrator, so that a password change signs out the account's other
+ * sessions on every node. A session is noted at its first request with a signed-in administrator (the filter),
+ * with the administrator's credential stamp of that moment ({@link AdminCredentials}, from the database); each later
+ * request compares it with the current stamp (kept per node for at most a second), and a session opened before a
+ * change - made through this node or another one - is ended and the request sent to sign in again. On this node
+ * the change also ends them at once ({@link #signOutOthers}; the listener forgets ended sessions, the container makes
+ * one instance for each role, the registry is shared). The session itself only gets the login and the stamp,
+ * strings.
  */
 @WebFilter("/*")
 @WebListener
 public class ConsoleSessions extends HttpFilter implements HttpSessionListener {
     static final String LOGIN = ConsoleSessions.class.getName() + ".login";
+    /** the administrator's credential stamp when the session was opened ({@link AdminCredentials}) */
+    static final String CREDENTIALS = ConsoleSessions.class.getName() + ".credentials";
     private static final Map<String, Set<HttpSession>> OPEN = new ConcurrentHashMap<>();
+
+    @Inject
+    AdminCredentials credentials;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         Principal user = request.getUserPrincipal();
         HttpSession session = user == null ? null : request.getSession(false);
-        if (session != null && !user.getName().equals(session.getAttribute(LOGIN))) {
-            session.setAttribute(LOGIN, user.getName());
-            OPEN.computeIfAbsent(user.getName(), k -> ConcurrentHashMap.newKeySet()).add(session);
+        if (session != null) {
+            String login = user.getName();
+            if (!login.equals(session.getAttribute(LOGIN))) {
+                session.setAttribute(CREDENTIALS, credentials.current(login));
+                session.setAttribute(LOGIN, login);
+                OPEN.computeIfAbsent(login, k -> ConcurrentHashMap.newKeySet()).add(session);
+            } else if (!credentials.stamp(login).equals(session.getAttribute(CREDENTIALS))) {
+                // the password changed since this session was opened (through any node): signed out, and asked to
+                // sign in again where it was going
+                try {
+                    session.invalidate();
+                } catch (IllegalStateException endedMeanwhile) {
+                    // signed out by this node's own registry already
+                }
+                request.logout();
+                String query = request.getQueryString();
+                response.setHeader("Cache-Control", "no-store");
+                response.sendRedirect(request.getRequestURI() + (query == null ? "" : "?" + query));
+                return;
+            }
         }
         chain.doFilter(request, response);
     }

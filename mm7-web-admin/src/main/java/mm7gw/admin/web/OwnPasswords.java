@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.Map;
 import mm7gw.admin.boundary.AdminAccounts;
 import mm7gw.admin.boundary.RequestRefused;
+import mm7gw.admin.control.AdminCredentials;
 import mm7gw.elytron.LoginThrottle;
 
 /**
@@ -14,7 +15,8 @@ import mm7gw.elytron.LoginThrottle;
  * it needs is checked only while the administrator's login is not blocked from the caller's address, and a wrong one
  * counts as a failed login of that administrator ({@link LoginThrottle}, account kind {@code admin}, the same table,
  * settings and back-off as the realms' - {@code mm7.login.<key>} overrides both). After the change, the account's
- * other console sessions on this node are signed out; the caller's own stays.
+ * other console sessions are signed out: on this node at once, on the others at their next request
+ * ({@link ConsoleSessions}); the caller's own stays.
  */
 @ApplicationScoped
 public class OwnPasswords {
@@ -25,6 +27,9 @@ public class OwnPasswords {
 
     @Inject
     AdminAccounts accounts;
+
+    @Inject
+    AdminCredentials credentials;
 
     /** @return how many other console sessions of the administrator were signed out */
     public int change(HttpServletRequest request, String currentPassword, String newPassword) {
@@ -45,6 +50,11 @@ public class OwnPasswords {
         } catch (SQLException e) {
             throw new IllegalStateException("the login throttle could not be read or written", e);
         }
-        return ConsoleSessions.signOutOthers(login, request.getSession(false));
+        // the caller's own session stays: it holds the new stamp before its next request compares it
+        jakarta.servlet.http.HttpSession own = request.getSession(false);
+        if (own != null) {
+            own.setAttribute(ConsoleSessions.CREDENTIALS, credentials.current(login));
+        }
+        return ConsoleSessions.signOutOthers(login, own);
     }
 }
