@@ -2,7 +2,6 @@ package mm7gw.ws;
 
 import jakarta.ejb.EJBAccessException;
 import jakarta.annotation.Resource;
-import jakarta.ejb.EJB;
 import jakarta.jws.WebService;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.xml.ws.Holder;
@@ -12,6 +11,8 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import javax.xml.namespace.QName;
 import mm7gw.security.RequestOrigin;
 import mm7gw.status.Mm7Rejection;
@@ -43,9 +44,11 @@ import mm7gw.ws.gen.VaspRequestType;
  * The gateway's MM7 endpoint (the Relay/Server side that VASPs call). Translates between the wire types and
  * the business facades, and maps every outcome to an MM7 status: a normal response where the operation was
  * understood, an RSErrorRsp fault where the request cannot be processed at all.
+ * <p>
+ * Deployed by Metro from {@code WEB-INF/sun-jaxws.xml} on both servers. Metro makes the instance, so the container
+ * injects nothing into it: the business EJBs are the WAR's {@code ejb-local-ref}s (web.xml), looked up on first use;
+ * Metro itself injects the {@link WebServiceContext}.
  */
-// WildFly's runtime (Apache CXF) takes the envelope the MM7 binding parsed instead of parsing it again
-@org.apache.cxf.interceptor.InInterceptors(classes = mm7gw.ws.binding.ParsedEnvelope.class)
 @WebService(endpointInterface = "mm7gw.ws.gen.MM7RelayServerPortType",
         serviceName = "MM7RelayServerService", portName = "MM7RelayServerPort",
         targetNamespace = "urn:mm7gw:wsdl:mm7", wsdlLocation = "WEB-INF/wsdl/mm7.wsdl")
@@ -53,11 +56,10 @@ public class RelayServerEndpoint implements MM7RelayServerPortType {
     private static final Logger LOG = Logger.getLogger(RelayServerEndpoint.class.getName());
     private static final QName MUST_UNDERSTAND = new QName(SoapWriter.SOAP_ENV, "mustUnderstand");
 
-    @EJB
-    SubmissionService submissions;
-
-    @EJB
-    MessageRevision revisions;
+    private final EjbReference<SubmissionService> submissions =
+            new EjbReference<>("java:comp/env/ejb/SubmissionService", SubmissionService.class);
+    private final EjbReference<MessageRevision> revisions =
+            new EjbReference<>("java:comp/env/ejb/MessageRevision", MessageRevision.class);
 
     @Resource
     WebServiceContext context;
@@ -71,7 +73,7 @@ public class RelayServerEndpoint implements MM7RelayServerPortType {
         int status = StatusCode.interpret(3000).code();
         try {
             SubmitCommand command = SubmitTranslation.command(body, tx, Instant.now(), InboundMm7.of(context));
-            SubmitResult result = submissions.submit(command, origin(), RequestDigest.of(context));
+            SubmitResult result = submissions.get().submit(command, origin(), RequestDigest.of(context));
             status = result.status().code();
             return submitRsp(version, result);
         } catch (EJBAccessException e) {
@@ -100,7 +102,7 @@ public class RelayServerEndpoint implements MM7RelayServerPortType {
         String tx = transactionId(transactionID, version);
         try {
             InboundMm7.of(context).requireNoProblem();
-            RevisionResult result = revisions.cancel(RevisionTranslation.cancel(body, tx), origin());
+            RevisionResult result = revisions.get().cancel(RevisionTranslation.cancel(body, tx), origin());
             return Mm7Responses.fill(new CancelRsp(), version, result.status(), result.details());
         } catch (Mm7Rejection e) {
             if (asFault(e.status())) {
@@ -121,7 +123,7 @@ public class RelayServerEndpoint implements MM7RelayServerPortType {
         try {
             InboundMm7 inbound = InboundMm7.of(context);
             inbound.requireNoProblem();
-            RevisionResult result = revisions.replace(RevisionTranslation.replace(body, tx, Instant.now(), inbound.content()),
+            RevisionResult result = revisions.get().replace(RevisionTranslation.replace(body, tx, Instant.now(), inbound.content()),
                     origin());
             return Mm7Responses.fill(new ReplaceRsp(), version, result.status(), result.details());
         } catch (Mm7Rejection e) {
@@ -177,5 +179,30 @@ public class RelayServerEndpoint implements MM7RelayServerPortType {
         LOG.log(Level.SEVERE, operation + " failed (TransactionID " + mm7gw.system.LogText.escape(tx) + ", incident " + incident + ")", e);
         return fault(version, StatusCode.SERVER_ERROR,
                 "the request could not be executed; incident " + incident);
+    }
+
+    /** An EJB reference of the WAR, looked up the first time it is used (EJB proxies are shared by all threads). */
+    private static final class EjbReference<T> {
+        private final String name;
+        private final Class<T> type;
+        private volatile T bean;
+
+        EjbReference(String name, Class<T> type) {
+            this.name = name;
+            this.type = type;
+        }
+
+        T get() {
+            T found = bean;
+            if (found == null) {
+                try {
+                    found = type.cast(new InitialContext().lookup(name));
+                } catch (NamingException e) {
+                    throw new IllegalStateException("the EJB reference " + name + " cannot be looked up", e);
+                }
+                bean = found;
+            }
+            return found;
+        }
     }
 }

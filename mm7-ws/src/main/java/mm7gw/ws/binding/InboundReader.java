@@ -44,9 +44,8 @@ public final class InboundReader {
     }
 
     /**
-     * A request read: the envelope in the canonical namespace (parsed once: a runtime that can take the parsed
-     * document gets it, {@link ParsedEnvelope}; others get its bytes, written on demand) and the facts for the
-     * endpoint.
+     * A request read: the envelope in the canonical namespace (as a document, and as the bytes the JAX-WS runtime
+     * reads, written on demand) and the facts for the endpoint.
      */
     public static final class Result {
         private final Document canonical;

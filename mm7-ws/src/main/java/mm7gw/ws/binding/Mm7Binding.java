@@ -51,13 +51,6 @@ public class Mm7Binding extends HttpFilter {
     /** The request elements the Relay/Server endpoint implements. */
     static final Set<String> OPERATIONS = Set.of("SubmitReq", "CancelReq", "ReplaceReq");
     static final String SCHEMA = "/WEB-INF/wsdl/REL-6-MM7-1-4.xsd";
-    /**
-     * Request attribute: the canonical envelope as a DOM document, for a runtime that takes it ({@link ParsedEnvelope});
-     * names only, so this class never loads that one (other runtimes lack its library).
-     */
-    static final String PARSED_ENVELOPE = "mm7gw.ws.binding.ParsedEnvelope";
-    /** Request attribute, set once the runtime took the document: the body then reads as empty. */
-    static final String PARSED_ENVELOPE_TAKEN = "mm7gw.ws.binding.ParsedEnvelope.taken";
     private SchemaVocabulary vocabulary;
 
     /** The VASP's service levels, for the size of request body read from it ({@link RequestSizeLimit}). */
@@ -170,7 +163,6 @@ public class Mm7Binding extends HttpFilter {
         }
         request.setAttribute(InboundMm7.ATTRIBUTE, read.inbound());
         request.setAttribute(RequestDigest.ATTRIBUTE, RequestDigest.of(read.canonical(), read.inbound().content()));
-        request.setAttribute(PARSED_ENVELOPE, read.canonical());
         CapturedResponse captured = new CapturedResponse(response);
         chain.doFilter(new CanonicalRequest(request, read), captured);
         byte[] answer = answerInKind(request, captured, reader);
@@ -238,8 +230,8 @@ public class Mm7Binding extends HttpFilter {
     }
 
     /**
-     * The request as the runtime sees it: one text/xml envelope, SOAPAction empty (MM7 never routes on it). A runtime
-     * that takes the parsed document ({@link ParsedEnvelope}) never reads the body, which is then never written.
+     * The request as the runtime sees it: one text/xml envelope, SOAPAction empty (MM7 never routes on it); the
+     * envelope is written when the runtime reads the body.
      */
     private static final class CanonicalRequest extends HttpServletRequestWrapper {
         private static final String CONTENT_TYPE = "text/xml; charset=UTF-8";
@@ -257,9 +249,7 @@ public class Mm7Binding extends HttpFilter {
 
                 private ByteArrayInputStream in() {
                     if (in == null) {
-                        // the runtime that took the parsed document still drains the body: nothing to write then
-                        in = new ByteArrayInputStream(getAttribute(PARSED_ENVELOPE_TAKEN) != null ? new byte[0]
-                                : read.canonicalEnvelope());
+                        in = new ByteArrayInputStream(read.canonicalEnvelope());
                     }
                     return in;
                 }
