@@ -25,9 +25,10 @@ import jdk.jfr.consumer.RecordingFile;
 public final class JfrSummary {
     private static final String[][] LIBRARIES = {{"mm7gw.", "app"}, {"org.apache.activemq", "artemis"},
         {"com.arjuna", "narayana"}, {"org.eclipse.persistence", "eclipselink"}, {"org.postgresql", "pgjdbc"},
-        {"org.h2", "h2"}, {"org.jboss.jca", "jca"}, {"org.apache.cxf", "cxf"}, {"org.wildfly.security", "elytron"},
-        {"org.jboss.as.ejb3", "ejb"}, {"io.undertow", "undertow"}, {"com.sun.org.apache.xerces", "xerces"},
-        {"org.glassfish.jaxb", "jaxb"}, {"com.sun.xml.bind", "jaxb"}, {"org.jboss.weld", "weld"}};
+        {"org.h2", "h2"}, {"org.jboss.jca", "jca"}, {"org.apache.cxf", "cxf"}, {"com.sun.xml.ws", "metro"},
+        {"org.wildfly.security", "elytron"}, {"org.jboss.as.ejb3", "ejb"}, {"io.undertow", "undertow"},
+        {"com.sun.org.apache.xerces", "xerces"}, {"org.glassfish.jaxb", "jaxb"}, {"com.sun.xml.bind", "jaxb"},
+        {"org.jboss.weld", "weld"}};
     private static final Set<String> WAITS = Set.of("jdk.ThreadPark", "jdk.SocketRead", "jdk.JavaMonitorEnter",
             "jdk.JavaMonitorWait", "jdk.SocketWrite");
 
