@@ -559,9 +559,17 @@ start() {
             <(sed -n '/<resource-adapter-config [^>]*resource-adapter-name="mm7-artemis-rar"/,/<\/resource-adapter-config>/p' "$DOMAIN_DIR/config/domain.xml"); then
         asadmin set "resources.resource-adapter-config.mm7-artemis-rar.property.Password=$(alias_ref mm7-broker-password)" >/dev/null
     fi
+    # deployed once; again when it is another build than the one deployed (a domain configured by an earlier release
+    # gets the adapter of this one: since SignOnConnectionFactory the pool's UserName and Password are properties of
+    # its connection factory), while the gateway is not loaded (see above)
+    local rar_stamp="$DOMAIN_DIR/config/mm7-artemis-rar.sha256" rar_sum
+    rar_sum=$(sha256sum < "$RAR")
     if ! asadmin list-applications | grep -q '^mm7-artemis-rar '; then
         asadmin deploy --name mm7-artemis-rar "$RAR"
+    elif [ "$(cat "$rar_stamp" 2>/dev/null)" != "$rar_sum" ]; then
+        asadmin deploy --force=true --name mm7-artemis-rar "$RAR"
     fi
+    echo "$rar_sum" > "$rar_stamp"
     asadmin multimode --file "$here/resources.asadmin" || true
     # the broker account the JMS connection pool connects with
     asadmin set "resources.connector-connection-pool.mm7-jms-pool.property.UserName=$BROKER_USER" \
