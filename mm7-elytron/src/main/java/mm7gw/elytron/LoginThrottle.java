@@ -15,6 +15,11 @@ import java.util.Map;
  * older than forget-seconds starts again from zero. Plain JDBC and no Elytron: the Payara realm uses it too.
  * Each setting may be overridden by the system property {@code mm7.login.<key>} (the integration tests shorten
  * the blocks).
+ * <p>
+ * That a pair has no failure at all, the answer for nearly every request, is kept on this node for
+ * {@code mm7.cache.millis} (see {@link KeptReads}); a pair with failures is read on every check. A failure counted on
+ * this node forgets the pair's kept answer once its row is written, so a block recorded here applies to the pair's
+ * next request; a failure counted on another node of a cluster is seen here once the kept answer expires.
  */
 public final class LoginThrottle {
     /** The source of a login whose client address the realm cannot see. */
@@ -25,6 +30,9 @@ public final class LoginThrottle {
      * check and the success of one login run on the request's thread). Saves a statement on every MM7 request.
      */
     private static final ThreadLocal<String> CHECKED_WITHOUT_ROW = new ThreadLocal<>();
+
+    /** the pairs found without a failure row, by {@link #pair} */
+    private static final KeptReads<Boolean> WITHOUT_FAILURES = new KeptReads<>(KeptReads.DEFAULT_KEEP_MILLIS, 10_000);
 
     private final VaspAccounts database;
     private final int freeFailures;
@@ -56,12 +64,19 @@ public final class LoginThrottle {
     }
 
     public boolean blocked(String kind, String login, String source, long nowMillis) throws SQLException {
+        String pair = pair(kind, login, source);
+        if (WITHOUT_FAILURES.get(pair, nowMillis) != null) {
+            CHECKED_WITHOUT_ROW.set(pair);
+            return false;
+        }
+        long stamp = WITHOUT_FAILURES.stamp();
         try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(
                 "SELECT blocked_until_ms FROM mm7_login_failure WHERE account_kind = ? AND login = ? AND source = ?")) {
             bind(s, 1, kind, login, source);
             try (ResultSet r = s.executeQuery()) {
                 if (!r.next()) {
-                    CHECKED_WITHOUT_ROW.set(pair(kind, login, source));
+                    CHECKED_WITHOUT_ROW.set(pair);
+                    WITHOUT_FAILURES.keep(pair, Boolean.TRUE, stamp, nowMillis);
                     return false;
                 }
                 CHECKED_WITHOUT_ROW.remove();
@@ -73,6 +88,15 @@ public final class LoginThrottle {
     /** Counts a failure of the pair, unless it is blocked right now (then the attempt was refused unchecked). */
     public void failed(String kind, String login, String source, long nowMillis) throws SQLException {
         CHECKED_WITHOUT_ROW.remove();
+        try {
+            count(kind, login, source, nowMillis);
+        } finally {
+            // after the row is written: a check that read the pair before it cannot keep its answer either
+            WITHOUT_FAILURES.forget(pair(kind, login, source));
+        }
+    }
+
+    private void count(String kind, String login, String source, long nowMillis) throws SQLException {
         try (Connection c = database.connection()) {
             for (int attempt = 0; attempt < 2; attempt++) {
                 Integer failures = null;

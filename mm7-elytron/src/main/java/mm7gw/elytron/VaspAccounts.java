@@ -19,6 +19,12 @@ import javax.sql.DataSource;
  * The VASP accounts as the realms read them: plain JDBC over the gateway's table mm7_vasp (the EJB module's
  * Vasp entity owns the schema). Uses nothing of Elytron: Payara's authentication module (mm7-payara-realm) reads the
  * accounts through this class too. Failed logins are counted by {@link LoginThrottle}.
+ * <p>
+ * An account found is kept on this node for {@code mm7.cache.millis} (see {@link KeptReads}), by login and by
+ * certificate fingerprint, for every realm of this class loader: the server module on WildFly, the domain's lib on
+ * Payara, where the application sees the same class. The application calls {@link #forgetKept} when it changes a
+ * VASP or a service level, so a change made through this node applies to the next request; one made through another
+ * node of a cluster is seen here once the kept account expires.
  */
 public final class VaspAccounts {
     /** One account's authentication data; hashes and fingerprints only, never a password. */
@@ -37,6 +43,9 @@ public final class VaspAccounts {
             + " v.locked_until_ms, l.allowed_client_networks, l.tls_required FROM mm7_vasp v LEFT JOIN mm7_service_level l"
             + " ON l.vasp = v.id AND l.vas_id IS NULL WHERE ";
 
+    /** accounts found, by "login:" plus login and by "cert:" plus fingerprint */
+    private static final KeptReads<Account> KEPT = new KeptReads<>(KeptReads.DEFAULT_KEEP_MILLIS, 10_000);
+
     private final String dataSourceName;
     private volatile DataSource dataSource;
 
@@ -46,11 +55,33 @@ public final class VaspAccounts {
     }
 
     public Optional<Account> byLogin(String login) throws SQLException {
-        return one("SELECT " + COLUMNS + "v.login = ?", login);
+        return kept("login:" + login, "v.login = ?", login);
     }
 
     public Optional<Account> byCertificateFingerprint(String sha256Hex) throws SQLException {
-        return one("SELECT " + COLUMNS + "v.client_cert_sha256 = ?", sha256Hex);
+        return kept("cert:" + sha256Hex, "v.client_cert_sha256 = ?", sha256Hex);
+    }
+
+    /**
+     * Forgets every account kept on this node, for the next request to read them again: to be called by whatever
+     * changes a column read here (the account's credentials, certificate or lock, its VASP-wide service level), once
+     * the change is made and again once it is committed.
+     */
+    public static void forgetKept() {
+        KEPT.forgetAll();
+    }
+
+    /** An account not found is not kept: a VASP registered through any node can log in at once. */
+    private Optional<Account> kept(String key, String condition, String value) throws SQLException {
+        long now = System.currentTimeMillis();
+        Account account = KEPT.get(key, now);
+        if (account != null) {
+            return Optional.of(account);
+        }
+        long stamp = KEPT.stamp();
+        Optional<Account> read = one("SELECT " + COLUMNS + condition, value);
+        read.ifPresent(a -> KEPT.keep(key, a, stamp, now));
+        return read;
     }
 
     /** Lower-case hex SHA-256 of the DER encoding: the same value the admin API stores for a registered certificate. */

@@ -75,6 +75,15 @@ class LoginThrottleIT {
     }
 
     @Test
+    void aBlockAppliesAtOnceAlthoughThePairHadNoFailureAMomentAgo() throws Exception {
+        Gateway.Vasp vasp = Gateway.newVasp();
+        // the realm keeps "no failure from here" for a moment; a failure counted on this node forgets it
+        assertEquals(200, submitFrom(STRANGER, vasp, vasp.password()));
+        failFiveTimes(STRANGER, vasp);
+        assertEquals(401, submitFrom(STRANGER, vasp, vasp.password()), "blocked from the fifth failure on");
+    }
+
+    @Test
     void attemptsWhileBlockedDoNotCountAndTheBlockEndsOnTimeThenGrows() throws Exception {
         Gateway.Vasp vasp = Gateway.newVasp();
         failFiveTimes(OWN, vasp);
