@@ -93,6 +93,25 @@ class ResolutionIT {
         assertEquals(0, Gateway.messagesOfTransaction(vasp.vaspId(), tx).size());
     }
 
+    /** The directory's answer for a submit's recipients is kept for a moment; a change through the admin API is not. */
+    @Test
+    void aDirectoryChangeAppliesToTheNextSubmit() {
+        String number = "447700955061";
+        String to = "<To><Number>" + number + "</Number></To>";
+        assertEquals("2003", mm7(xml(Gateway.postSoap(vasp, Envelopes.submit(Gateway.unique("tx"), vasp, to)).body()),
+                "StatusCode"), "not registered yet");
+        Gateway.subscriber(number, "ACTIVE");
+        assertEquals("1000", mm7(xml(Gateway.postSoap(vasp, Envelopes.submit(Gateway.unique("tx"), vasp, to)).body()),
+                "StatusCode"), "registered just now");
+        Gateway.subscriber(number, "BARRED");
+        assertEquals("2003", mm7(xml(Gateway.postSoap(vasp, Envelopes.submit(Gateway.unique("tx"), vasp, to)).body()),
+                "StatusCode"), "barred just now");
+        assertEquals(204, Gateway.admin("DELETE", "/api/directory/subscribers/" + number, null).statusCode());
+        Gateway.serveRange("44770095506", true);
+        assertEquals("1000", mm7(xml(Gateway.postSoap(vasp, Envelopes.submit(Gateway.unique("tx"), vasp, to)).body()),
+                "StatusCode"), "removed from the directory, in a range opened just now");
+    }
+
     @Test
     void directoryAdministrationValidatesItsInput() {
         assertEquals(400, Gateway.admin("POST", "/api/directory/number-ranges",

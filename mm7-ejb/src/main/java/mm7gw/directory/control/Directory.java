@@ -21,7 +21,9 @@ import mm7gw.system.ShortLivedCache;
 /**
  * The subscriber directory: which addresses this MMSC serves and whether a message can be delivered to them.
  * Resolves many addresses with one query per thousand (ranges and domains are few: they are read once and kept for
- * a moment, see {@link ShortLivedCache}).
+ * a moment, see {@link ShortLivedCache}). What a resolution of a few addresses (a submit's usual recipients) found
+ * about each subscriber, or that there is none, is kept for that moment too, for a bounded number of addresses; a
+ * longer list (a mass submit) is read in batches and keeps nothing, so it neither fills the cache nor pays for it.
  */
 @ApplicationScoped
 public class Directory {
@@ -30,12 +32,17 @@ public class Directory {
     static final String READ_ONLY = "eclipselink.read-only";
     /** the served areas as resolution reads them (cleared by {@link DirectoryChanges}) */
     private static final ShortLivedCache<Boolean, Areas> AREAS = new ShortLivedCache<>();
+    /** the most addresses a resolution looks up in {@link #SUBSCRIBERS} */
+    static final int KEPT_LOOKUPS = 20;
+    /** the subscriber's state, or empty for no such subscriber, by address (cleared by {@link DirectoryChanges}) */
+    private static final ShortLivedCache<Address, Optional<SubscriberState>> SUBSCRIBERS = new ShortLivedCache<>(10_000);
 
     private record Areas(List<NumberRange> ranges, List<MailDomain> domains) {
     }
 
-    static void forgetAreas() {
+    static void forgetKept() {
         AREAS.clear();
+        SUBSCRIBERS.clear();
     }
 
     @PersistenceContext(unitName = "mm7")
@@ -90,6 +97,28 @@ public class Directory {
     }
 
     private Map<Address, SubscriberState> lookUp(Map<String, Address> byValue) {
+        if (byValue.size() > KEPT_LOOKUPS) {
+            return read(byValue);
+        }
+        Map<Address, SubscriberState> found = new HashMap<>();
+        Map<String, Address> unknown = new HashMap<>();
+        byValue.forEach((value, a) -> {
+            Optional<SubscriberState> kept = SUBSCRIBERS.kept(a);
+            if (kept == null) {
+                unknown.put(value, a);
+            } else {
+                kept.ifPresent(state -> found.put(a, state));
+            }
+        });
+        if (!unknown.isEmpty()) {
+            Map<Address, SubscriberState> read = read(unknown);
+            unknown.values().forEach(a -> SUBSCRIBERS.keep(a, Optional.ofNullable(read.get(a))));
+            found.putAll(read);
+        }
+        return found;
+    }
+
+    private Map<Address, SubscriberState> read(Map<String, Address> byValue) {
         Map<Address, SubscriberState> found = new HashMap<>();
         List<String> values = new ArrayList<>(byValue.keySet());
         for (int from = 0; from < values.size(); from += LOOKUP_BATCH) {

@@ -5,14 +5,14 @@ import jakarta.persistence.PostRemove;
 import jakarta.persistence.PostUpdate;
 
 /**
- * Entity listener (META-INF/orm.xml) of served number ranges and mail domains: a change made through this node
- * takes effect for the next resolution here, not only when the kept areas expire.
+ * Entity listener (META-INF/orm.xml) of served number ranges, mail domains and subscribers: a change made through
+ * this node takes effect for the next resolution here, not only when the kept areas and subscribers expire.
  */
 public class DirectoryChanges {
     @PostPersist
     @PostUpdate
     @PostRemove
     void changed(Object entity) {
-        Directory.forgetAreas();
+        Directory.forgetKept();
     }
 }
