@@ -9,9 +9,12 @@
 #                         resources.asadmin, deploys RAR and EAR
 #   payara.sh resume      starts the broker (unless it runs) and the domain as they were configured and deployed,
 #                         nothing else: after a stop or a crash (the tests' CrashIT and UpgradeIT)
+#   payara.sh database    moves the running domain's gateway to DB_URL's database (disabled, the pool changed,
+#                         enabled again: it migrates that database as it loads)
 #   payara.sh stop        stops the domain and the broker (also when they only half started)
-#   payara.sh run         provision and start with an empty broker journal, print the gateway's banner, follow the
-#                         server log until Ctrl-C, then stop (the run command: mvn -Ppayara,run package)
+#   payara.sh run         provision and start with an empty broker journal (and H2 file), print the gateway's
+#                         banner, follow the server log until Ctrl-C, then stop (the run command: mvn -Ppayara,run
+#                         package)
 #   payara.sh plain-http true|false   switches the plain HTTP listeners of a running domain on or off
 #   payara.sh check-secrets   only the check of provision and start: refuses (exit 1) the passwords this project
 #                         publishes, see DB_PASSWORD below
@@ -29,9 +32,11 @@
 #                    on ADMIN_PORT) when the domain is created; unset: one is generated. Either is kept in the domain's
 #                    config/mm7-asadmin-passwordfile (mode 600), which every asadmin call here reads; set later, start
 #                    changes the domain's password to it
-#   DB_URL           JDBC URL of the gateway's PostgreSQL database  [jdbc:postgresql://127.0.0.1:5432/mm7]
-#   DB_USER, DB_PASSWORD                                                   [postgres, postgres]
-#                    (the published passwords - postgres, mm7-gateway-secret, the tests' - or empty ones are refused
+#   DB_URL           JDBC URL of the gateway's database, PostgreSQL (jdbc:postgresql:...) or H2 (jdbc:h2:...); "h2":
+#                    the embedded H2 file <domain>/mm7-h2/gateway in the domain's JVM (the run command's default)
+#                                                                   [jdbc:postgresql://127.0.0.1:5432/mm7]
+#   DB_USER, DB_PASSWORD                                   [postgres, postgres; on H2: sa, sa]
+#                    (the published passwords - postgres, sa, mm7-gateway-secret, the tests' - or empty ones are refused
 #                    by provision and start unless MM7_PROPERTIES has mm7.demo=true or
 #                    mm7.secrets.known-defaults-allowed=true)
 #   PORT_OFFSET      added to every port below, of the domain and the broker (a second domain beside this one,
@@ -80,8 +85,18 @@ port() { echo $(($1 + PORT_OFFSET)); }
 BROKER_USER=${BROKER_USER:-mm7-gateway}
 BROKER_PASSWORD=${BROKER_PASSWORD:-mm7-gateway-secret}
 DB_URL=${DB_URL:-jdbc:postgresql://127.0.0.1:5432/mm7}
-DB_USER=${DB_USER:-postgres}
-DB_PASSWORD=${DB_PASSWORD:-postgres}
+# H2 (DB_URL "h2"): the embedded file database <domain>/mm7-h2/gateway, opened by the domain's own JVM (no H2 server,
+# nothing listens), with the H2 Payara bundles for its EJB timer pool (h2db/bin/h2.jar); the URL is kept in domain.xml
+# with the domain's directory as Payara's ${com.sun.aas.instanceRoot}, as WildFly's datasource-h2.cli keeps it in
+# the server's data directory. Its user and password are H2's published sa/sa unless DB_USER and DB_PASSWORD are set.
+H2_URL='jdbc:h2:${com.sun.aas.instanceRoot}/mm7-h2/gateway;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000'
+if [ "$DB_URL" = h2 ]; then
+    DB_URL=$H2_URL
+fi
+case "$DB_URL" in
+    jdbc:h2:*) DB_DATA_SOURCE=org.h2.jdbcx.JdbcDataSource DB_USER=${DB_USER:-sa} DB_PASSWORD=${DB_PASSWORD:-sa} ;;
+    *) DB_DATA_SOURCE=org.postgresql.ds.PGSimpleDataSource DB_USER=${DB_USER:-postgres} DB_PASSWORD=${DB_PASSWORD:-postgres} ;;
+esac
 # Payara's own administrator (asadmin, the admin console and the REST management API on ADMIN_PORT, 127.0.0.1 only)
 # has a password: MM7_ASADMIN_PASSWORD (environment) when the domain is created, else one generated then; kept for
 # these scripts in PASSWORD_FILE, inside the domain, readable by its owner only (asadmin --passwordfile format)
@@ -535,21 +550,9 @@ start() {
         local_asadmin stop-domain "$DOMAIN"
         local_asadmin start-domain --timeout 600 "$DOMAIN"
     fi
-    # the database and broker passwords as password aliases (domain.xml: ${ALIAS=mm7-db-password}, ...)
-    secret_alias mm7-db-password "$DB_PASSWORD"
+    database_pool
+    # the broker password as a password alias (domain.xml: ${ALIAS=mm7-broker-password})
     secret_alias mm7-broker-password "$BROKER_PASSWORD"
-    # the database (a non-XA pool: Payara commits it last in a transaction with the XA JMS resource)
-    if ! asadmin list-jdbc-connection-pools | grep -q '^mm7-pool'; then
-        asadmin create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource \
-            --restype javax.sql.DataSource --steadypoolsize 2 --maxpoolsize 30 --isconnectvalidatereq true \
-            --validationmethod auto-commit --failconnection true \
-            --property "URL=$(esc "$DB_URL"):user=$(esc "$DB_USER"):password=$(esc "$(alias_ref mm7-db-password)")" mm7-pool
-    fi
-    # a domain kept from an earlier start gets this start's database (DB_URL may differ; a test may have left
-    # the pool on another database)
-    asadmin set "resources.jdbc-connection-pool.mm7-pool.property.URL=$DB_URL" \
-        "resources.jdbc-connection-pool.mm7-pool.property.user=$DB_USER" \
-        "resources.jdbc-connection-pool.mm7-pool.property.password=$(alias_ref mm7-db-password)" >/dev/null
     # the broker (before the adapter is deployed, which reads this configuration when it starts)
     if ! asadmin list-resource-adapter-configs | grep -q '^mm7-artemis-rar'; then
         asadmin create-resource-adapter-config --property "ConnectorClassName=org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory:ConnectionParameters=$(esc "host=127.0.0.1;port=$BROKER_PORT"):UserName=$(esc "$BROKER_USER"):Password=$(esc "$(alias_ref mm7-broker-password)")" mm7-artemis-rar
@@ -580,6 +583,41 @@ start() {
     fi
 }
 
+# The gateway's database, the JDBC pool mm7-pool (a non-XA pool: Payara commits it last in a transaction with the XA
+# JMS resource), on DB_URL with DB_USER and the password alias mm7-db-password (domain.xml:
+# ${ALIAS=mm7-db-password}). A kept domain gets DB_URL's database at every start, PostgreSQL or H2 (the pool's data
+# source class with it; a test may have left the pool on another database).
+database_pool() {
+    secret_alias mm7-db-password "$DB_PASSWORD"
+    if ! asadmin list-jdbc-connection-pools | grep -q '^mm7-pool'; then
+        asadmin create-jdbc-connection-pool --datasourceclassname "$DB_DATA_SOURCE" \
+            --restype javax.sql.DataSource --steadypoolsize 2 --maxpoolsize 30 --isconnectvalidatereq true \
+            --validationmethod auto-commit --failconnection true \
+            --property "URL=$(esc "$DB_URL"):user=$(esc "$DB_USER"):password=$(esc "$(alias_ref mm7-db-password)")" mm7-pool
+    fi
+    asadmin set "resources.jdbc-connection-pool.mm7-pool.datasource-classname=$DB_DATA_SOURCE" \
+        "resources.jdbc-connection-pool.mm7-pool.property.URL=$DB_URL" \
+        "resources.jdbc-connection-pool.mm7-pool.property.user=$DB_USER" \
+        "resources.jdbc-connection-pool.mm7-pool.property.password=$(alias_ref mm7-db-password)" >/dev/null
+}
+
+# The running domain's gateway moved to DB_URL's database (PostgreSQL or H2) without a restart of the domain: the
+# gateway is disabled, the pool pointed at the database, the gateway enabled again, which migrates that database
+# as it loads (mm7.schema.clean of the domain's settings applies). H2DatabaseIT moves the test domain to H2 and back.
+database() {
+    refuse_published_passwords
+    SECRET_ALIASES=$(asadmin list-password-aliases | grep -v '^Command \|^Nothing to list' || true)
+    local deployed=false
+    if asadmin list-applications | grep -q '^mm7-gateway '; then
+        deployed=true
+        asadmin disable mm7-gateway >/dev/null
+    fi
+    database_pool
+    if $deployed; then
+        asadmin enable mm7-gateway >/dev/null
+    fi
+}
+
 stop() {
     local_asadmin stop-domain "$DOMAIN" || true
     if [ -f "$BROKER_DIR/broker.pid" ]; then
@@ -597,6 +635,10 @@ run() {
     # every run starts from empty demo data: the broker's journal goes here, the database schema is emptied by
     # mm7.schema.clean in MM7_PROPERTIES
     rm -rf "$BROKER_DIR/data"
+    # and the embedded H2 database goes as a whole (WildFly's run: its data directory)
+    if [ "$DB_URL" = "$H2_URL" ]; then
+        rm -rf "${DOMAIN_DIR:?}/mm7-h2"
+    fi
     start
     trap - ERR
     follow=""
@@ -620,6 +662,7 @@ case "${1:-}" in
     check-secrets) refuse_published_passwords ;;
     start) start ;;
     resume) resume ;;
+    database) database ;;
     stop) stop ;;
     run) run ;;
     plain-http)
@@ -627,5 +670,5 @@ case "${1:-}" in
             true|false) plain_http "$2" ;;
             *) echo "usage: $0 plain-http true|false" >&2; exit 2 ;;
         esac ;;
-    *) echo "usage: $0 provision|start|resume|stop|run|check-secrets|plain-http true|false|ports" >&2; exit 2 ;;
+    *) echo "usage: $0 provision|start|resume|database|stop|run|check-secrets|plain-http true|false|ports" >&2; exit 2 ;;
 esac

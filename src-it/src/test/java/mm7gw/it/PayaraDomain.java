@@ -170,6 +170,46 @@ final class PayaraDomain {
         long start = System.nanoTime();
         File log = new File(System.getProperty("user.dir"), "target/" + logName);
         run(resumeCommand(log), timeout, log);
+        return awaitGateway(start, timeout, log);
+    }
+
+    /**
+     * Moves the running domain's gateway to another database with {@code payara.sh database} (the gateway disabled,
+     * the pool mm7-pool on that JDBC URL, or on the domain's embedded H2 file for "h2", the gateway enabled again),
+     * then waits for the admin API. @return milliseconds until the gateway answered
+     */
+    long moveDatabase(String url, Duration timeout, String logName) throws Exception {
+        long start = System.nanoTime();
+        File log = new File(System.getProperty("user.dir"), "target/" + logName);
+        ProcessBuilder b = new ProcessBuilder("bash", required("mm7.payara.script"), "database");
+        b.environment().keySet().removeIf(k -> k.startsWith("DB_"));
+        b.environment().put("PAYARA_HOME", home.getPath());
+        b.environment().put("ARTEMIS_HOME", required("mm7.artemis.home"));
+        b.environment().put("BROKER_DIR", brokerDir.getPath());
+        b.environment().put("ADMIN_PORT", System.getProperty("mm7.payara.admin-port", "5048"));
+        b.environment().put("DOMAIN", domainDir.getName());
+        b.environment().put("DB_URL", url);
+        // the test domain keeps the published passwords (H2's sa, PostgreSQL's postgres)
+        b.environment().put("MM7_PROPERTIES", "mm7.secrets.known-defaults-allowed=true");
+        run(b.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log)), timeout, log);
+        return awaitGateway(start, timeout, log);
+    }
+
+    /** A system property of the domain's server as domain.xml holds it now, or null. */
+    String systemProperty(String name) throws Exception {
+        File xml = new File(domainDir, "config/domain.xml");
+        org.w3c.dom.Document d = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml);
+        org.w3c.dom.Element p = child(child(child(d.getDocumentElement(), "servers", null), "server", "server"),
+                "system-property", name);
+        return p == null ? null : p.getAttribute("value");
+    }
+
+    /** The domain's directory (glassfish/domains/<domain>). */
+    File directory() {
+        return domainDir;
+    }
+
+    private static long awaitGateway(long start, Duration timeout, File log) throws Exception {
         long deadline = start + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             try {
