@@ -181,13 +181,8 @@ final class PayaraDomain {
     long moveDatabase(String url, Duration timeout, String logName) throws Exception {
         long start = System.nanoTime();
         File log = new File(System.getProperty("user.dir"), "target/" + logName);
-        ProcessBuilder b = new ProcessBuilder("bash", required("mm7.payara.script"), "database");
+        ProcessBuilder b = script("database");
         b.environment().keySet().removeIf(k -> k.startsWith("DB_"));
-        b.environment().put("PAYARA_HOME", home.getPath());
-        b.environment().put("ARTEMIS_HOME", required("mm7.artemis.home"));
-        b.environment().put("BROKER_DIR", brokerDir.getPath());
-        b.environment().put("ADMIN_PORT", System.getProperty("mm7.payara.admin-port", "5048"));
-        b.environment().put("DOMAIN", domainDir.getName());
         b.environment().put("DB_URL", url);
         // the test domain keeps the published passwords (H2's sa, PostgreSQL's postgres)
         b.environment().put("MM7_PROPERTIES", "mm7.secrets.known-defaults-allowed=true");
@@ -225,13 +220,21 @@ final class PayaraDomain {
     }
 
     private ProcessBuilder resumeCommand(File log) {
-        ProcessBuilder b = new ProcessBuilder("bash", required("mm7.payara.script"), "resume");
+        return script("resume").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log));
+    }
+
+    /** {@code payara.sh} with these arguments, for this domain, its broker and their ports. */
+    private ProcessBuilder script(String... arguments) {
+        List<String> cmd = new ArrayList<>(List.of("bash", required("mm7.payara.script")));
+        cmd.addAll(List.of(arguments));
+        ProcessBuilder b = new ProcessBuilder(cmd);
         b.environment().put("PAYARA_HOME", home.getPath());
         b.environment().put("ARTEMIS_HOME", required("mm7.artemis.home"));
         b.environment().put("BROKER_DIR", brokerDir.getPath());
         b.environment().put("BROKER_PORT", required("mm7.broker.port"));
+        b.environment().put("ADMIN_PORT", System.getProperty("mm7.payara.admin-port", "5048"));
         b.environment().put("DOMAIN", domainDir.getName());
-        return b.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log));
+        return b;
     }
 
     /**
@@ -308,12 +311,7 @@ final class PayaraDomain {
      * {@code payara.sh start} does from {@code mm7.http.plain-allowed} ({@code payara.sh plain-http}).
      */
     void plainHttp(boolean on) throws Exception {
-        ProcessBuilder b = new ProcessBuilder("bash", required("mm7.payara.script"), "plain-http", String.valueOf(on));
-        b.environment().put("PAYARA_HOME", home.getPath());
-        b.environment().put("ARTEMIS_HOME", required("mm7.artemis.home"));
-        b.environment().put("BROKER_DIR", brokerDir.getPath());
-        b.environment().put("ADMIN_PORT", System.getProperty("mm7.payara.admin-port", "5048"));
-        run(b.redirectErrorStream(true), Duration.ofMinutes(3), null);
+        run(script("plain-http", String.valueOf(on)).redirectErrorStream(true), Duration.ofMinutes(3), null);
     }
 
     String asadmin(String... args) throws Exception {
