@@ -49,7 +49,7 @@ public class ChargingEvent {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "mm7_charging_seq")
-    @SequenceGenerator(name = "mm7_charging_seq", sequenceName = "mm7_charging_seq", allocationSize = 100)
+    @SequenceGenerator(name = "mm7_charging_seq", sequenceName = "mm7_charging_seq", allocationSize = 1000)
     @Column(updatable = false)
     private Long id;
 

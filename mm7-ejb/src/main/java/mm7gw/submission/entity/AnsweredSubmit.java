@@ -39,7 +39,7 @@ public class AnsweredSubmit {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "mm7_answered_submit_seq")
-    @SequenceGenerator(name = "mm7_answered_submit_seq", sequenceName = "mm7_answered_submit_seq", allocationSize = 50)
+    @SequenceGenerator(name = "mm7_answered_submit_seq", sequenceName = "mm7_answered_submit_seq", allocationSize = 1000)
     private Long id;
 
     @Column(name = "vasp_id", nullable = false, length = 64)

@@ -22,7 +22,7 @@ import java.time.Instant;
 public class DeliveryAttempt {
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "mm7_attempt_seq")
-    @SequenceGenerator(name = "mm7_attempt_seq", sequenceName = "mm7_attempt_seq", allocationSize = 100)
+    @SequenceGenerator(name = "mm7_attempt_seq", sequenceName = "mm7_attempt_seq", allocationSize = 1000)
     private Long id;
 
     @ManyToOne(optional = false)

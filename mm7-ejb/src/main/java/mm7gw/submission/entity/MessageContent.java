@@ -27,7 +27,7 @@ public class MessageContent {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "mm7_content_seq")
-    @SequenceGenerator(name = "mm7_content_seq", sequenceName = "mm7_content_seq", allocationSize = 50)
+    @SequenceGenerator(name = "mm7_content_seq", sequenceName = "mm7_content_seq", allocationSize = 1000)
     private Long id;
 
     /** the Content-Type header value of the referenced entity, parameters (boundary, start, ...) included */

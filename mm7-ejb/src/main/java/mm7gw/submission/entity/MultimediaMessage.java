@@ -53,7 +53,7 @@ public class MultimediaMessage {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "mm7_message_seq")
-    @SequenceGenerator(name = "mm7_message_seq", sequenceName = "mm7_message_seq", allocationSize = 50)
+    @SequenceGenerator(name = "mm7_message_seq", sequenceName = "mm7_message_seq", allocationSize = 1000)
     private Long id;
 
     @Column(name = "message_id", length = 64, nullable = false, unique = true)

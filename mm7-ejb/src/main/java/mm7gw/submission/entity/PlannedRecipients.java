@@ -23,7 +23,7 @@ public class PlannedRecipients {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "mm7_planned_seq")
-    @SequenceGenerator(name = "mm7_planned_seq", sequenceName = "mm7_planned_seq", allocationSize = 50)
+    @SequenceGenerator(name = "mm7_planned_seq", sequenceName = "mm7_planned_seq", allocationSize = 1000)
     private Long id;
 
     @ManyToOne(optional = false)

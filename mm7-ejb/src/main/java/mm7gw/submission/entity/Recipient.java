@@ -30,7 +30,7 @@ import mm7gw.kernel.RecipientKind;
 public class Recipient {
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "mm7_recipient_seq")
-    @SequenceGenerator(name = "mm7_recipient_seq", sequenceName = "mm7_recipient_seq", allocationSize = 100)
+    @SequenceGenerator(name = "mm7_recipient_seq", sequenceName = "mm7_recipient_seq", allocationSize = 1000)
     private Long id;
 
     @ManyToOne(optional = false)
