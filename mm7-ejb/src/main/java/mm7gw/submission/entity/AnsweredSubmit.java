@@ -1,5 +1,6 @@
 package mm7gw.submission.entity;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -22,6 +23,7 @@ import mm7gw.status.StatusCode;
  * TransactionID) makes the database the arbiter when two copies of a request race.
  */
 @Entity
+@Cacheable(false) // written once per submit, read only by queries (which go to the database anyway): not worth the shared cache
 @Table(name = "mm7_answered_submit",
         uniqueConstraints = @UniqueConstraint(name = "mm7_answered_submit_tx", columnNames = {"vasp_id", "transaction_id"}))
 @NamedQuery(name = AnsweredSubmit.OF_TRANSACTION,

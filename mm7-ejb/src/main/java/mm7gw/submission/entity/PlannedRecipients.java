@@ -1,5 +1,6 @@
 package mm7gw.submission.entity;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -15,6 +16,7 @@ import java.util.List;
 
 /** The resolved recipient list of a message as accepted, stored once with it (see {@link RecipientList}). */
 @Entity
+@Cacheable(false) // written once per message, read once by its distribution and deleted: not worth merging into the shared cache
 @Table(name = "mm7_planned_recipients")
 @NamedQuery(name = PlannedRecipients.OF_MESSAGE,
         query = "select p from PlannedRecipients p where p.message = :message")
