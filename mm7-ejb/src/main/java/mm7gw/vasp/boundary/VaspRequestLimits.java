@@ -4,6 +4,8 @@ import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.OptionalLong;
 import mm7gw.vasp.control.VaspRegistry;
@@ -16,6 +18,7 @@ import mm7gw.vasp.entity.Vasp;
  */
 @Stateless
 @RolesAllowed("vasp")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // called before every MM7 request: no JTA transaction begun and ended for a read of the kept view
 public class VaspRequestLimits {
     @Resource
     SessionContext context;

@@ -34,8 +34,10 @@ public class VaspRegistry {
     }
 
     public Optional<Vasp> byLogin(String login) {
+        // the whole list, read at once: also called outside a transaction (VaspRequestLimits), where the query's
+        // entity manager lives only for the call
         return em.createNamedQuery(Vasp.BY_LOGIN, Vasp.class).setParameter("login", login)
-                .getResultStream().findFirst();
+                .getResultList().stream().findFirst();
     }
 
     public Optional<Vasp> byVaspId(VaspId vaspId) {
