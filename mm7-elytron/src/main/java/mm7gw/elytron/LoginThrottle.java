@@ -32,7 +32,7 @@ public final class LoginThrottle {
     private static final ThreadLocal<String> CHECKED_WITHOUT_ROW = new ThreadLocal<>();
 
     /** the pairs found without a failure row, by {@link #pair} */
-    private static final KeptReads<Boolean> WITHOUT_FAILURES = new KeptReads<>(KeptReads.DEFAULT_KEEP_MILLIS, 10_000);
+    private static final KeptReads<String, Boolean> WITHOUT_FAILURES = new KeptReads<>(10_000);
 
     private final VaspAccounts database;
     private final int freeFailures;
@@ -65,7 +65,7 @@ public final class LoginThrottle {
 
     public boolean blocked(String kind, String login, String source, long nowMillis) throws SQLException {
         String pair = pair(kind, login, source);
-        if (WITHOUT_FAILURES.get(pair, nowMillis) != null) {
+        if (WITHOUT_FAILURES.kept(pair) != null) {
             CHECKED_WITHOUT_ROW.set(pair);
             return false;
         }
@@ -76,7 +76,7 @@ public final class LoginThrottle {
             try (ResultSet r = s.executeQuery()) {
                 if (!r.next()) {
                     CHECKED_WITHOUT_ROW.set(pair);
-                    WITHOUT_FAILURES.keep(pair, Boolean.TRUE, stamp, nowMillis);
+                    WITHOUT_FAILURES.keep(pair, Boolean.TRUE, stamp);
                     return false;
                 }
                 CHECKED_WITHOUT_ROW.remove();

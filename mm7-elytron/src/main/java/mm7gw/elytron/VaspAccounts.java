@@ -44,7 +44,7 @@ public final class VaspAccounts {
             + " ON l.vasp = v.id AND l.vas_id IS NULL WHERE ";
 
     /** accounts found, by "login:" plus login and by "cert:" plus fingerprint */
-    private static final KeptReads<Account> KEPT = new KeptReads<>(KeptReads.DEFAULT_KEEP_MILLIS, 10_000);
+    private static final KeptReads<String, Account> KEPT = new KeptReads<>(10_000);
 
     private final String dataSourceName;
     private volatile DataSource dataSource;
@@ -73,14 +73,13 @@ public final class VaspAccounts {
 
     /** An account not found is not kept: a VASP registered through any node can log in at once. */
     private Optional<Account> kept(String key, String condition, String value) throws SQLException {
-        long now = System.currentTimeMillis();
-        Account account = KEPT.get(key, now);
+        Account account = KEPT.kept(key);
         if (account != null) {
             return Optional.of(account);
         }
         long stamp = KEPT.stamp();
         Optional<Account> read = one("SELECT " + COLUMNS + condition, value);
-        read.ifPresent(a -> KEPT.keep(key, a, stamp, now));
+        read.ifPresent(a -> KEPT.keep(key, a, stamp));
         return read;
     }
 
