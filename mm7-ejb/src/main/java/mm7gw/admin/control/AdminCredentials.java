@@ -8,7 +8,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import mm7gw.admin.entity.AdminAccount;
-import mm7gw.system.ShortLivedCache;
+import mm7gw.elytron.KeptReads;
+import mm7gw.system.Forgetting;
 
 /**
  * Which credentials an administrator has now, as a stamp that changes with every password change (a digest of the
@@ -23,7 +24,7 @@ import mm7gw.system.ShortLivedCache;
 @PermitAll
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class AdminCredentials {
-    private static final ShortLivedCache<String, String> STAMPS = new ShortLivedCache<>();
+    private static final KeptReads<String, String> STAMPS = new KeptReads<>();
     /** the stamp of an administrator who does not exist or is disabled */
     private static final String NONE = "";
 
@@ -47,6 +48,6 @@ public class AdminCredentials {
 
     /** Forgets the kept stamps (a password changed through this node). */
     public void changed() {
-        STAMPS.clear();
+        Forgetting.nowAndAfterTransaction(STAMPS::forgetAll);
     }
 }

@@ -13,15 +13,15 @@ import mm7gw.directory.entity.MailDomain;
 import mm7gw.directory.entity.NumberRange;
 import mm7gw.directory.entity.Subscriber;
 import mm7gw.directory.entity.SubscriberState;
+import mm7gw.elytron.KeptReads;
 import mm7gw.kernel.Address;
 import mm7gw.kernel.AddressType;
 import mm7gw.kernel.DeliveryConditions;
-import mm7gw.system.ShortLivedCache;
 
 /**
  * The subscriber directory: which addresses this MMSC serves and whether a message can be delivered to them.
  * Resolves many addresses with one query per thousand (ranges and domains are few: they are read once and kept for
- * a moment, see {@link ShortLivedCache}). What a resolution of a few addresses (a submit's usual recipients) found
+ * a moment, see {@link KeptReads}). What a resolution of a few addresses (a submit's usual recipients) found
  * about each subscriber, or that there is none, is kept for that moment too, for a bounded number of addresses; a
  * longer list (a mass submit) is read in batches and keeps nothing, so it neither fills the cache nor pays for it.
  */
@@ -31,18 +31,18 @@ public class Directory {
     /** EclipseLink's query hint for objects only read (not copied into the transaction to watch for changes) */
     static final String READ_ONLY = "eclipselink.read-only";
     /** the served areas as resolution reads them (cleared by {@link DirectoryChanges}) */
-    private static final ShortLivedCache<Boolean, Areas> AREAS = new ShortLivedCache<>();
+    private static final KeptReads<Boolean, Areas> AREAS = new KeptReads<>();
     /** the most addresses a resolution looks up in {@link #SUBSCRIBERS} */
     static final int KEPT_LOOKUPS = 20;
     /** the subscriber's state, or empty for no such subscriber, by address (cleared by {@link DirectoryChanges}) */
-    private static final ShortLivedCache<Address, Optional<SubscriberState>> SUBSCRIBERS = new ShortLivedCache<>(10_000);
+    private static final KeptReads<Address, Optional<SubscriberState>> SUBSCRIBERS = new KeptReads<>(10_000);
 
     private record Areas(List<NumberRange> ranges, List<MailDomain> domains) {
     }
 
     static void forgetKept() {
-        AREAS.clear();
-        SUBSCRIBERS.clear();
+        AREAS.forgetAll();
+        SUBSCRIBERS.forgetAll();
     }
 
     @PersistenceContext(unitName = "mm7")
@@ -111,8 +111,9 @@ public class Directory {
             }
         });
         if (!unknown.isEmpty()) {
+            long stamp = SUBSCRIBERS.stamp();
             Map<Address, SubscriberState> read = read(unknown);
-            unknown.values().forEach(a -> SUBSCRIBERS.keep(a, Optional.ofNullable(read.get(a))));
+            unknown.values().forEach(a -> SUBSCRIBERS.keep(a, Optional.ofNullable(read.get(a)), stamp));
             found.putAll(read);
         }
         return found;

@@ -3,6 +3,7 @@ package mm7gw.directory.control;
 import jakarta.persistence.PostPersist;
 import jakarta.persistence.PostRemove;
 import jakarta.persistence.PostUpdate;
+import mm7gw.system.Forgetting;
 
 /**
  * Entity listener (META-INF/orm.xml) of served number ranges, mail domains and subscribers: a change made through
@@ -13,6 +14,6 @@ public class DirectoryChanges {
     @PostUpdate
     @PostRemove
     void changed(Object entity) {
-        Directory.forgetKept();
+        Forgetting.nowAndAfterTransaction(Directory::forgetKept);
     }
 }

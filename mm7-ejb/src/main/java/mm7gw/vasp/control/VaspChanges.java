@@ -4,7 +4,7 @@ import jakarta.persistence.PostPersist;
 import jakarta.persistence.PostRemove;
 import jakarta.persistence.PostUpdate;
 import mm7gw.elytron.VaspAccounts;
-import mm7gw.system.ShortLivedCache;
+import mm7gw.system.Forgetting;
 
 /**
  * Entity listener (META-INF/orm.xml) of VASPs, their services and service levels: a change made through this node
@@ -17,7 +17,7 @@ public class VaspChanges {
     @PostUpdate
     @PostRemove
     void changed(Object entity) {
-        VaspRegistry.forgetAdmissionViews();
-        ShortLivedCache.nowAndAfterTransaction(VaspAccounts::forgetKept);
+        Forgetting.nowAndAfterTransaction(VaspRegistry::forgetAdmissionViews);
+        Forgetting.nowAndAfterTransaction(VaspAccounts::forgetKept);
     }
 }

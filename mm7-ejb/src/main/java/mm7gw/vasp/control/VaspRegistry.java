@@ -6,8 +6,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
+import mm7gw.elytron.KeptReads;
 import mm7gw.kernel.VaspId;
-import mm7gw.system.ShortLivedCache;
 import mm7gw.vasp.entity.RateWindow;
 import mm7gw.vasp.entity.Vasp;
 
@@ -15,7 +15,7 @@ import mm7gw.vasp.entity.Vasp;
 @ApplicationScoped
 public class VaspRegistry {
     /** the VASPs as admission reads them, by login (cleared by {@link VaspChanges}) */
-    private static final ShortLivedCache<String, Optional<Vasp>> ADMISSION_VIEWS = new ShortLivedCache<>();
+    private static final KeptReads<String, Optional<Vasp>> ADMISSION_VIEWS = new KeptReads<>();
 
     @PersistenceContext(unitName = "mm7")
     EntityManager em;
@@ -30,7 +30,7 @@ public class VaspRegistry {
     }
 
     static void forgetAdmissionViews() {
-        ADMISSION_VIEWS.clear();
+        ADMISSION_VIEWS.forgetAll();
     }
 
     public Optional<Vasp> byLogin(String login) {
