@@ -10,10 +10,12 @@ import mm7gw.system.Forgetting;
  * this node takes effect for the next resolution here, not only when the kept areas and subscribers expire.
  */
 public class DirectoryChanges {
+    private static final Runnable FORGET_KEPT = Directory::forgetKept;
+
     @PostPersist
     @PostUpdate
     @PostRemove
     void changed(Object entity) {
-        Forgetting.nowAndAfterTransaction(Directory::forgetKept);
+        Forgetting.nowAndAfterTransaction(FORGET_KEPT);
     }
 }

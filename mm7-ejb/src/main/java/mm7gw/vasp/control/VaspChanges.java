@@ -11,13 +11,18 @@ import mm7gw.system.Forgetting;
  * takes effect for the next request here, not only when the admission views and the accounts the realm keeps
  * expire. The realm is not part of the application (a server module on WildFly, the domain's lib on Payara), but the
  * application sees the same class of it ({@link VaspAccounts}: jboss-deployment-structure.xml, the domain's lib).
+ * Both are forgotten together, with one synchronization per transaction however many of its entities change.
  */
 public class VaspChanges {
+    private static final Runnable FORGET_KEPT = () -> {
+        VaspRegistry.forgetAdmissionViews();
+        VaspAccounts.forgetKept();
+    };
+
     @PostPersist
     @PostUpdate
     @PostRemove
     void changed(Object entity) {
-        Forgetting.nowAndAfterTransaction(VaspRegistry::forgetAdmissionViews);
-        Forgetting.nowAndAfterTransaction(VaspAccounts::forgetKept);
+        Forgetting.nowAndAfterTransaction(FORGET_KEPT);
     }
 }
