@@ -1,7 +1,10 @@
 package mm7gw.cdr;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The gateway's own fields, written into a record's recordExtensions (ManagementExtensions) where TS 32.298
@@ -39,16 +42,22 @@ public enum GatewayExtension {
     /** 2.25 and the decimal form of the UUID 1565bb47-7859-4a19-a4f8-be3d47e28d5f */
     public static final String ARC = "2.25.28442008367236817801281680499609341279";
 
-    private final int number;
+    private static final Map<String, GatewayExtension> BY_OID = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(GatewayExtension::oid, Function.identity()));
+
+    private final String oid;
     private final String label;
+    /** the OBJECT IDENTIFIER's TLV, encoded once: it is in every record */
+    private final byte[] identifier;
 
     GatewayExtension(int number, String label) {
-        this.number = number;
+        this.oid = ARC + "." + number;
         this.label = label;
+        this.identifier = Ber.universal(Ber.OBJECT_IDENTIFIER, Ber.objectIdentifier(oid));
     }
 
     public String oid() {
-        return ARC + "." + number;
+        return oid;
     }
 
     public String label() {
@@ -56,6 +65,15 @@ public enum GatewayExtension {
     }
 
     public static Optional<GatewayExtension> ofOid(String oid) {
-        return Arrays.stream(values()).filter(e -> e.oid().equals(oid)).findFirst();
+        return Optional.ofNullable(BY_OID.get(oid));
+    }
+
+    /**
+     * The identifier of an extension as its OBJECT IDENTIFIER TLV: the gateway's own as encoded once, any other
+     * encoded now. Not to be changed by the caller.
+     */
+    static byte[] identifier(String oid) {
+        GatewayExtension known = BY_OID.get(oid);
+        return known != null ? known.identifier : Ber.universal(Ber.OBJECT_IDENTIFIER, Ber.objectIdentifier(oid));
     }
 }

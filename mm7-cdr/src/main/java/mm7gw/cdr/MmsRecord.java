@@ -115,8 +115,7 @@ public final class MmsRecord {
         }
         ByteArrayOutputStream set = new ByteArrayOutputStream();
         for (Extension e : extensions) {
-            set.writeBytes(Ber.sequence(Ber.universal(Ber.OBJECT_IDENTIFIER, Ber.objectIdentifier(e.oid())),
-                    Ber.contextConstructed(2, e.information())));
+            set.writeBytes(Ber.sequence(GatewayExtension.identifier(e.oid()), Ber.contextConstructed(2, e.information())));
         }
         return constructed(field, MmsRecordType.Kind.EXTENSIONS, set.toByteArray());
     }
