@@ -36,7 +36,16 @@ public record AgentAddress(Kind kind, String value, RecipientType recipientType)
 
     /** Whether a number can be written as an MSISDN (ISDN-AddressString: at most 8 octets of digits). */
     public static boolean isMsisdn(String digits) {
-        return digits != null && digits.matches("\\d{1,16}");
+        if (digits == null || digits.isEmpty() || digits.length() > 16) {
+            return false;
+        }
+        for (int i = 0; i < digits.length(); i++) {
+            char c = digits.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The contents of the SEQUENCE (without its own identifier and length). */

@@ -33,11 +33,7 @@ public final class Ber {
 
     /** Identifier, definite length and contents of one value. */
     public static byte[] tlv(int tagClass, boolean constructed, int tagNumber, byte[] contents) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(contents.length + 8);
-        out.writeBytes(identifier(tagClass, constructed, tagNumber));
-        out.writeBytes(length(contents.length));
-        out.writeBytes(contents);
-        return out.toByteArray();
+        return concat(identifier(tagClass, constructed, tagNumber), length(contents.length), contents);
     }
 
     /** A context-specific primitive value: the field {@code [tag]} of an IMPLICIT TAGS module. */
@@ -59,11 +55,17 @@ public final class Ber {
     }
 
     public static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int length = 0;
         for (byte[] p : parts) {
-            out.writeBytes(p);
+            length += p.length;
         }
-        return out.toByteArray();
+        byte[] out = new byte[length];
+        int at = 0;
+        for (byte[] p : parts) {
+            System.arraycopy(p, 0, out, at, p.length);
+            at += p.length;
+        }
+        return out;
     }
 
     /**
@@ -79,7 +81,7 @@ public final class Ber {
         if (tagNumber < 31) {
             return new byte[] {(byte) (first | tagNumber)};
         }
-        byte[] number = base128(BigInteger.valueOf(tagNumber));
+        byte[] number = base128(tagNumber);
         byte[] id = new byte[number.length + 1];
         id[0] = (byte) (first | 0x1F);
         System.arraycopy(number, 0, id, 1, number.length);
@@ -105,7 +107,13 @@ public final class Ber {
 
     /** INTEGER and ENUMERATED contents: two's complement in the fewest octets. */
     public static byte[] integer(long value) {
-        return BigInteger.valueOf(value).toByteArray();
+        int bits = 64 - Long.numberOfLeadingZeros(value < 0 ? ~value : value); // without the sign bit
+        int octets = bits / 8 + 1;
+        byte[] out = new byte[octets];
+        for (int i = 0; i < octets; i++) {
+            out[octets - 1 - i] = (byte) (value >> (8 * i));
+        }
+        return out;
     }
 
     /** BOOLEAN contents: FF for true (any non-zero octet is true to a decoder), 00 for false. */
@@ -138,6 +146,20 @@ public final class Ber {
             out.writeBytes(base128(new BigInteger(arcs[i])));
         }
         return out.toByteArray();
+    }
+
+    private static byte[] base128(long value) {
+        if (value < 0) {
+            throw new IllegalArgumentException("negative number " + value);
+        }
+        int groups = Math.max(1, (64 - Long.numberOfLeadingZeros(value) + 6) / 7);
+        byte[] out = new byte[groups];
+        long v = value;
+        for (int i = groups - 1; i >= 0; i--) {
+            out[i] = (byte) (v & 0x7F | (i == groups - 1 ? 0 : 0x80));
+            v >>>= 7;
+        }
+        return out;
     }
 
     private static byte[] base128(BigInteger value) {

@@ -162,7 +162,7 @@ public final class MmsRecord {
      * the sign of the offset to UTC as an ASCII character, the offset hh mm in BCD. Written in UTC: "+0000".
      */
     public static byte[] timeStamp(Instant instant) {
-        LocalDateTime t = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+        LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
         return new byte[] {bcd(t.getYear() % 100), bcd(t.getMonthValue()), bcd(t.getDayOfMonth()), bcd(t.getHour()),
             bcd(t.getMinute()), bcd(t.getSecond()), (byte) '+', bcd(0), bcd(0)};
     }

@@ -45,6 +45,20 @@ class BerTest {
     }
 
     @Test
+    void integersAreTheOctetsOfBigIntegersTwosComplement() {
+        java.util.Random random = new java.util.Random(21);
+        for (int i = 0; i < 100_000; i++) {
+            long v = random.nextLong() >> random.nextInt(64);
+            assertArrayEquals(BigInteger.valueOf(v).toByteArray(), Ber.integer(v), "value " + v);
+        }
+        for (int shift = 0; shift < 64; shift++) {
+            for (long v : new long[] {1L << shift, (1L << shift) - 1, -(1L << shift), -(1L << shift) - 1}) {
+                assertArrayEquals(BigInteger.valueOf(v).toByteArray(), Ber.integer(v), "value " + v);
+            }
+        }
+    }
+
+    @Test
     void lengthsUseTheShortFormBelow128AndTheLongFormAbove() throws IOException {
         for (int n : new int[] {0, 1, 127, 128, 255, 256, 65535, 65536, 200_000}) {
             byte[] tlv = Ber.universal(Ber.OCTET_STRING, new byte[n]);
