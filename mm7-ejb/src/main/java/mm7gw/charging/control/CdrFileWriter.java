@@ -42,8 +42,9 @@ import mm7gw.charging.entity.ChargingEvent;
  * their records. An event whose number is not assigned yet, or not committed yet, is written on a later round.
  * <p>
  * Rounds run every {@code mm7.cdr.poll-millis} (default 2000) and as soon as the charging sequencer announces
- * new numbers ({@link ChargingEventsSequenced}); one round at a time. Each round also closes the open file when
- * it has reached its age. On an orderly shutdown the open file is closed ("normal closure"); after a crash it is
+ * new numbers ({@link ChargingEventsSequenced}: when they follow the last number written, the announced events are
+ * written as the sequencer committed them, without reading them back); one round at a time. Each round also
+ * closes the open file when it has reached its age. On an orderly shutdown the open file is closed ("normal closure"); after a crash it is
  * discarded and its records are written again from the database.
  * <p>
  * Configuration (system properties): {@code mm7.cdr.dir} (the base directory; each node writes into its own
@@ -108,12 +109,15 @@ public class CdrFileWriter {
 
     @Timeout
     void tick() {
-        round();
+        round(null);
     }
 
-    /** New numbers were committed: write them now, unless a round is running (it then goes round once more). */
+    /**
+     * New numbers were committed: write them now, unless a round is running (it then goes round once more). When
+     * they follow the last number written, the sequencer's events are written as they are, not read back.
+     */
     public void sequenced(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChargingEventsSequenced event) {
-        round();
+        round(event);
     }
 
     /**
@@ -152,7 +156,7 @@ public class CdrFileWriter {
         return base;
     }
 
-    private void round() {
+    private void round(ChargingEventsSequenced numbered) {
         if (problem != null) {
             return;
         }
@@ -161,9 +165,13 @@ public class CdrFileWriter {
             return;
         }
         try {
+            boolean read = !appendedAsNumbered(numbered);
             do {
                 again.set(false);
-                writePending();
+                if (read) {
+                    writePending();
+                }
+                read = true;
                 files.closeIfOld().ifPresent(f -> LOG.fine(() -> "CDR file " + f.getFileName() + " closed: age"));
             } while (again.get());
         } catch (RuntimeException e) {
@@ -172,6 +180,25 @@ public class CdrFileWriter {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Appends the records of the events the sequencer has just numbered and committed, if they are the run that
+     * follows the last one written of their writer (else, as after a round that failed, they are read with the
+     * others).
+     *
+     * @return whether they were appended
+     */
+    private boolean appendedAsNumbered(ChargingEventsSequenced numbered) {
+        if (numbered == null || !writers.contains(numbered.writer())
+                || files.lastWritten(numbered.writer()) != numbered.first() - 1) {
+            return false;
+        }
+        for (ChargingEvent e : numbered.events()) {
+            files.append(numbered.writer(), e.sequenceNumber(), MmsRecords.encode(e), e.occurredAt())
+                    .forEach(f -> LOG.fine(() -> "CDR file " + f.getFileName() + " closed"));
+        }
+        return true;
     }
 
     /** Appends the records of every writer's committed, numbered events that follow the last one written. */

@@ -75,6 +75,6 @@ public class ChargingSequence {
             event.sequence(writer.writer(), writer.next());
             topic.publish(event);
         }
-        return new ChargingEventsSequenced(writer.writer(), first, writer.lastSequenceNumber());
+        return new ChargingEventsSequenced(writer.writer(), first, writer.lastSequenceNumber(), events);
     }
 }
