@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Topic;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import mm7gw.charging.boundary.ChargingEventView;
 import mm7gw.charging.entity.ChargingEvent;
 import mm7gw.messaging.DuplicateIds;
@@ -28,6 +30,8 @@ public class ChargingTopic {
     /** each property's name as it opens it: <code>{"eventId":</code>, <code>,"writer":</code>, ... */
     private static final String[] NAMES = new String[ChargingEventView.FIELDS.length];
     private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final long YEAR_10000 = LocalDateTime.of(10000, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC);
+    private static final int[] POWERS_OF_TEN = {1, 10, 100, 1000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
 
     static {
         for (int i = 0; i < NAMES.length; i++) {
@@ -69,7 +73,9 @@ public class ChargingTopic {
             } else if (value instanceof Long || value instanceof Integer || value instanceof Boolean) {
                 json.append(value);
             } else if (value instanceof Instant t) {
-                string(json, t.toString()); // ISO-8601 as JSON-B writes an Instant (DateTimeFormatter.ISO_INSTANT)
+                json.append('"');
+                instant(json, t);
+                json.append('"');
             } else {
                 throw new IllegalStateException(ChargingEventView.FIELDS[i] + " of type " + value.getClass().getName());
             }
@@ -113,6 +119,45 @@ public class ChargingTopic {
             }
         }
         json.append(s, plain, s.length()).append('"');
+    }
+
+    /**
+     * An instant as JSON-B writes it, {@link Instant#toString()} (ISO-8601 in UTC, {@code 2026-01-31T10:15:30Z}, a
+     * fraction of a second in groups of three digits as needed); the years 1970 to 9999 without the formatter.
+     */
+    static void instant(StringBuilder json, Instant t) {
+        long seconds = t.getEpochSecond();
+        if (seconds < 0 || seconds >= YEAR_10000) {
+            json.append(t);
+            return;
+        }
+        LocalDateTime d = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
+        digits(json, d.getYear(), 4).append('-');
+        digits(json, d.getMonthValue(), 2).append('-');
+        digits(json, d.getDayOfMonth(), 2).append('T');
+        digits(json, d.getHour(), 2).append(':');
+        digits(json, d.getMinute(), 2).append(':');
+        digits(json, d.getSecond(), 2);
+        int nano = t.getNano();
+        if (nano != 0) {
+            json.append('.');
+            if (nano % 1_000_000 == 0) {
+                digits(json, nano / 1_000_000, 3);
+            } else if (nano % 1000 == 0) {
+                digits(json, nano / 1000, 6);
+            } else {
+                digits(json, nano, 9);
+            }
+        }
+        json.append('Z');
+    }
+
+    /** a number of at most {@code width} digits, with leading zeros to that width */
+    private static StringBuilder digits(StringBuilder json, int value, int width) {
+        for (int unit = POWERS_OF_TEN[width - 1]; unit > 0; unit /= 10) {
+            json.append((char) ('0' + value / unit % 10));
+        }
+        return json;
     }
 
     private static boolean plain(char c) {

@@ -53,6 +53,30 @@ class ChargingTopicTest {
         }
     }
 
+    @Test
+    void anInstantIsWrittenAsItsToString() {
+        java.util.Random random = new java.util.Random(21);
+        long end = Instant.parse("+10001-01-01T00:00:00Z").getEpochSecond();
+        for (int i = 0; i < 200_000; i++) {
+            long seconds = switch (random.nextInt(4)) {
+                case 0 -> random.nextLong(-end, end);
+                case 1 -> random.nextLong(0, 4_000_000_000L) / 60 * 60; // whole minutes: the seconds written as 00
+                case 2 -> 253402300800L + random.nextInt(-3, 3); // around the year 10000
+                default -> random.nextInt(-3, 3); // around 1970
+            };
+            int nanos = switch (random.nextInt(4)) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(1000) * 1_000_000;
+                case 2 -> random.nextInt(1_000_000) * 1000;
+                default -> random.nextInt(1_000_000_000);
+            };
+            Instant t = Instant.ofEpochSecond(seconds, nanos);
+            StringBuilder json = new StringBuilder();
+            ChargingTopic.instant(json, t);
+            assertEquals(t.toString(), json.toString());
+        }
+    }
+
     /** Every field null where it can be, every field set, and values at their edges. */
     private static List<ChargingEventView> views() {
         List<ChargingEventView> views = new ArrayList<>();
