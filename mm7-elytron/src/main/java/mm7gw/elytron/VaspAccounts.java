@@ -47,7 +47,6 @@ public final class VaspAccounts {
     private static final KeptReads<String, Account> KEPT = new KeptReads<>(10_000);
 
     private final String dataSourceName;
-    private volatile DataSource dataSource;
 
     /** config: data-source (JNDI name) */
     public VaspAccounts(Map<String, String> config) {
@@ -105,16 +104,19 @@ public final class VaspAccounts {
         }
     }
 
-    /** A connection to the database the accounts are in. */
+    /**
+     * A connection to the database the accounts are in, from the data source the name refers to now: looked up for
+     * every connection, not kept, since the pool may be re-created while the server runs (Payara: {@code payara.sh
+     * database}, or an administrator changing the pool), and a reference to the old one then allocates with the
+     * old pool's factory (RAR7099 for every connection, and at times "No password credential found"). The realm
+     * reads the database only when it keeps nothing for the login, so the look-up costs little.
+     */
     public Connection connection() throws SQLException {
-        DataSource ds = dataSource;
-        if (ds == null) {
-            try {
-                ds = (DataSource) new InitialContext().lookup(dataSourceName);
-            } catch (NamingException e) {
-                throw new SQLException("data source " + dataSourceName + " is not available", e);
-            }
-            dataSource = ds;
+        DataSource ds;
+        try {
+            ds = (DataSource) new InitialContext().lookup(dataSourceName);
+        } catch (NamingException e) {
+            throw new SQLException("data source " + dataSourceName + " is not available", e);
         }
         return ds.getConnection();
     }
