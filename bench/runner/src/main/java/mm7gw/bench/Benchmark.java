@@ -100,18 +100,30 @@ public final class Benchmark {
             String adminBase = "http://127.0.0.1:" + server.adminHttpPort();
             this.server = server;
             this.serverUrl = adminBase;
-            if (Boolean.getBoolean("bench.jfr")) {
+            // -Dbench.jfr=true: a flight recording of the 32-client steps; -Dbench.async-profiler=<libasyncProfiler.so>:
+            // a CPU profile of them instead (every thread, kernel time included; see CpuProfile)
+            String profiler = System.getProperty("bench.async-profiler");
+            if (Boolean.getBoolean("bench.jfr") || profiler != null) {
                 Path dir = Path.of(System.getProperty("bench.jfr-dir", "target/jfr"));
                 Files.createDirectories(dir);
                 recorder = label -> {
-                    Path file = dir.resolve(variant + "-" + label.replaceAll("\\W+", "-") + ".jfr").toAbsolutePath();
+                    Path file = dir.resolve(variant + "-" + label.replaceAll("\\W+", "-")
+                            + (profiler == null ? ".jfr" : ".collapsed")).toAbsolutePath();
                     new Thread(() -> {
                         try {
-                            Thread.sleep(Math.max(2, seconds / 3) * 1000L);
+                            int warmup = Math.max(2, seconds / 3);
+                            Thread.sleep(warmup * 1000L);
+                            if (profiler == null) {
+                                server.recordFlight(file, seconds);
+                                return;
+                            }
+                            Path library = Path.of(profiler).toAbsolutePath();
+                            server.startProfiler(library);
+                            Thread.sleep(Math.max(1, seconds - warmup) * 1000L);
+                            server.stopProfiler(library, file);
                         } catch (InterruptedException e) {
-                            return;
+                            Thread.currentThread().interrupt();
                         }
-                        server.recordFlight(file, seconds);
                     }).start();
                     return file;
                 };
@@ -281,6 +293,14 @@ public final class Benchmark {
             Thread.sleep(1000);
         }
         Thread.sleep(2000);
+        if (flight.getFileName().toString().endsWith(".collapsed")) {
+            Path out = flight.resolveSibling(flight.getFileName() + ".cpu.txt");
+            try (java.io.PrintStream p = new java.io.PrintStream(Files.newOutputStream(out))) {
+                CpuProfile.write(flight, 30, p);
+            }
+            System.out.println("bench: CPU profile summary " + out);
+            return;
+        }
         for (boolean cpu : new boolean[] {false, true}) {
             Path out = flight.resolveSibling(flight.getFileName() + (cpu ? ".cpu.txt" : ".waits.txt"));
             try (java.io.PrintStream p = new java.io.PrintStream(Files.newOutputStream(out))) {

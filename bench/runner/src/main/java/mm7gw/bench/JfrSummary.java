@@ -23,7 +23,7 @@ import jdk.jfr.consumer.RecordingFile;
  * {@code java JfrSummary.java <file.jfr> [cpu]}.
  */
 public final class JfrSummary {
-    private static final String[][] LIBRARIES = {{"mm7gw.", "app"}, {"org.apache.activemq", "artemis"},
+    static final String[][] LIBRARIES = {{"mm7gw.", "app"}, {"org.apache.activemq", "artemis"},
         {"com.arjuna", "narayana"}, {"org.eclipse.persistence", "eclipselink"}, {"org.postgresql", "pgjdbc"},
         {"org.h2", "h2"}, {"org.jboss.jca", "jca"}, {"org.apache.cxf", "cxf"}, {"com.sun.xml.ws", "metro"},
         {"org.wildfly.security", "elytron"}, {"org.jboss.as.ejb3", "ejb"}, {"io.undertow", "undertow"},
@@ -69,7 +69,7 @@ public final class JfrSummary {
                 .forEach(en -> out.printf("%9.2f %6d  %s%n", en.getValue()[0], (long) en.getValue()[1], en.getKey()));
     }
 
-    private static String kind(String thread) {
+    static String kind(String thread) {
         if (thread.startsWith("default task")) {
             return "request";
         }

@@ -178,6 +178,16 @@ final class Server implements AutoCloseable {
         jdkTool("jcmd", "JFR.start name=bench settings=profile duration=" + seconds + "s filename=" + file);
     }
 
+    /** Starts async-profiler (the library given) in the server JVM: CPU samples every 2 ms, per thread. */
+    void startProfiler(Path library) {
+        jdkTool("jcmd", "JVMTI.agent_load " + library + " \"start,event=cpu,interval=2ms,threads\"");
+    }
+
+    /** Stops async-profiler and writes what it sampled to the file in collapsed form. */
+    void stopProfiler(Path library, Path collapsed) {
+        jdkTool("jcmd", "JVMTI.agent_load " + library + " \"stop,file=" + collapsed + ",collapsed\"");
+    }
+
     /** The server JVM's maximum heap in MB (-Xmx as the JVM applied it). */
     long maxHeapMb() {
         var m = java.util.regex.Pattern.compile("MaxHeapSize=(\\d+)").matcher(jdkTool("jcmd", "VM.flags"));
