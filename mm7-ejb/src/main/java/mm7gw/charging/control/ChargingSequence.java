@@ -54,7 +54,13 @@ public class ChargingSequence {
         }
     }
 
-    /** @return the numbers given, or null when there was nothing to number */
+    /**
+     * One round: the writer's row locked, the events claimed and read in one statement (their rows locked, those
+     * locked by another sequencer skipped), numbered and published; at the commit one batch of updates of the
+     * events and the writer's update.
+     *
+     * @return the numbers given, or null when there was nothing to number
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public ChargingEventsSequenced numberNext(int max) {
         ChargingWriter writer = em.find(ChargingWriter.class, Charging.WRITER, LockModeType.PESSIMISTIC_WRITE);
@@ -63,13 +69,12 @@ public class ChargingSequence {
                     + "; it is created when the application starts");
         }
         @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery("SELECT id FROM mm7_charging_event WHERE seq IS NULL ORDER BY id"
-                + " FETCH FIRST " + max + " ROWS ONLY FOR UPDATE SKIP LOCKED").getResultList();
-        if (ids.isEmpty()) {
+        List<ChargingEvent> events = em.createNativeQuery("SELECT * FROM mm7_charging_event WHERE seq IS NULL"
+                + " ORDER BY id FETCH FIRST " + max + " ROWS ONLY FOR UPDATE SKIP LOCKED", ChargingEvent.class)
+                .getResultList();
+        if (events.isEmpty()) {
             return null;
         }
-        List<ChargingEvent> events = em.createNamedQuery(ChargingEvent.BY_IDS, ChargingEvent.class)
-                .setParameter("ids", ids.stream().map(Number::longValue).toList()).getResultList();
         long first = writer.lastSequenceNumber() + 1;
         for (ChargingEvent event : events) {
             event.sequence(writer.writer(), writer.next());

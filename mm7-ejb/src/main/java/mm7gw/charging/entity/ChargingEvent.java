@@ -37,10 +37,8 @@ import mm7gw.status.StatusCode;
     uniqueConstraints = @UniqueConstraint(name = "mm7_charging_writer_seq", columnNames = {"writer", "seq"}))
 @NamedQuery(name = ChargingEvent.BY_MESSAGE_ID,
         query = "select e from ChargingEvent e where e.messageId = :messageId order by e.id")
-@NamedQuery(name = ChargingEvent.BY_IDS, query = "select e from ChargingEvent e where e.id in :ids order by e.id")
 public class ChargingEvent {
     public static final String BY_MESSAGE_ID = "ChargingEvent.byMessageId";
-    public static final String BY_IDS = "ChargingEvent.byIds";
     /** the longest ServiceCode the gateway stores (and so accepts) */
     public static final int SERVICE_CODE_LENGTH = 1024;
     private static final int DETAILS_LENGTH = 2000;
