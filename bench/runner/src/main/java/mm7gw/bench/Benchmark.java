@@ -102,7 +102,8 @@ public final class Benchmark {
             this.serverUrl = adminBase;
             // -Dbench.jfr=true: a flight recording of the 32-client steps; -Dbench.async-profiler=<libasyncProfiler.so>:
             // a CPU profile of them instead (every thread, kernel time included; see CpuProfile)
-            String profiler = System.getProperty("bench.async-profiler");
+            String profiler = System.getProperty("bench.async-profiler", "").isBlank() ? null
+                    : System.getProperty("bench.async-profiler");
             if (Boolean.getBoolean("bench.jfr") || profiler != null) {
                 Path dir = Path.of(System.getProperty("bench.jfr-dir", "target/jfr"));
                 Files.createDirectories(dir);
