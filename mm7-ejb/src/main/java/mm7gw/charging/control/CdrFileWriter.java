@@ -165,13 +165,13 @@ public class CdrFileWriter {
             return;
         }
         try {
-            boolean read = !appendedAsNumbered(numbered);
+            boolean appended = appendedAsNumbered(numbered);
             do {
                 again.set(false);
-                if (read) {
+                if (!appended) {
                     writePending();
                 }
-                read = true;
+                appended = false;
                 files.closeIfOld().ifPresent(f -> LOG.fine(() -> "CDR file " + f.getFileName() + " closed: age"));
             } while (again.get());
         } catch (RuntimeException e) {
@@ -194,11 +194,14 @@ public class CdrFileWriter {
                 || files.lastWritten(numbered.writer()) != numbered.first() - 1) {
             return false;
         }
-        for (ChargingEvent e : numbered.events()) {
-            files.append(numbered.writer(), e.sequenceNumber(), MmsRecords.encode(e), e.occurredAt())
-                    .forEach(f -> LOG.fine(() -> "CDR file " + f.getFileName() + " closed"));
-        }
+        numbered.events().forEach(e -> append(numbered.writer(), e));
         return true;
+    }
+
+    /** Appends the event's record to the writer's open file (the next number after its last one written). */
+    private void append(String writer, ChargingEvent e) {
+        files.append(writer, e.sequenceNumber(), MmsRecords.encode(e), e.occurredAt())
+                .forEach(f -> LOG.fine(() -> "CDR file " + f.getFileName() + " closed"));
     }
 
     /** Appends the records of every writer's committed, numbered events that follow the last one written. */
@@ -215,8 +218,7 @@ public class CdrFileWriter {
                     if (e.sequenceNumber() != files.lastWritten(writer) + 1) {
                         break; // a number not committed yet: the run stops here, the rest comes in a later round
                     }
-                    files.append(writer, e.sequenceNumber(), MmsRecords.encode(e), e.occurredAt())
-                            .forEach(f -> LOG.fine(() -> "CDR file " + f.getFileName() + " closed"));
+                    append(writer, e);
                     taken++;
                 }
                 written += taken;
