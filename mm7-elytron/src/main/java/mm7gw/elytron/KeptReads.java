@@ -49,12 +49,23 @@ public final class KeptReads<K, V> {
         this.clockMillis = clockMillis;
     }
 
+    /** Reads the value of a key from where it is kept for good; null when there is none. */
+    @FunctionalInterface
+    public interface Reader<K, V, X extends Exception> {
+        V read(K key) throws X;
+    }
+
     /** The value kept for the key, or the loader's, kept from now on unless a forgetting ran while it loaded. */
     public V get(K key, Function<K, V> loader) {
+        return read(key, loader::apply);
+    }
+
+    /** {@link #get} for a reader that may fail (a JDBC read): its failure reaches the caller, and nothing is kept. */
+    public <X extends Exception> V read(K key, Reader<K, V, X> reader) throws X {
         V value = kept(key);
         if (value == null) {
             long stamp = stamp();
-            value = loader.apply(key);
+            value = reader.read(key);
             keep(key, value, stamp);
         }
         return value;

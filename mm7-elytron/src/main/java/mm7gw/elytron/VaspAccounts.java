@@ -72,14 +72,7 @@ public final class VaspAccounts {
 
     /** An account not found is not kept: a VASP registered through any node can log in at once. */
     private Optional<Account> kept(String key, String condition, String value) throws SQLException {
-        Account account = KEPT.kept(key);
-        if (account != null) {
-            return Optional.of(account);
-        }
-        long stamp = KEPT.stamp();
-        Optional<Account> read = one("SELECT " + COLUMNS + condition, value);
-        read.ifPresent(a -> KEPT.keep(key, a, stamp));
-        return read;
+        return Optional.ofNullable(KEPT.read(key, k -> one("SELECT " + COLUMNS + condition, value).orElse(null)));
     }
 
     /** Lower-case hex SHA-256 of the DER encoding: the same value the admin API stores for a registered certificate. */

@@ -36,6 +36,22 @@ class KeptReadsTest {
     }
 
     @Test
+    void aFailedOrEmptyReadKeepsNothing() throws java.io.IOException {
+        java.io.IOException down = new java.io.IOException("database down");
+        java.io.IOException thrown = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> kept.read("a", k -> {
+                    throw down;
+                }));
+        assertEquals(down, thrown);
+        assertNull(kept.kept("a"));
+        assertNull(kept.read("a", k -> null));
+        assertEquals("A", kept.read("a", k -> k.toUpperCase()));
+        assertEquals("A", kept.read("a", k -> {
+            throw down;
+        }));
+    }
+
+    @Test
     void aValueReadBeforeAForgettingIsNotKept() {
         long stamp = kept.stamp();
         kept.forget("other");
