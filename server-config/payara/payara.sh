@@ -586,7 +586,12 @@ start() {
 # The gateway's database, the JDBC pool mm7-pool (a non-XA pool: Payara commits it last in a transaction with the XA
 # JMS resource), on DB_URL with DB_USER and the password alias mm7-db-password (domain.xml:
 # ${ALIAS=mm7-db-password}). A kept domain gets DB_URL's database at every start, PostgreSQL or H2 (the pool's data
-# source class with it; a test may have left the pool on another database).
+# source class with it; a test may have left the pool on another database). Connections are validated by auto-commit
+# when taken from the pool, which costs no round trip on PostgreSQL (pgjdbc keeps the flag and sends nothing for it
+# outside a transaction) and fails on a connection pgjdbc closed at an error, e.g. after the server ended its backend
+# (57P01); fail-all-connections then closes every connection of the pool, so a database restart costs the one use
+# that finds it. A validation method that sends a statement (table, custom-validation) would cost a round trip per
+# checkout.
 database_pool() {
     secret_alias mm7-db-password "$DB_PASSWORD"
     if ! asadmin list-jdbc-connection-pools | grep -q '^mm7-pool'; then
