@@ -5,20 +5,27 @@ import static mm7gw.it.Gateway.xml;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
  * The database goes away under the running gateway (PostgreSQL refuses new connections to the gateway's database
  * and drops the open ones): submits fail with an error and are not acknowledged; when the database is back the
- * gateway serves again without a restart, and nothing was stored for the failed requests.
+ * gateway serves again without a restart, and nothing was stored for the failed requests. And the database ends the
+ * backends of connections idle in the gateway's pool (a restart, an administrator, an idle timeout): each such
+ * connection costs at most the one use that finds it broken, no connection is validated when taken from the pool.
  */
 class DatabaseOutageIT {
 
@@ -83,6 +90,60 @@ class DatabaseOutageIT {
                     "the charging events of the VASP's submits after the outage are numbered");
             assertNotEquals("0", Billing.column(db, "select count(*) from mm7_charging_event where vasp_id = ?",
                     vasp.vaspId()).get(0), "the submits were charged");
+        }
+    }
+
+    @Test
+    void connectionsTheDatabaseEndedWhileIdleInThePoolCostAtMostOneUseEach() throws Exception {
+        assumeTrue(Billing.onPostgresql(), "needs PostgreSQL to end the gateway's backends");
+        Gateway.Vasp vasp = Gateway.newVasp();
+        // several connections in the pool, idle: concurrent submits open them, and they go back when answered
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Answer>> answers = new ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                answers.add(clients.submit(() -> submit(vasp, Gateway.unique("fill"))));
+            }
+            for (Future<Answer> a : answers) {
+                assertEquals("1000", a.get().statusCode, "submit before the backends are ended: " + a.get().body);
+            }
+        } finally {
+            clients.shutdown();
+        }
+        Thread.sleep(500);
+
+        String url = System.getProperty("mm7.it.pg-url");
+        String database = url.substring(url.lastIndexOf('/') + 1).replaceFirst("\\?.*", "");
+        String otherDatabase = url.substring(0, url.lastIndexOf('/') + 1) + "postgres";
+        int ended = 0;
+        try (Connection admin = DriverManager.getConnection(otherDatabase, "postgres", "postgres");
+                Statement sql = admin.createStatement();
+                ResultSet r = sql.executeQuery("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
+                        + database + "' AND pid <> pg_backend_pid()")) {
+            while (r.next()) {
+                ended += r.getBoolean(1) ? 1 : 0;
+            }
+        }
+        assertTrue(ended >= 2, "the pool held connections: " + ended);
+
+        // one request after the other, VASP side and admin side: a pool that keeps the broken connections fails
+        // again and again; each broken connection may fail the one use that finds it
+        int failed = 0;
+        for (int i = 0; i < 30; i++) {
+            Answer a = submit(vasp, Gateway.unique("after-end"));
+            if (!"1000".equals(a.statusCode)) {
+                failed++;
+                assertFalse(a.body.contains("\tat "), "no stack trace: " + a.body);
+            }
+            if (Gateway.admin("GET", "/api/vasps", null).statusCode() != 200) {
+                failed++;
+            }
+        }
+        System.out.printf("MM7 outage: %d backends ended while idle in the pool, then %d of 60 requests failed%n",
+                ended, failed);
+        assertTrue(failed <= ended, failed + " requests failed after " + ended + " backends were ended");
+        for (int i = 0; i < 10; i++) {
+            assertEquals("1000", submit(vasp, Gateway.unique("healed")).statusCode, "submit " + i + " at the end");
         }
     }
 
