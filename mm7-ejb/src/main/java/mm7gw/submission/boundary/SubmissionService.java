@@ -12,12 +12,15 @@ import mm7gw.charging.entity.RecordType;
 import mm7gw.security.RequestOrigin;
 import mm7gw.status.Mm7Rejection;
 import mm7gw.submission.control.Acceptance;
+import mm7gw.submission.control.AcceptanceBatches;
 import mm7gw.submission.control.AnsweredSubmits;
+import mm7gw.submission.control.Submit;
 
 /**
- * MM7_submit, from the request to its answer. The submit is accepted in one local transaction
- * ({@link Acceptance}: admission, the message, its content, its charging event; the broker does not take part) and
- * handed to distribution after the commit. A refused submit ({@link Mm7Rejection}) leaves nothing stored and is
+ * MM7_submit, from the request to its answer. The submit is accepted in one local transaction, together with the
+ * submits that arrived at the same time ({@link AcceptanceBatches}, then {@link Acceptance}: admission, the message,
+ * its content, its charging event; the broker does not take part), answered after the commit and handed to
+ * distribution. A refused submit ({@link Mm7Rejection}) leaves nothing stored and is
  * charged in a transaction of its own; the answer then carries the refusal's status.
  * <p>
  * A submit is idempotent per VASP and TransactionID: the same request again (a retry after a timeout, through any
@@ -33,7 +36,7 @@ public class SubmissionService {
     SessionContext context;
 
     @Inject
-    Acceptance acceptance;
+    AcceptanceBatches batches;
 
     @Inject
     AnsweredSubmits answers;
@@ -51,21 +54,12 @@ public class SubmissionService {
         String login = context.getCallerPrincipal().getName();
         return answers.oneAtATime(login, command.transactionId(), () -> {
             try {
-                return accept(login, command, origin, requestDigest);
+                return batches.accept(new Submit(login, command, origin, requestDigest));
             } catch (Mm7Rejection refused) {
                 refusals.refused(login, RecordType.MM7_SUBMIT_REJECTED, command.asRefused(), refused.status(),
                         refused.details(), command.asRefusedRecord());
                 return SubmitResult.refused(refused.status(), refused.details());
             }
         });
-    }
-
-    private SubmitResult accept(String login, SubmitCommand command, RequestOrigin origin, String requestDigest) {
-        try {
-            return acceptance.accept(login, command, origin, requestDigest);
-        } catch (Acceptance.TransactionIdTaken taken) {
-            // a copy sent through another node committed first: this one now finds its answer
-            return acceptance.accept(login, command, origin, requestDigest);
-        }
     }
 }

@@ -6,11 +6,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import mm7gw.charging.control.Charging;
 import mm7gw.charging.entity.ChargingEvent;
 import mm7gw.kernel.Address;
-import mm7gw.security.RequestOrigin;
 import mm7gw.status.Mm7Rejection;
 import mm7gw.status.StatusCode;
 import mm7gw.submission.boundary.SubmitCommand;
@@ -22,10 +23,12 @@ import mm7gw.submission.entity.PlannedRecipients;
 import mm7gw.vasp.entity.Vasp;
 
 /**
- * Accepts an MM7_submit in one local database transaction: admission, the answer to a retry, recipient
+ * Accepts MM7_submits in local database transactions, one submit ({@link #accept}) or a batch of them
+ * ({@link #acceptAll}, see {@link AcceptanceBatches}) in each: admission, the answer to a retry, recipient
  * resolution, then the message, its content, its recipient list, its answer and its charging event in one write.
  * No other resource takes part: the hand-off to distribution happens after the commit ({@link DistributionQueue}).
- * A refusal ({@link Mm7Rejection}) rolls all of it back.
+ * A refusal ({@link Mm7Rejection}) of a submit accepted on its own rolls all of it back; in a batch it refuses that
+ * submit alone, which has written nothing.
  */
 @ApplicationScoped
 public class Acceptance {
@@ -58,21 +61,106 @@ public class Acceptance {
         }
     }
 
+    /**
+     * Accepts one submit in a transaction of its own; its kept answer is written at once, so a copy of the request
+     * sent through another node at the same moment waits for it on the unique key (and then gets
+     * {@link TransactionIdTaken}).
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public SubmitResult accept(String login, SubmitCommand command, RequestOrigin origin, String requestDigest) {
+    public SubmitResult accept(Submit submit) {
+        Vasp vasp = admit(submit);
+        Judged judged = judge(submit, vasp, answers.of(vasp.vaspId(), submit.command().transactionId()));
+        return store(judged, true);
+    }
+
+    /**
+     * Accepts a batch of submits in one transaction: each is admitted and judged on its own, a refusal
+     * ({@link Mm7Rejection}) refuses that submit alone, and the accepted ones are written together at the commit
+     * (one look-up of their TransactionIDs before, one batch of rows per table). Any other failure, the commit's
+     * included, rolls back the whole batch: the caller then accepts its submits one at a time.
+     *
+     * @return the outcome of each submit, in the batch's order; valid once this transaction has committed
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<Outcome> acceptAll(List<Submit> submits) {
+        Vasp[] vasps = new Vasp[submits.size()];
+        Outcome[] outcomes = new Outcome[submits.size()];
+        for (int i = 0; i < submits.size(); i++) {
+            try {
+                vasps[i] = admit(submits.get(i));
+            } catch (Mm7Rejection refused) {
+                outcomes[i] = Outcome.failed(refused);
+            }
+        }
+        AnsweredSubmits.Found earlier = answers.ofAll(IntStream.range(0, vasps.length).filter(i -> vasps[i] != null)
+                .mapToObj(i -> new AnsweredSubmits.Key(vasps[i].vaspId(), submits.get(i).command().transactionId()))
+                .toList());
+        // nothing is written before every submit was judged: a query after a write would flush it on its own
+        Judged[] judged = new Judged[submits.size()];
+        for (int i = 0; i < submits.size(); i++) {
+            if (vasps[i] != null) {
+                try {
+                    judged[i] = judge(submits.get(i), vasps[i],
+                            earlier.of(vasps[i].vaspId(), submits.get(i).command().transactionId()));
+                } catch (Mm7Rejection refused) {
+                    outcomes[i] = Outcome.failed(refused);
+                }
+            }
+        }
+        for (int i = 0; i < submits.size(); i++) {
+            if (judged[i] != null) {
+                outcomes[i] = Outcome.answered(store(judged[i], false));
+            }
+        }
+        return List.of(outcomes);
+    }
+
+    /** What became of one submit of a batch: its answer, or what refused or failed it alone. */
+    public record Outcome(SubmitResult answer, RuntimeException failure) {
+        static Outcome answered(SubmitResult answer) {
+            return new Outcome(answer, null);
+        }
+
+        static Outcome failed(RuntimeException failure) {
+            return new Outcome(null, failure);
+        }
+
+        /** @return the answer; throws what refused or failed the submit */
+        public SubmitResult get() {
+            if (failure != null) {
+                throw failure;
+            }
+            return answer;
+        }
+    }
+
+    /** A submit that passed every check: either a retry, answered as before, or the message to store. */
+    private record Judged(Submit submit, Vasp vasp, SubmitResult replayed, AnsweredSubmit outdated,
+            MultimediaMessage message, RecipientResolution resolution, StatusCode status) {
+        static Judged replay(SubmitResult answer) {
+            return new Judged(null, null, answer, null, null, null, null);
+        }
+    }
+
+    private Vasp admit(Submit submit) {
+        SubmitCommand command = submit.command();
         if (command.defect() != null) {
             throw new Mm7Rejection(command.defect().status(), command.defect().details());
         }
-        Vasp vasp = admission.admit(login, command, origin);
-        Optional<AnsweredSubmit> earlier = answers.of(vasp.vaspId(), command.transactionId());
+        return admission.admit(submit.login(), command, submit.origin());
+    }
+
+    /** Every check of the submit after admission, and the message it makes; writes nothing. */
+    private Judged judge(Submit submit, Vasp vasp, Optional<AnsweredSubmit> earlier) {
+        SubmitCommand command = submit.command();
+        AnsweredSubmit outdated = null;
         if (earlier.isPresent()) {
-            Instant windowStart = AnsweredSubmits.windowStart();
-            if (!earlier.get().givenBefore(windowStart)) {
-                return replay(earlier.get(), login, requestDigest);
+            if (!earlier.get().givenBefore(AnsweredSubmits.windowStart())) {
+                return Judged.replay(replay(earlier.get(), submit.login(), submit.requestDigest()));
             }
             // answered before the TransactionID window: this is a new request, the old answer goes (only here, on a
             // reuse after the window, does the submit write anything for the window)
-            answers.forget(earlier.get(), windowStart);
+            outdated = earlier.get();
         }
         if (command.serviceCode() != null && command.serviceCode().length() > ChargingEvent.SERVICE_CODE_LENGTH) {
             throw new Mm7Rejection(StatusCode.VALIDATION_ERROR,
@@ -119,20 +207,46 @@ public class Acceptance {
         }
         message.distributeTo(resolution.accepted().size(), Integer.getInteger("mm7.fanout.chunk-size", 500));
         StatusCode status = resolution.refused().isEmpty() ? StatusCode.SUCCESS : StatusCode.PARTIAL_SUCCESS;
-        if (AnsweredSubmits.remembers(command.transactionId())) {
-            try {
-                answers.add(new AnsweredSubmit(vasp.vaspId(), command.transactionId(), login, requestDigest,
-                        message.messageId(), status, resolution.refused(), Instant.now()));
-            } catch (PersistenceException taken) {
-                throw new TransactionIdTaken();
+        return new Judged(submit, vasp, null, outdated, message, resolution, status);
+    }
+
+    /**
+     * Stores the judged submit's message, content, recipient list, kept answer and charging event, and hands the
+     * message to distribution once the transaction commits.
+     *
+     * @param answerAtOnce whether to write the kept answer now (a clash on its unique key then throws
+     *                     {@link TransactionIdTaken}) rather than at the commit
+     */
+    private SubmitResult store(Judged judged, boolean answerAtOnce) {
+        if (judged.replayed() != null) {
+            return judged.replayed();
+        }
+        Submit submit = judged.submit();
+        MultimediaMessage message = judged.message();
+        RecipientResolution resolution = judged.resolution();
+        if (judged.outdated() != null) {
+            answers.forget(judged.outdated(), AnsweredSubmits.windowStart());
+        }
+        if (AnsweredSubmits.remembers(submit.command().transactionId())) {
+            AnsweredSubmit answer = new AnsweredSubmit(judged.vasp().vaspId(), submit.command().transactionId(),
+                    submit.login(), submit.requestDigest(), message.messageId(), judged.status(),
+                    resolution.refused(), Instant.now());
+            if (answerAtOnce) {
+                try {
+                    answers.addAtOnce(answer);
+                } catch (PersistenceException taken) {
+                    throw new TransactionIdTaken();
+                }
+            } else {
+                answers.add(answer);
             }
         }
         messages.add(message);
         messages.add(new PlannedRecipients(message, resolution.accepted()));
-        charging.record(ChargingEvent.submitted(message.charged().withRecipientCount(message.recipientCount()), status)
-                .describedBy(message.recordDetails().withRecipients(resolution.accepted().listed())));
+        charging.record(ChargingEvent.submitted(message.charged().withRecipientCount(message.recipientCount()),
+                judged.status()).describedBy(message.recordDetails().withRecipients(resolution.accepted().listed())));
         distribution.distribute(message.messageId());
-        return SubmitResult.accepted(message.messageId(), status, resolution.refused());
+        return SubmitResult.accepted(message.messageId(), judged.status(), resolution.refused());
     }
 
     /** The answer already given to this TransactionID, if this request is a retry of that one; 4004 otherwise. */

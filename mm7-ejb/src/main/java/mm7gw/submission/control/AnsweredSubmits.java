@@ -109,11 +109,39 @@ public class AnsweredSubmits {
                 .setHint("eclipselink.read-only", "true").getResultStream().findFirst();
     }
 
+    /** A VASP's TransactionID. */
+    public record Key(VaspId vaspId, String transactionId) {
+    }
+
+    /** The answers found for some TransactionIDs at once ({@link #ofAll}). */
+    public record Found(List<AnsweredSubmit> answers) {
+        public Optional<AnsweredSubmit> of(VaspId vaspId, String transactionId) {
+            return answers.stream().filter(a -> a.answers(vaspId, transactionId)).findFirst();
+        }
+    }
+
+    /** The answers given to any of the TransactionIDs (see {@link #of}), in one query. */
+    public Found ofAll(List<Key> keys) {
+        List<Key> remembered = keys.stream().filter(k -> remembers(k.transactionId())).toList();
+        if (remembered.isEmpty()) {
+            return new Found(List.of());
+        }
+        return new Found(em.createNamedQuery(AnsweredSubmit.OF_TRANSACTIONS, AnsweredSubmit.class)
+                .setParameter("vaspIds", remembered.stream().map(k -> k.vaspId().value()).distinct().toList())
+                .setParameter("transactionIds", remembered.stream().map(Key::transactionId).distinct().toList())
+                .setHint("eclipselink.read-only", "true").getResultList());
+    }
+
+    /** Records the answer, written with the transaction's other rows. */
+    public void add(AnsweredSubmit answer) {
+        em.persist(answer);
+    }
+
     /**
      * Records the answer and writes it at once: a concurrent copy of the same request on another node waits on the
      * unique key here, before doing any other work, and fails when this transaction commits.
      */
-    public void add(AnsweredSubmit answer) {
+    public void addAtOnce(AnsweredSubmit answer) {
         em.persist(answer);
         em.flush();
     }

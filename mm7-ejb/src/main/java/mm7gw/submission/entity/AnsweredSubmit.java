@@ -28,6 +28,8 @@ import mm7gw.status.StatusCode;
         uniqueConstraints = @UniqueConstraint(name = "mm7_answered_submit_tx", columnNames = {"vasp_id", "transaction_id"}))
 @NamedQuery(name = AnsweredSubmit.OF_TRANSACTION,
         query = "select a from AnsweredSubmit a where a.vaspId = :vaspId and a.transactionId = :transactionId")
+@NamedQuery(name = AnsweredSubmit.OF_TRANSACTIONS, query = "select a from AnsweredSubmit a"
+        + " where a.vaspId in :vaspIds and a.transactionId in :transactionIds")
 @NamedQuery(name = AnsweredSubmit.OLDEST,
         query = "select a.id, a.answeredAt from AnsweredSubmit a order by a.id")
 @NamedQuery(name = AnsweredSubmit.FORGET,
@@ -35,6 +37,7 @@ import mm7gw.status.StatusCode;
 public class AnsweredSubmit {
     public static final String OF_TRANSACTION = "AnsweredSubmit.ofTransaction";
     /** id and time of the answers in the order of their ids (the primary key's index; roughly their age) */
+    public static final String OF_TRANSACTIONS = "AnsweredSubmit.ofTransactions";
     public static final String OLDEST = "AnsweredSubmit.oldest";
     /** deletes the answers of the given ids given before a time */
     public static final String FORGET = "AnsweredSubmit.forget";
@@ -116,6 +119,11 @@ public class AnsweredSubmit {
 
     public List<String> details() {
         return details == null || details.isEmpty() ? List.of() : Arrays.asList(details.split("\n"));
+    }
+
+    /** Whether this is the answer given to the TransactionID of the VASP. */
+    public boolean answers(VaspId vaspId, String transactionId) {
+        return this.vaspId.equals(vaspId.value()) && this.transactionId.equals(transactionId);
     }
 
     public String transactionId() {

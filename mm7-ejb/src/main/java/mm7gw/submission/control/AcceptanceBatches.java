@@ -1,0 +1,137 @@
+package mm7gw.submission.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import mm7gw.submission.boundary.SubmitResult;
+
+/**
+ * Group commit of MM7_submits on this node. The submits that arrive while a batch is being accepted are accepted
+ * together in the next one, in one transaction ({@link Acceptance#acceptAll}): one connection, one look-up of their
+ * TransactionIDs, one batch of rows per table, one commit. No thread of its own: the first request thread that finds
+ * no batch running leads, taking the waiting submits (its own among them, at most {@value #PROPERTY}, default 32,
+ * at a time) until its own is answered; the others wait for their answers, each given only after its batch
+ * committed. A lone submit is accepted at once and on its own ({@link Acceptance#accept}): nothing waits for a batch
+ * to fill.
+ * <p>
+ * A batch that fails as a whole (a copy of one of its submits, sent through another node, took its TransactionID
+ * first, or any failure of the write or the commit) has stored nothing: its submits are accepted again one at a
+ * time, so that each gets the answer or failure it would have got alone.
+ */
+@ApplicationScoped
+public class AcceptanceBatches {
+    static final String PROPERTY = "mm7.submit.batch-size";
+    static final int MAX = Math.max(1, Integer.getInteger(PROPERTY, 32));
+    private static final Logger LOG = Logger.getLogger(AcceptanceBatches.class.getName());
+
+    @Inject
+    Acceptance acceptance;
+
+    private final ConcurrentLinkedQueue<Waiting> waiting = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean leading = new AtomicBoolean();
+
+    /** @return the answer once it is committed; throws the {@code Mm7Rejection} that refused the submit */
+    public SubmitResult accept(Submit submit) {
+        Waiting mine = new Waiting(submit);
+        waiting.add(mine);
+        while (mine.outcome == null) {
+            if (leading.compareAndSet(false, true)) {
+                try {
+                    while (mine.outcome == null) {
+                        accept(next());
+                    }
+                } finally {
+                    leading.set(false);
+                    Waiting first = waiting.peek();
+                    if (first != null) {
+                        first.wake(); // to lead the next batch, unless a new request took the lead meanwhile
+                    }
+                }
+            } else {
+                mine.sleep();
+            }
+        }
+        return mine.outcome.get();
+    }
+
+    private List<Waiting> next() {
+        List<Waiting> batch = new ArrayList<>(MAX);
+        Waiting w;
+        while (batch.size() < MAX && (w = waiting.poll()) != null) {
+            batch.add(w);
+        }
+        return batch;
+    }
+
+    private void accept(List<Waiting> batch) {
+        try {
+            if (batch.size() == 1) {
+                batch.get(0).answer(acceptAlone(batch.get(0).submit));
+                return;
+            }
+            List<Submit> submits = batch.stream().map(w -> w.submit).toList();
+            List<Acceptance.Outcome> outcomes;
+            try {
+                outcomes = acceptance.acceptAll(submits);
+            } catch (RuntimeException failed) {
+                LOG.log(Level.FINE, failed, () -> "a batch of " + submits.size()
+                        + " submits failed as a whole; accepting them one at a time");
+                outcomes = submits.stream().map(this::acceptAlone).toList();
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).answer(outcomes.get(i));
+            }
+        } catch (RuntimeException | Error unexpected) {
+            for (Waiting w : batch) {
+                if (w.outcome == null) {
+                    w.answer(Acceptance.Outcome.failed(new IllegalStateException("the submit's batch failed",
+                            unexpected)));
+                }
+            }
+            throw unexpected;
+        }
+    }
+
+    private Acceptance.Outcome acceptAlone(Submit submit) {
+        try {
+            try {
+                return Acceptance.Outcome.answered(acceptance.accept(submit));
+            } catch (Acceptance.TransactionIdTaken taken) {
+                // a copy sent through another node committed first: this one now finds its answer
+                return Acceptance.Outcome.answered(acceptance.accept(submit));
+            }
+        } catch (RuntimeException failed) {
+            return Acceptance.Outcome.failed(failed);
+        }
+    }
+
+    /** A submit waiting for its batch, and its request thread. */
+    private static final class Waiting {
+        final Submit submit;
+        volatile Acceptance.Outcome outcome;
+        private final Semaphore woken = new Semaphore(0);
+
+        Waiting(Submit submit) {
+            this.submit = submit;
+        }
+
+        void answer(Acceptance.Outcome outcome) {
+            this.outcome = outcome;
+            woken.release();
+        }
+
+        void wake() {
+            woken.release();
+        }
+
+        void sleep() {
+            woken.acquireUninterruptibly();
+        }
+    }
+}
