@@ -36,8 +36,9 @@ import mm7gw.status.StatusCode;
         query = "delete from AnsweredSubmit a where a.id in :ids and a.answeredAt < :before")
 public class AnsweredSubmit {
     public static final String OF_TRANSACTION = "AnsweredSubmit.ofTransaction";
-    /** id and time of the answers in the order of their ids (the primary key's index; roughly their age) */
+    /** the answers given to any of some VASPs' TransactionIDs (a batch's look-up; may return more, never fewer) */
     public static final String OF_TRANSACTIONS = "AnsweredSubmit.ofTransactions";
+    /** id and time of the answers in the order of their ids (the primary key's index; roughly their age) */
     public static final String OLDEST = "AnsweredSubmit.oldest";
     /** deletes the answers of the given ids given before a time */
     public static final String FORGET = "AnsweredSubmit.forget";
