@@ -60,6 +60,26 @@ public final class Benchmark {
         System.exit(0);
     }
 
+    /**
+     * {@code -Dbench.server-properties="name=value ..."}: system properties for the gateway's server on top of the
+     * run command's, e.g. {@code mm7.submit.batch-size=1}, so that two settings can be compared with one build.
+     */
+    static List<String> serverProperties() {
+        String text = System.getProperty("bench.server-properties", "").trim();
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        List<String> properties = new ArrayList<>();
+        for (String p : text.split("\\s+")) {
+            String property = p.startsWith("-D") ? p.substring(2) : p;
+            if (!property.matches("[A-Za-z0-9._-]+=\\S*")) {
+                throw new IllegalArgumentException("bench.server-properties: not name=value: " + p);
+            }
+            properties.add("-D" + property);
+        }
+        return properties;
+    }
+
     private void run(List<String> variants) throws Exception {
         report.append("# Benchmarks\n\n").append("Measured by `mvn -Pbench -DskipTests verify` on ").append(LocalDate.now())
                 .append(": ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
@@ -70,6 +90,8 @@ public final class Benchmark {
                 .append("answers a fixed SubmitRsp, without authentication, database or JMS. Load comes from one client ")
                 .append("JVM on 127.0.0.1, bounded in time (").append(seconds).append(" s per step after a warm-up of its own; ")
                 .append(Integer.getInteger("bench.warmup-seconds", 45)).append(" s of load at 32 clients before the first step) and in count.")
+                .append(serverProperties().isEmpty() ? "" : " Server properties set for this run: `"
+                        + String.join(" ", serverProperties()) + "`.")
                 .append(" Ratios are gateway / baseline.\n\n");
         for (String variant : variants) {
             if (variant.equals("postgresql") && !reachable(5432)) {
@@ -92,16 +114,20 @@ public final class Benchmark {
         System.out.println("=== benchmark variant " + variant);
         try (Server server = new Server(home, offset)) {
             server.configure(serverConfig, variant);
-            server.start(List.of("-Dmm7.demo=true", "-Dmm7.admin.initial-password=" + ADMIN_PASSWORD,
-                    "-Dmm7.schema.clean=true", "-Dmm7.http.plain-allowed=true", "-Dmm7.vasp.max-concurrent-requests=0",
+            List<String> properties = new ArrayList<>(List.of("-Dmm7.demo=true",
+                    "-Dmm7.admin.initial-password=" + ADMIN_PASSWORD, "-Dmm7.schema.clean=true",
+                    "-Dmm7.http.plain-allowed=true", "-Dmm7.vasp.max-concurrent-requests=0",
                     "-Dmm7.db.url=" + System.getProperty("bench.pg-url", "jdbc:postgresql://127.0.0.1:5432/test")));
+            properties.addAll(serverProperties());
+            server.start(properties);
             String base = "http://127.0.0.1:" + server.httpPort();
             // the admin API has its own listener (server-config/gateway.cli)
             String adminBase = "http://127.0.0.1:" + server.adminHttpPort();
             this.server = server;
             this.serverUrl = adminBase;
-            // -Dbench.jfr=true: a flight recording of the 32-client steps; -Dbench.async-profiler=<libasyncProfiler.so>:
-            // a CPU profile of them instead (every thread, kernel time included; see CpuProfile)
+            // -Dbench.jfr=true: a flight recording of the 32-client steps (-Dbench.profile-clients: of the steps with that
+            // many clients); -Dbench.async-profiler=<libasyncProfiler.so>: a CPU profile of them instead (every thread,
+            // kernel time included; see CpuProfile)
             String profiler = System.getProperty("bench.async-profiler", "").isBlank() ? null
                     : System.getProperty("bench.async-profiler");
             if (Boolean.getBoolean("bench.jfr") || profiler != null) {
@@ -335,7 +361,7 @@ public final class Benchmark {
                 memory.start();
             }
             Path flight = null;
-            if (recorder != null && c == CONCURRENCY[CONCURRENCY.length - 1]) {
+            if (recorder != null && c == Integer.getInteger("bench.profile-clients", CONCURRENCY[CONCURRENCY.length - 1])) {
                 // the recording starts after the step's warm-up (a third of the step), over its measured part
                 flight = recorder.apply(label);
             }
