@@ -172,24 +172,53 @@ public final class Benchmark {
             Map<String, List<double[]>> plot = new LinkedHashMap<>();
             Steps textSteps = throughputTable(plot, "1 KB text", gateway, echo, () -> text.submit(VASP, VAS, number(recipient)), null);
 
-            if (Boolean.getBoolean("bench.only-a")) {
-                return; // profiling the submit path: (a) alone (with -Dbench.jfr=true)
-            }
-            report.append("### (b) the same with a 100 KB image attachment (SwA, base64)\n\n");
+            List<String> steps = steps();
             MemorySampler imageMemory = new MemorySampler(server);
-            throughputTable(plot, "100 KB image", gateway, echo, () -> image.submit(VASP, VAS, number(recipient)), imageMemory);
-            Plot.throughput(docs.resolve("bench-throughput-" + variant + ".png"),
-                    "MM7_submit throughput, " + variant + " (" + LocalDate.now() + ")", plot);
-            report.append("![throughput](bench-throughput-").append(variant).append(".png)\n\n");
-
-            report.append("### (c) mass distribution, ").append(MASS_RECIPIENTS).append(" recipients\n\n");
+            if (steps.contains("b")) {
+                report.append("### (b) the same with a 100 KB image attachment (SwA, base64)\n\n");
+                throughputTable(plot, "100 KB image", gateway, echo, () -> image.submit(VASP, VAS, number(recipient)), imageMemory);
+                Plot.throughput(docs.resolve("bench-throughput-" + variant + ".png"),
+                        "MM7_submit throughput, " + variant + " (" + LocalDate.now() + ")", plot);
+                report.append("![throughput](bench-throughput-").append(variant).append(".png)\n\n");
+            }
             MemorySampler massMemory = new MemorySampler(server);
-            massDistribution(adminBase, gateway, echo, text, massMemory);
+            if (steps.contains("c")) {
+                report.append("### (c) mass distribution, ").append(MASS_RECIPIENTS).append(" recipients\n\n");
+                massDistribution(adminBase, gateway, echo, text, massMemory);
+            }
+            if (steps.contains("d")) {
+                latencyAtHalfRate(gateway, echo, textSteps, () -> text.submit(VASP, VAS, number(recipient)));
+            }
+            if (steps.contains("f")) {
+                sustained(adminBase, gateway, echo, textSteps.best(), () -> text.submit(VASP, VAS, number(recipient)));
+            }
+            if (steps.contains("g")) {
+                overload(gateway, textSteps.best(), () -> text.submit(VASP, VAS, number(recipient)));
+            }
+            if (steps.contains("b") && steps.contains("c")) {
+                memory(imageMemory, massMemory);
+            }
+        }
+    }
 
-            report.append("### (d) latency at half the saturating rate\n\n");
+    /**
+     * The steps after (a) to run: {@code -Dbench.steps} (e.g. {@code d} or {@code b,c,d,f,g}, the default); none with
+     * {@code -Dbench.only-a=true}. (a) always runs: the others take its rates.
+     */
+    private static List<String> steps() {
+        if (Boolean.getBoolean("bench.only-a")) {
+            return List.of(); // profiling the submit path: (a) alone (with -Dbench.jfr=true)
+        }
+        return List.of(System.getProperty("bench.steps", "b,c,d,f,g").toLowerCase().replaceAll("[^a-z,]", "").split(","));
+    }
+
+    /** (d): open loop at half the best rate of (a), gateway and echo. */
+    private void latencyAtHalfRate(Load gateway, Load echo, Steps textSteps, java.util.function.Supplier<byte[]> bodies)
+            throws Exception {
+        report.append("### (d) latency at half the saturating rate\n\n");
             double rate = Math.max(1, textSteps.best() / 2);
-            Load.Result g = gateway.openLoop("gateway", rate, seconds, () -> text.submit(VASP, VAS, number(recipient)));
-            Load.Result e = echo.openLoop("echo", rate, seconds, () -> text.submit(VASP, VAS, number(recipient)));
+            Load.Result g = gateway.openLoop("gateway", rate, seconds, bodies);
+            Load.Result e = echo.openLoop("echo", rate, seconds, bodies);
             report.append(String.format("Rate %.0f req/s (half of the gateway's best closed-loop throughput in (a)), %d requests each.%n%n", rate, g.requests()));
             report.append("| | p50 ms | p95 ms | p99 ms | errors |\n|---|---|---|---|---|\n");
             for (Load.Result r : List.of(g, e)) {
@@ -203,23 +232,22 @@ public final class Benchmark {
             report.append(String.format("One client back to back ((a), p50 %.1f ms) against the same requests spaced out"
                     + " (p50 %.1f ms): %.1f.%n%n", textSteps.singleClientP50(), g.percentileMillis(50),
                     textSteps.singleClientP50() / g.percentileMillis(50)));
+    }
 
-            sustained(adminBase, gateway, echo, textSteps.best(), () -> text.submit(VASP, VAS, number(recipient)));
-            overload(gateway, textSteps.best(), () -> text.submit(VASP, VAS, number(recipient)));
-
-            report.append("### (e) memory of the server JVM\n\n")
-                    .append("Heap sampled once a second; collections counted by jstat over the step.\n\n")
-                    .append("| during | max used heap MB | max heap (-Xmx) MB | young GCs | full GCs | max RSS MB |\n")
-                    .append("|---|---|---|---|---|---|\n");
-            long maxHeap = server.maxHeapMb();
-            for (var row : List.of(Map.entry("(b) 100 KB image submits", imageMemory),
-                    Map.entry("(c) " + MASS_RECIPIENTS + "-recipient distribution", massMemory))) {
-                MemorySampler m = row.getValue();
-                report.append(String.format("| %s | %d | %d | %d | %d | %d |%n", row.getKey(), m.maxHeap(), maxHeap,
-                        m.youngCollections(), m.fullCollections(), m.maxRss()));
-            }
-            report.append('\n');
+    /** (e): the heap and RSS sampled during (b) and (c). */
+    private void memory(MemorySampler imageMemory, MemorySampler massMemory) throws Exception {
+        report.append("### (e) memory of the server JVM\n\n")
+                .append("Heap sampled once a second; collections counted by jstat over the step.\n\n")
+                .append("| during | max used heap MB | max heap (-Xmx) MB | young GCs | full GCs | max RSS MB |\n")
+                .append("|---|---|---|---|---|---|\n");
+        long maxHeap = server.maxHeapMb();
+        for (var row : List.of(Map.entry("(b) 100 KB image submits", imageMemory),
+                Map.entry("(c) " + MASS_RECIPIENTS + "-recipient distribution", massMemory))) {
+            MemorySampler m = row.getValue();
+            report.append(String.format("| %s | %d | %d | %d | %d | %d |%n", row.getKey(), m.maxHeap(), maxHeap,
+                    m.youngCollections(), m.fullCollections(), m.maxRss()));
         }
+        report.append('\n');
     }
 
     /**
