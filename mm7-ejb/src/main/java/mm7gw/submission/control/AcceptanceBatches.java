@@ -6,19 +6,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import mm7gw.submission.boundary.SubmitResult;
 
 /**
  * Group commit of MM7_submits on this node. The submits that arrive while a batch is being accepted are accepted
- * together in the next one, in one transaction ({@link Acceptance#acceptAll}): one connection, one look-up of their
- * TransactionIDs, one batch of rows per table, one commit. No thread of its own: the first request thread that finds
- * no batch running leads, taking the waiting submits (its own among them, at most {@value #PROPERTY}, default 32,
- * at a time) until its own is answered; the others wait for their answers, each given only after its batch
- * committed. A lone submit is accepted at once and on its own ({@link Acceptance#accept}): nothing waits for a batch
- * to fill.
+ * together in a next one, in one transaction ({@link Acceptance#acceptAll}): one connection, one look-up of their
+ * TransactionIDs, one batch of rows per table, one commit. No thread of its own: a request thread that finds fewer
+ * than {@value #CONCURRENCY_PROPERTY} (default 2) batches running leads one, taking the waiting submits (its own among
+ * them, at most {@value #PROPERTY}, default 32, at a time) until its own is answered; the others wait for their
+ * answers, each given only after its batch committed. A lone submit is accepted at once and on its own
+ * ({@link Acceptance#accept}): nothing waits for a batch to fill. With more than one batch at a time, one batch's
+ * round trips to the database (its look-up, its inserts, its commit) overlap with another's work, and under a
+ * moderate load a submit leads a batch of its own at once instead of waiting for the running batch to end.
  * <p>
  * A batch that fails as a whole (a copy of one of its submits, sent through another node, took its TransactionID
  * first, or any failure of the write or the commit) has stored nothing: its submits are accepted again one at a
@@ -28,26 +30,31 @@ import mm7gw.submission.boundary.SubmitResult;
 public class AcceptanceBatches {
     static final String PROPERTY = "mm7.submit.batch-size";
     static final int MAX = Math.max(1, Integer.getInteger(PROPERTY, 32));
+    static final String CONCURRENCY_PROPERTY = "mm7.submit.batch-concurrency";
+    static final int LEADERS = Math.max(1, Integer.getInteger(CONCURRENCY_PROPERTY, 2));
     private static final Logger LOG = Logger.getLogger(AcceptanceBatches.class.getName());
 
     @Inject
     Acceptance acceptance;
 
     private final ConcurrentLinkedQueue<Waiting> waiting = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean leading = new AtomicBoolean();
+    /** the batches being accepted now */
+    private final AtomicInteger leaders = new AtomicInteger();
 
     /** @return the answer once it is committed; throws the {@code Mm7Rejection} that refused the submit */
     public SubmitResult accept(Submit submit) {
         Waiting mine = new Waiting(submit);
         waiting.add(mine);
         while (mine.outcome == null) {
-            if (leading.compareAndSet(false, true)) {
+            if (lead()) {
                 try {
-                    while (mine.outcome == null) {
-                        accept(next());
+                    List<Waiting> batch;
+                    // another leader may have taken this submit: then lead until nothing waits, and wait for it
+                    while (mine.outcome == null && !(batch = next()).isEmpty()) {
+                        accept(batch);
                     }
                 } finally {
-                    leading.set(false);
+                    leaders.decrementAndGet();
                     Waiting first = waiting.peek();
                     if (first != null) {
                         first.wake(); // to lead the next batch, unless a new request took the lead meanwhile
@@ -58,6 +65,18 @@ public class AcceptanceBatches {
             }
         }
         return mine.outcome.get();
+    }
+
+    /** @return whether this thread now leads a batch (fewer than {@link #LEADERS} did) */
+    private boolean lead() {
+        int n;
+        do {
+            n = leaders.get();
+            if (n >= LEADERS) {
+                return false;
+            }
+        } while (!leaders.compareAndSet(n, n + 1));
+        return true;
     }
 
     private List<Waiting> next() {
