@@ -44,6 +44,7 @@ class ClusterIT {
     private static final int SUBMITS_PER_VASP = Integer.getInteger("mm7.cluster.submits-per-vasp", 400);
     private static final int KILL_AFTER = BULK_VASPS * SUBMITS_PER_VASP / 3;
     private static final int WARM_UP_PER_VASP = Integer.getInteger("mm7.cluster.warm-up-per-vasp", 200);
+    private static final int WARM_UP_SECONDS = Integer.getInteger("mm7.cluster.warm-up-seconds", 60);
     private static final int LIMIT = 2;
     private static final int LIMITED_THREADS = 6;
     private static final Duration SETTLE = Duration.ofMinutes(6);
@@ -83,25 +84,31 @@ class ClusterIT {
             int thread = t;
             limitedLoops.add(pool.submit(() -> limitedLoop(limited, thread, loadRunning)));
         }
-        // warm-up (not timed): both nodes, the balancer and the database sessions serve and distribute some hundred
-        // messages first, so that the two-node phase, like the one-node phase after it, is measured on warm code (the
-        // first hundreds of submits run interpreted while the JIT compilers of three JVMs take a core; see the CPU
-        // lines this test prints)
+        // warm-up (not timed): both nodes, the balancer and the database sessions serve and distribute messages
+        // for a minute first (rounds of WARM_UP_PER_VASP per VASP), so that the two-node phase, like the one-node
+        // phase after it, is measured on warm code: the first minute or two of load runs partly interpreted while
+        // the JIT compilers of three JVMs take most of a core (see the CPU lines this test prints; with a warm-up of
+        // 600 submits, about 15 s, the compilers took 5-7 ms per submit in the two-node phase)
         long warmUpStart = System.nanoTime();
         List<Future<?>> warmUp = new ArrayList<>();
-        for (int i = 0; i < WARM_UP_PER_VASP; i++) {
-            for (Gateway.Vasp v : bulk) {
-                String tx = v.vaspId() + "-warm-" + i;
-                warmUp.add(pool.submit(() -> {
-                    vaspOf.put(tx, v);
-                    String messageId = submitOnce(v, tx);
-                    assertTrue(messageId != null, "warm-up submit " + tx + " failed");
-                    acknowledged.put(tx, messageId);
-                }));
+        for (int round = 0; warmUp.isEmpty()
+                || System.nanoTime() - warmUpStart < TimeUnit.SECONDS.toNanos(WARM_UP_SECONDS); round++) {
+            List<Future<?>> thisRound = new ArrayList<>();
+            for (int i = 0; i < WARM_UP_PER_VASP; i++) {
+                for (Gateway.Vasp v : bulk) {
+                    String tx = v.vaspId() + "-warm-" + round + "-" + i;
+                    thisRound.add(pool.submit(() -> {
+                        vaspOf.put(tx, v);
+                        String messageId = submitOnce(v, tx);
+                        assertTrue(messageId != null, "warm-up submit " + tx + " failed");
+                        acknowledged.put(tx, messageId);
+                    }));
+                }
             }
-        }
-        for (Future<?> f : warmUp) {
-            f.get(10, TimeUnit.MINUTES);
+            for (Future<?> f : thisRound) {
+                f.get(10, TimeUnit.MINUTES);
+            }
+            warmUp.addAll(thisRound);
         }
         System.out.printf("ClusterIT: warm-up: %d submits through both nodes in %.1f s%n", warmUp.size(),
                 (System.nanoTime() - warmUpStart) / 1e9);
