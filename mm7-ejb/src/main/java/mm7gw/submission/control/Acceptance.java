@@ -134,11 +134,14 @@ public class Acceptance {
         }
     }
 
-    /** A submit that passed every check: either a retry, answered as before, or the message to store. */
+    /**
+     * A submit that passed every check: either a retry, answered as before, or the message to store, with the answer
+     * its TransactionID was given before the window that started at {@code windowStart} (both null when none).
+     */
     private record Judged(Submit submit, Vasp vasp, SubmitResult replayed, AnsweredSubmit outdated,
-            MultimediaMessage message, RecipientResolution resolution, StatusCode status) {
+            Instant windowStart, MultimediaMessage message, RecipientResolution resolution, StatusCode status) {
         static Judged replay(SubmitResult answer) {
-            return new Judged(null, null, answer, null, null, null, null);
+            return new Judged(null, null, answer, null, null, null, null, null);
         }
     }
 
@@ -154,8 +157,10 @@ public class Acceptance {
     private Judged judge(Submit submit, Vasp vasp, Optional<AnsweredSubmit> earlier) {
         SubmitCommand command = submit.command();
         AnsweredSubmit outdated = null;
+        Instant windowStart = null;
         if (earlier.isPresent()) {
-            if (!earlier.get().givenBefore(AnsweredSubmits.windowStart())) {
+            windowStart = AnsweredSubmits.windowStart();
+            if (!earlier.get().givenBefore(windowStart)) {
                 return Judged.replay(replay(earlier.get(), submit.login(), submit.requestDigest()));
             }
             // answered before the TransactionID window: this is a new request, the old answer goes (only here, on a
@@ -207,7 +212,7 @@ public class Acceptance {
         }
         message.distributeTo(resolution.accepted().size(), Integer.getInteger("mm7.fanout.chunk-size", 500));
         StatusCode status = resolution.refused().isEmpty() ? StatusCode.SUCCESS : StatusCode.PARTIAL_SUCCESS;
-        return new Judged(submit, vasp, null, outdated, message, resolution, status);
+        return new Judged(submit, vasp, null, outdated, windowStart, message, resolution, status);
     }
 
     /**
@@ -225,7 +230,7 @@ public class Acceptance {
         MultimediaMessage message = judged.message();
         RecipientResolution resolution = judged.resolution();
         if (judged.outdated() != null) {
-            answers.forget(judged.outdated(), AnsweredSubmits.windowStart());
+            answers.forget(judged.outdated(), judged.windowStart());
         }
         if (AnsweredSubmits.remembers(submit.command().transactionId())) {
             AnsweredSubmit answer = new AnsweredSubmit(judged.vasp().vaspId(), submit.command().transactionId(),
