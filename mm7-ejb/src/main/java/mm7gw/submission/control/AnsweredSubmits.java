@@ -6,7 +6,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -16,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import mm7gw.kernel.VaspId;
+import mm7gw.persistence.InLists;
 import mm7gw.submission.entity.AnsweredSubmit;
 import mm7gw.submission.entity.MultimediaMessage;
 
@@ -123,7 +123,7 @@ public class AnsweredSubmits {
 
     /**
      * The answers given to any of the TransactionIDs (see {@link #of}), in one query. Its two lists are
-     * {@linkplain #padded padded}, so that batches of any size share a few statement texts.
+     * {@linkplain InLists#padded padded}, so that batches of any size share a few statement texts.
      */
     public Found ofAll(List<Key> keys) {
         List<Key> remembered = keys.stream().filter(k -> remembers(k.transactionId())).toList();
@@ -131,31 +131,9 @@ public class AnsweredSubmits {
             return new Found(List.of());
         }
         return new Found(em.createNamedQuery(AnsweredSubmit.OF_TRANSACTIONS, AnsweredSubmit.class)
-                .setParameter("vaspIds", padded(remembered.stream().map(k -> k.vaspId().value()).distinct().toList()))
-                .setParameter("transactionIds", padded(remembered.stream().map(Key::transactionId).distinct().toList()))
+                .setParameter("vaspIds", InLists.padded(remembered.stream().map(k -> k.vaspId().value()).distinct().toList()))
+                .setParameter("transactionIds", InLists.padded(remembered.stream().map(Key::transactionId).distinct().toList()))
                 .setHint("eclipselink.read-only", "true").getResultList());
-    }
-
-    /**
-     * The values with the last one repeated up to the next power of two in length. EclipseLink writes a collection
-     * parameter of {@code in} as one marker per value, anew on each execution, so every length of the list is a
-     * statement text of its own: one more entry in the pool's and the driver's statement caches of each connection,
-     * parsed again by the database until the driver prepares it on the server. Padded, the lists of a batch of up
-     * to 32 take 6 lengths each. A repeated value selects nothing more.
-     */
-    static <T> List<T> padded(List<T> values) {
-        int size = values.size();
-        if (size == 0 || Integer.bitCount(size) == 1) {
-            return values;
-        }
-        int length = Integer.highestOneBit(size) << 1;
-        List<T> padded = new ArrayList<>(length);
-        padded.addAll(values);
-        T last = values.get(size - 1);
-        while (padded.size() < length) {
-            padded.add(last);
-        }
-        return padded;
     }
 
     /** Records the answer, written with the transaction's other rows. */

@@ -7,6 +7,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
+import mm7gw.persistence.InLists;
 import mm7gw.submission.entity.MessageContent;
 import mm7gw.submission.entity.MultimediaMessage;
 import mm7gw.submission.entity.PlannedRecipients;
@@ -94,7 +95,7 @@ public class Messages {
     public List<MultimediaMessage> lockedByMessageIds(List<String> messageIds) {
         return em.createQuery("select m from MultimediaMessage m where m.messageId in :ids order by m.id",
                         MultimediaMessage.class)
-                .setParameter("ids", messageIds).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+                .setParameter("ids", InLists.padded(messageIds)).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
     }
 
     /** The ids of those of the messages that have recipient records. */
@@ -103,7 +104,7 @@ public class Messages {
             return java.util.Set.of();
         }
         return new java.util.HashSet<>(em.createQuery("select distinct r.message.id from Recipient r where r.message in :m",
-                Long.class).setParameter("m", batch).getResultList());
+                Long.class).setParameter("m", InLists.padded(batch)).getResultList());
     }
 
     /**
@@ -114,7 +115,7 @@ public class Messages {
         if (!batch.isEmpty()) {
             // entities selected (not a path), so the lazy body stays out of the SELECT; ids, not entities, as parameters
             em.createQuery("select c from MessageContent c, MultimediaMessage m where m.content = c and m.id in :ids",
-                    MessageContent.class).setParameter("ids", batch.stream().map(MultimediaMessage::id).toList())
+                    MessageContent.class).setParameter("ids", InLists.padded(batch.stream().map(MultimediaMessage::id).toList()))
                     .getResultList();
         }
     }
@@ -125,7 +126,7 @@ public class Messages {
             return java.util.Map.of();
         }
         return em.createQuery("select p from PlannedRecipients p where p.message in :m", PlannedRecipients.class)
-                .setParameter("m", batch).getResultStream()
+                .setParameter("m", InLists.padded(batch)).getResultStream()
                 .collect(java.util.stream.Collectors.toMap(p -> p.message().id(), p -> p));
     }
 

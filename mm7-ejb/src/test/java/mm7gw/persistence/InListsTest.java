@@ -1,4 +1,4 @@
-package mm7gw.submission.control;
+package mm7gw.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-class AnsweredSubmitsTest {
+class InListsTest {
 
     private static List<String> values(int n) {
         return IntStream.range(0, n).mapToObj(i -> "tx" + i).toList();
@@ -20,7 +20,7 @@ class AnsweredSubmitsTest {
     void aBatchsListsTakeFewLengths() {
         Set<Integer> lengths = new HashSet<>();
         for (int n = 1; n <= 32; n++) {
-            lengths.add(AnsweredSubmits.padded(values(n)).size());
+            lengths.add(InLists.padded(values(n)).size());
         }
         assertEquals(Set.of(1, 2, 4, 8, 16, 32), lengths);
     }
@@ -29,7 +29,7 @@ class AnsweredSubmitsTest {
     void paddingRepeatsTheListsOwnValuesAndAtMostDoublesIt() {
         for (int n = 1; n <= 100; n++) {
             List<String> values = values(n);
-            List<String> padded = AnsweredSubmits.padded(values);
+            List<String> padded = InLists.padded(values);
             assertEquals(1, Integer.bitCount(padded.size()), "a power of two: " + padded.size());
             assertTrue(padded.size() >= n && padded.size() < 2 * n, n + " to " + padded.size());
             assertEquals(values, padded.subList(0, n));
@@ -40,7 +40,7 @@ class AnsweredSubmitsTest {
     @Test
     void aListOfAPowerOfTwoIsLeftAsItIs() {
         List<String> eight = values(8);
-        assertSame(eight, AnsweredSubmits.padded(eight));
-        assertEquals(List.of(), AnsweredSubmits.padded(List.of()));
+        assertSame(eight, InLists.padded(eight));
+        assertEquals(List.of(), InLists.padded(List.of()));
     }
 }
