@@ -216,7 +216,7 @@ class SubmitBatchIT {
                 Future<HttpResponse<String>> reused = pool.submit(() -> post(go, vasp, submit(vasp, reusedTx,
                         "447700900640")));
                 go.countDown();
-                Thread.sleep(1000); // for them to queue up behind the lone submit
+                Thread.sleep(1000L * round); // for them to queue up behind the lone submit (longer if a round missed)
                 first.commit();
                 awaitWaitingFor(second, watch);
                 second.commit();
