@@ -26,7 +26,8 @@ public final class Metrics {
     // the group commit's counters, written from the start (at 0) so that a first fallback shows as an increase
     private static final String BATCHES = "mm7_submit_batches_total";
     private static final String BATCHES_HELP = "batches of two or more MM7 submits accepted together, by outcome:"
-            + " committed in one transaction, or failed as a whole and accepted again one submit at a time (one_by_one)";
+            + " committed in one transaction, or failed as a whole and accepted again one submit at a time"
+            + " (one_by_one)";
     private static final LongAdder BATCHES_COMMITTED = counter(BATCHES, BATCHES_HELP, labels("outcome", "committed"));
     private static final LongAdder BATCHES_ONE_BY_ONE = counter(BATCHES, BATCHES_HELP, labels("outcome", "one_by_one"));
     private static final LongAdder SUBMITS_BATCHED = counter("mm7_submits_batched_total",

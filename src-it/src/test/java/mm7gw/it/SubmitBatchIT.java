@@ -154,7 +154,8 @@ class SubmitBatchIT {
                         GOOD, batches);
                 // nothing else submits while this test runs
                 assertTrue(batched <= GOOD, batched + " batched submits counted for " + GOOD + " sent");
-                assertTrue(batched >= 2 * batches, batched + " submits counted in " + batches + " batches of two or more");
+                assertTrue(batched >= 2 * batches,
+                        batched + " submits counted in " + batches + " batches of two or more");
                 assertEquals(0, MonitoringIT.delta(before, after, ONE_BY_ONE), "no batch failed");
                 if (batched > 0) {
                     return;

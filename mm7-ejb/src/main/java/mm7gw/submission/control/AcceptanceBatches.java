@@ -83,7 +83,7 @@ public class AcceptanceBatches {
             try {
                 outcomes = acceptance.acceptAll(submits);
                 Metrics.submitBatchCommitted(submits.size());
-            } catch (RuntimeException failed) {
+            } catch (Exception failed) { // a failed commit too: WildFly's interceptor throws a checked RollbackException
                 LOG.log(Level.FINE, failed, () -> "a batch of " + submits.size()
                         + " submits failed as a whole; accepting them one at a time");
                 Metrics.submitBatchOneByOne();
@@ -111,8 +111,9 @@ public class AcceptanceBatches {
                 // a copy sent through another node committed first: this one now finds its answer
                 return Acceptance.Outcome.answered(acceptance.accept(submit));
             }
-        } catch (RuntimeException failed) {
-            return Acceptance.Outcome.failed(failed);
+        } catch (Exception failed) { // the checked RollbackException of a failed commit too: answered, not left waiting
+            return Acceptance.Outcome.failed(failed instanceof RuntimeException unchecked ? unchecked
+                    : new IllegalStateException("the submit's transaction failed", failed));
         }
     }
 
