@@ -23,6 +23,16 @@ public final class Metrics {
     private static final Map<String, Family> FAMILIES = new ConcurrentHashMap<>();
     private static final Map<String, Histogram> HISTOGRAMS = new ConcurrentHashMap<>();
 
+    // the group commit's counters, written from the start (at 0) so that a first fallback shows as an increase
+    private static final String BATCHES = "mm7_submit_batches_total";
+    private static final String BATCHES_HELP = "batches of two or more MM7 submits accepted together, by outcome:"
+            + " committed in one transaction, or failed as a whole and accepted again one submit at a time"
+            + " (one_by_one)";
+    private static final LongAdder BATCHES_COMMITTED = counter(BATCHES, BATCHES_HELP, labels("outcome", "committed"));
+    private static final LongAdder BATCHES_ONE_BY_ONE = counter(BATCHES, BATCHES_HELP, labels("outcome", "one_by_one"));
+    private static final LongAdder SUBMITS_BATCHED = counter("mm7_submits_batched_total",
+            "MM7 submits answered by a batch of two or more that committed (refusals in it included)", "");
+
     private Metrics() {
     }
 
@@ -55,14 +65,30 @@ public final class Metrics {
                 labels("account", account), 1);
     }
 
+    /** A batch of two or more submits was accepted in one transaction that committed. */
+    public static void submitBatchCommitted(int submits) {
+        BATCHES_COMMITTED.increment();
+        SUBMITS_BATCHED.add(submits);
+    }
+
+    /** A batch of two or more submits failed as a whole; its submits are accepted again one at a time. */
+    public static void submitBatchOneByOne() {
+        BATCHES_ONE_BY_ONE.increment();
+    }
+
     public static void transactionIdsForgotten(long n) {
         count("mm7_transaction_ids_forgotten_total",
                 "answered TransactionIDs deleted after the window (mm7.transaction-id.window-hours)", "", n);
     }
 
     static void count(String name, String help, String labels, long n) {
-        FAMILIES.computeIfAbsent(name, k -> new Family("counter", help, new ConcurrentHashMap<>()))
-                .series().computeIfAbsent(labels, k -> new LongAdder()).add(n);
+        counter(name, help, labels).add(n);
+    }
+
+    /** The counter of that name and labels, created (at 0, in the scrape from then on) when it is not there yet. */
+    private static LongAdder counter(String name, String help, String labels) {
+        return FAMILIES.computeIfAbsent(name, k -> new Family("counter", help, new ConcurrentHashMap<>()))
+                .series().computeIfAbsent(labels, k -> new LongAdder());
     }
 
     /** The counters and the histogram, then the gauges given (name to value, read at the scrape). */

@@ -76,18 +76,21 @@ class MonitoringIT {
         assertTrue(delta(before, after, "mm7_recipients_fanned_out_total") >= 6, "recipients fanned out");
         assertTrue(delta(before, after, "mm7_charging_events_total{record_type=\"MM7_SUBMIT\"}") >= 3);
         assertTrue(delta(before, after, "mm7_charging_events_total{record_type=\"RECIPIENT_DELIVERY\"}") >= 6);
+        // one after the other, each submit is a batch of one: the group commit's counters (there from the start) stay
+        assertEquals(0, delta(before, after, "mm7_submits_batched_total"), "submits accepted in batches");
+        assertEquals(0, delta(before, after, "mm7_submit_batches_total{outcome=\"one_by_one\"}"), "failed batches");
         assertTrue(after.containsKey("mm7_queue_depth{queue=\"mm7.submissions\"}"), after.keySet().toString());
         assertTrue(after.containsKey("mm7_dead_letters"), after.keySet().toString());
         assertTrue(after.get("mm7_request_seconds_bucket{le=\"+Inf\"}") >= after.get("mm7_request_seconds_bucket{le=\"0.5\"}"));
     }
 
-    private static double delta(Map<String, Double> before, Map<String, Double> after, String series) {
+    static double delta(Map<String, Double> before, Map<String, Double> after, String series) {
         assertTrue(after.containsKey(series), series + " in " + after.keySet());
         return after.get(series) - before.getOrDefault(series, 0.0);
     }
 
     /** The scrape as series (name and labels) to value; checks every line is a comment or a sample. */
-    private static Map<String, Double> scrape() {
+    static Map<String, Double> scrape() {
         HttpResponse<String> r = get("/admin/metrics");
         assertEquals(200, r.statusCode(), r.body());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));

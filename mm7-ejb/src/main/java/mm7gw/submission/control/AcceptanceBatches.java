@@ -9,6 +9,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import mm7gw.metrics.Metrics;
 import mm7gw.submission.boundary.SubmitResult;
 
 /**
@@ -24,7 +25,9 @@ import mm7gw.submission.boundary.SubmitResult;
  * <p>
  * A batch that fails as a whole (a copy of one of its submits, sent through another node, took its TransactionID
  * first, or any failure of the write or the commit) has stored nothing: its submits are accepted again one at a
- * time, so that each gets the answer or failure it would have got alone.
+ * time, so that each gets the answer or failure it would have got alone. Counted per batch of two or more
+ * ({@code mm7_submit_batches_total} by outcome, {@code mm7_submits_batched_total}), so that an operator sees whether
+ * submits are grouped and how often a batch falls back.
  */
 @ApplicationScoped
 public class AcceptanceBatches {
@@ -98,9 +101,11 @@ public class AcceptanceBatches {
             List<Acceptance.Outcome> outcomes;
             try {
                 outcomes = acceptance.acceptAll(submits);
-            } catch (RuntimeException failed) {
+                Metrics.submitBatchCommitted(submits.size());
+            } catch (Exception failed) { // a failed commit too: WildFly's interceptor throws a checked RollbackException
                 LOG.log(Level.FINE, failed, () -> "a batch of " + submits.size()
                         + " submits failed as a whole; accepting them one at a time");
+                Metrics.submitBatchOneByOne();
                 outcomes = submits.stream().map(this::acceptAlone).toList();
             }
             for (int i = 0; i < batch.size(); i++) {
@@ -125,8 +130,9 @@ public class AcceptanceBatches {
                 // a copy sent through another node committed first: this one now finds its answer
                 return Acceptance.Outcome.answered(acceptance.accept(submit));
             }
-        } catch (RuntimeException failed) {
-            return Acceptance.Outcome.failed(failed);
+        } catch (Exception failed) { // the checked RollbackException of a failed commit too: answered, not left waiting
+            return Acceptance.Outcome.failed(failed instanceof RuntimeException unchecked ? unchecked
+                    : new IllegalStateException("the submit's transaction failed", failed));
         }
     }
 
