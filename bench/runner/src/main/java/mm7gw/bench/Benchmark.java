@@ -89,7 +89,7 @@ public final class Benchmark {
                 .append("JAX-WS endpoint in the same server that parses the same MM7 submit (same WSDL, same stack) and ")
                 .append("answers a fixed SubmitRsp, without authentication, database or JMS. Load comes from one client ")
                 .append("JVM on 127.0.0.1, bounded in time (").append(seconds).append(" s per step after a warm-up of its own; ")
-                .append(Integer.getInteger("bench.warmup-seconds", 45)).append(" s of load at 32 clients before the first step) and in count.")
+                .append(Integer.getInteger("bench.warmup-seconds", 150)).append(" s of load at 32 clients before the first step) and in count.")
                 .append(serverProperties().isEmpty() ? "" : " Server properties set for this run: `"
                         + String.join(" ", serverProperties()) + "`.")
                 .append(" Ratios are gateway / baseline.\n\n");
@@ -164,8 +164,9 @@ public final class Benchmark {
             report.append("## ").append(variant.equals("h2") ? "H2 (embedded)" : "PostgreSQL").append("\n\n")
                     .append("Load average (1, 5, 15 min) when the measurements began: ").append(loadAverage())
                     .append(" (other processes on the machine skew the absolute figures; the ratios less so).\n\n");
-            // a server runs for days: measure it warm (the JIT compiles the gateway's code paths for minutes at first)
-            int warmup = Integer.getInteger("bench.warmup-seconds", 45);
+            // a server runs for days: measure it warm. After 45 s of load the JIT compilers still took 44 % of the
+            // server's CPU in the 1-client step; after 150 s, 9 % (bench-profile.md, ninth session)
+            int warmup = Integer.getInteger("bench.warmup-seconds", 150);
             gateway.closedLoop("gateway", 32, warmup, () -> text.submit(VASP, VAS, number(recipient)));
             echo.closedLoop("echo", 32, Math.max(2, warmup / 3), () -> text.submit(VASP, VAS, number(recipient)));
             report.append("### (a) MM7_submit, 1 recipient, 1 KB text, HTTP Basic\n\n");
