@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import mm7gw.metrics.Metrics;
@@ -41,15 +40,15 @@ public class AcceptanceBatches {
     Acceptance acceptance;
 
     private final ConcurrentLinkedQueue<Waiting> waiting = new ConcurrentLinkedQueue<>();
-    /** the batches being accepted now */
-    private final AtomicInteger leaders = new AtomicInteger();
+    /** a permit per batch that may be accepted at the same time */
+    private final Semaphore leaders = new Semaphore(LEADERS);
 
     /** @return the answer once it is committed; throws the {@code Mm7Rejection} that refused the submit */
     public SubmitResult accept(Submit submit) {
         Waiting mine = new Waiting(submit);
         waiting.add(mine);
         while (mine.outcome == null) {
-            if (lead()) {
+            if (leaders.tryAcquire()) {
                 try {
                     List<Waiting> batch;
                     // another leader may have taken this submit: then lead until nothing waits, and wait for it
@@ -57,7 +56,7 @@ public class AcceptanceBatches {
                         accept(batch);
                     }
                 } finally {
-                    leaders.decrementAndGet();
+                    leaders.release();
                     Waiting first = waiting.peek();
                     if (first != null) {
                         first.wake(); // to lead the next batch, unless a new request took the lead meanwhile
@@ -68,18 +67,6 @@ public class AcceptanceBatches {
             }
         }
         return mine.outcome.get();
-    }
-
-    /** @return whether this thread now leads a batch (fewer than {@link #LEADERS} did) */
-    private boolean lead() {
-        int n;
-        do {
-            n = leaders.get();
-            if (n >= LEADERS) {
-                return false;
-            }
-        } while (!leaders.compareAndSet(n, n + 1));
-        return true;
     }
 
     private List<Waiting> next() {
