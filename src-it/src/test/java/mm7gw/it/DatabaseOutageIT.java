@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -152,6 +153,63 @@ class DatabaseOutageIT {
         for (int i = 0; i < 10; i++) {
             assertEquals("1000", submit(vasp, Gateway.unique("healed")).statusCode, "submit " + i + " at the end");
         }
+    }
+
+    /**
+     * The database fails a distribution in flight (its connection is ended while it waits to insert the recipients):
+     * the broker delivers the submissions message again, after its redelivery delay, and the message is distributed
+     * exactly once. The distribution's JMS message is acknowledged only after its database transaction committed, so
+     * this holds although the broker takes no part in that transaction. Done within 30 s, long before the
+     * stalled-submission scan (120 s) would find the message.
+     */
+    @Test
+    @Order(3)
+    void aDistributionTheDatabaseFailsIsDeliveredAgainAndDoneOnce() throws Exception {
+        assumeTrue(Billing.onPostgresql(), "needs PostgreSQL to end the distribution's backend");
+        Gateway.Vasp vasp = Gateway.newVasp();
+        String messageId;
+        try (Connection hold = Billing.database(); Connection watch = Billing.database()) {
+            hold.setAutoCommit(false);
+            try (Statement sql = hold.createStatement()) {
+                sql.execute("LOCK TABLE mm7_recipient IN SHARE MODE"); // reads go on, inserts wait
+            }
+            String holder = Billing.column(hold, "select pg_backend_pid()::text").get(0);
+            try {
+                Answer a = submit(vasp, Gateway.unique("failed-distribution"));
+                assertEquals("1000", a.statusCode, a.body);
+                messageId = mm7(xml(a.body), "MessageID");
+                String blockedQuery = null;
+                String blocked = null;
+                long deadline = System.nanoTime() + 30_000_000_000L;
+                while (blocked == null && System.nanoTime() < deadline) {
+                    try (java.sql.PreparedStatement q = watch.prepareStatement("select pid, query from pg_stat_activity"
+                            + " where ?::int = any(pg_blocking_pids(pid))")) {
+                        q.setString(1, holder);
+                        try (ResultSet r = q.executeQuery()) {
+                            if (r.next()) {
+                                blocked = r.getString(1);
+                                blockedQuery = r.getString(2);
+                            }
+                        }
+                    }
+                    Thread.sleep(50);
+                }
+                assertTrue(blocked != null, "the distribution waits on the locked recipient table");
+                assertTrue(blockedQuery.toLowerCase(java.util.Locale.ROOT).contains("mm7_recipient"), blockedQuery);
+                assertEquals("true", Billing.column(watch, "select pg_terminate_backend(?::int)::text", blocked).get(0));
+                assertEquals(0, Gateway.counts(messageId).getJsonNumber("created").longValue(),
+                        "the failed distribution stored nothing");
+            } finally {
+                hold.rollback();
+            }
+        }
+        JsonObject counts = Gateway.awaitCounts(messageId,
+                c -> Gateway.inState(c, "DELIVERED") == 1 && c.getString("state").equals("DISTRIBUTED"),
+                java.time.Duration.ofSeconds(30));
+        assertEquals(1, counts.getJsonNumber("created").longValue(), "one record for the recipient");
+        assertEquals(1, counts.getJsonObject("history").getJsonNumber("DELIVERED").longValue(), "one delivery entry");
+        assertEquals(1, counts.getJsonObject("chargingEvents").getJsonNumber("RECIPIENT_DELIVERY").longValue());
+        assertEquals(1, counts.getJsonObject("chargingEvents").getJsonNumber("MM7_SUBMIT").longValue());
     }
 
     private record Answer(int http, String statusCode, String body) {

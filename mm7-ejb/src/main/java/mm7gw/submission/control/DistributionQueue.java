@@ -71,10 +71,10 @@ public class DistributionQueue {
 
     /**
      * Starts the worker that sends what waits, running the step whenever a message was handed over, at most every
-     * {@code mm7.distribution.hand-off-linger-millis} (default 10), so a busy node sends many MessageIDs at a time.
+     * {@code mm7.distribution.hand-off-linger-millis} (default 50), so a busy node sends many MessageIDs at a time.
      */
     public void start(ManagedThreadFactory threads, NodeWorker.Step step) {
-        worker = new NodeWorker("mm7-distribution-hand-off", Long.getLong("mm7.distribution.hand-off-linger-millis", 10),
+        worker = new NodeWorker("mm7-distribution-hand-off", Long.getLong("mm7.distribution.hand-off-linger-millis", 50),
                 1000, step);
         worker.start(threads);
     }
