@@ -292,7 +292,7 @@ class ServerLogIT {
         return lines;
     }
 
-    private static String writtenSince(Path file, long offset) throws java.io.IOException {
+    static String writtenSince(Path file, long offset) throws java.io.IOException {
         try (var in = Files.newInputStream(file)) {
             // a log rotated meanwhile starts again at 0
             in.skipNBytes(Files.size(file) < offset ? 0 : offset);

@@ -76,8 +76,10 @@ public class Acceptance {
     /**
      * Accepts a batch of submits in one transaction: each is admitted and judged on its own, a refusal
      * ({@link Mm7Rejection}) refuses that submit alone, and the accepted ones are written together at the commit
-     * (one look-up of their TransactionIDs before, one batch of rows per table). Any other failure, the commit's
-     * included, rolls back the whole batch: the caller then accepts its submits one at a time.
+     * (one look-up of their TransactionIDs before, one batch of rows per table, written before the commit). Any other
+     * failure, the commit's included, rolls back the whole batch: the caller then accepts its submits one at a time.
+     * The expected one, a copy of a submit sent through another node that took its TransactionID since the look-up,
+     * is thrown as {@link TransactionIdTaken}.
      *
      * @return the outcome of each submit, in the batch's order; valid once this transaction has committed
      */
@@ -112,6 +114,7 @@ public class Acceptance {
                 outcomes[i] = Outcome.answered(store(judged[i], false));
             }
         }
+        answers.writeNow(); // a TransactionID taken meanwhile fails here, not the commit
         return List.of(outcomes);
     }
 

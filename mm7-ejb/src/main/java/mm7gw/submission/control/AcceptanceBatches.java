@@ -89,8 +89,13 @@ public class AcceptanceBatches {
             try {
                 outcomes = acceptance.acceptAll(submits);
                 Metrics.submitBatchCommitted(submits.size());
+            } catch (Acceptance.TransactionIdTaken expected) { // a race with another node, not an error: no trace
+                LOG.fine(() -> "a TransactionID of a batch of " + submits.size()
+                        + " submits was taken through another node meanwhile; accepting them one at a time");
+                Metrics.submitBatchOneByOne();
+                outcomes = submits.stream().map(this::acceptAlone).toList();
             } catch (Exception failed) { // a failed commit too: WildFly's interceptor throws a checked RollbackException
-                LOG.log(Level.FINE, failed, () -> "a batch of " + submits.size()
+                LOG.log(Level.WARNING, failed, () -> "a batch of " + submits.size()
                         + " submits failed as a whole; accepting them one at a time");
                 Metrics.submitBatchOneByOne();
                 outcomes = submits.stream().map(this::acceptAlone).toList();

@@ -3,6 +3,7 @@ package mm7gw.submission.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import mm7gw.kernel.VaspId;
+import mm7gw.persistence.GatewayLog;
 import mm7gw.persistence.InLists;
 import mm7gw.submission.entity.AnsweredSubmit;
 import mm7gw.submission.entity.MultimediaMessage;
@@ -148,6 +150,24 @@ public class AnsweredSubmits {
     public void addAtOnce(AnsweredSubmit answer) {
         em.persist(answer);
         em.flush();
+    }
+
+    /**
+     * Writes the transaction's pending rows (a batch's kept answers among them) now instead of at the commit, so that
+     * a kept answer that clashes on its unique key with one another node committed meanwhile fails here, as an
+     * expected outcome ({@link Acceptance.TransactionIdTaken}, the caller's transaction then rolls back), and not as
+     * a failed commit, which the transaction manager logs as a warning with a stack trace (nor does EclipseLink log
+     * it: {@link GatewayLog}). Any other failure is thrown as it is.
+     */
+    public void writeNow() {
+        try {
+            em.flush();
+        } catch (PersistenceException failed) {
+            if (GatewayLog.transactionIdTaken(failed)) {
+                throw new Acceptance.TransactionIdTaken();
+            }
+            throw failed;
+        }
     }
 
     /**

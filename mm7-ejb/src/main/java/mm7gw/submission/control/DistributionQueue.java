@@ -3,12 +3,12 @@ package mm7gw.submission.control;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +20,8 @@ import mm7gw.system.ServerResources;
 /**
  * The port through which accepted messages are handed to distribution, without the broker taking part in the
  * accepting transaction: {@link #distribute} (in that transaction) hands the MessageID over once, and only if,
- * the transaction commits; a worker thread then sends the MessageIDs waiting on this node to the
+ * the transaction commits (the MessageIDs of one transaction, a batch of submits, together: one synchronization per
+ * transaction, not one per message); a worker thread then sends the MessageIDs waiting on this node to the
  * {@code mm7.submissions} queue, many per JMS message (one line each), in a transaction of its own. A MessageID the
  * node accepted but did not send before a crash is found by the stalled-submission scan and sent again;
  * distribution is idempotent, so a message sent twice is distributed once.
@@ -32,8 +33,11 @@ public class DistributionQueue {
     /** the property of a JMS message that carries a single MessageID (the form earlier versions sent) */
     public static final String MESSAGE_ID = "mm7MessageId";
 
-    @Inject
-    Event<MessageAccepted> accepted;
+    /** the key of a transaction's resource: the MessageIDs it accepted, handed over together once it committed */
+    private static final Object ACCEPTED = new Object();
+
+    @Resource
+    TransactionSynchronizationRegistry transaction;
 
     @Inject
     JMSContext jms;
@@ -45,19 +49,46 @@ public class DistributionQueue {
     private final AtomicInteger waitingCount = new AtomicInteger();
     private volatile NodeWorker worker;
 
-    /** In the accepting transaction: the message goes to distribution if and only if the transaction commits. */
+    /**
+     * In the accepting transaction (one must be active): the message goes to distribution if and only if the
+     * transaction commits.
+     */
     public void distribute(String messageId) {
-        accepted.fire(new MessageAccepted(messageId));
-    }
+        @SuppressWarnings("unchecked")
+        List<String> accepted = (List<String>) transaction.getResource(ACCEPTED);
+        if (accepted == null) {
+            List<String> ids = new ArrayList<>();
+            transaction.putResource(ACCEPTED, ids);
+            transaction.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
 
-    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessageAccepted message) {
-        handOver(message.messageId());
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        handOverAll(ids);
+                    }
+                }
+            });
+            accepted = ids;
+        }
+        accepted.add(messageId);
     }
 
     /** A message to distribute (again) with no transaction of its own: a stalled one the scan found. */
     public void handOver(String messageId) {
         waiting.add(messageId);
         waitingCount.incrementAndGet();
+        NodeWorker w = worker;
+        if (w != null) {
+            w.wake();
+        }
+    }
+
+    private void handOverAll(List<String> messageIds) {
+        waiting.addAll(messageIds);
+        waitingCount.addAndGet(messageIds.size());
         NodeWorker w = worker;
         if (w != null) {
             w.wake();

@@ -7,7 +7,6 @@ import mm7gw.status.Mm7Rejection;
 import mm7gw.status.StatusCode;
 import mm7gw.vasp.entity.AccessRefusal;
 import mm7gw.vasp.entity.AuthMechanism;
-import mm7gw.vasp.entity.IpRange;
 import mm7gw.vasp.entity.Operation;
 import mm7gw.vasp.entity.ServiceLevel;
 import mm7gw.vasp.entity.Vasp;
@@ -111,8 +110,7 @@ public class VaspAdmission {
             throw new Mm7Rejection(StatusCode.SERVICE_DENIED, "the service level of " + level.scope()
                     + " requires TLS: send requests over HTTPS");
         }
-        if (!terms.allowedClientNetworks().isEmpty() && terms.allowedClientNetworks().stream()
-                .map(IpRange::parse).noneMatch(range -> range.contains(origin.clientAddress()))) {
+        if (!level.allowsClient(origin.clientAddress())) {
             throw new Mm7Rejection(StatusCode.SERVICE_DENIED, "client address " + origin.clientAddress()
                     + " is outside the allowed client networks of " + level.scope());
         }

@@ -10,11 +10,13 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.UniqueConstraint;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import mm7gw.kernel.ChargedParty;
@@ -96,6 +98,17 @@ public class ServiceLevel {
     /** Whether HTTP DIGEST may use MD5 (SHA-256 only otherwise); null (rows from before the column) is false. */
     @Column(name = "digest_md5_allowed")
     private Boolean digestMd5Allowed;
+
+    /**
+     * {@link #allowedClientNetworks} parsed, with the text it was parsed from: the VASP read for admission is shared
+     * by the requests of its account ({@code VaspRegistry.forAdmission}), so the networks are parsed once per read
+     * of the level instead of on every request, and parsed again whenever the text differs (however it was changed).
+     */
+    @Transient
+    private volatile ClientNetworks clientNetworks;
+
+    private record ClientNetworks(String text, List<IpRange> ranges) {
+    }
 
     protected ServiceLevel() {
     }
@@ -193,6 +206,23 @@ public class ServiceLevel {
                 readReplyAllowed, tlsRequired, split(allowedClientNetworks), maxSubmissionsPerSecond,
                 maxRecipientsPerSecond, Boolean.TRUE.equals(vasIdOptional),
                 Boolean.TRUE.equals(digestMd5Allowed));
+    }
+
+    /** Whether a client at this address may use the level: always when the level names no client networks. */
+    public boolean allowsClient(String clientAddress) {
+        List<IpRange> ranges = clientNetworks();
+        return ranges.isEmpty() || ranges.stream().anyMatch(range -> range.contains(clientAddress));
+    }
+
+    /** The allowed client networks, parsed (see {@link #clientNetworks}). */
+    List<IpRange> clientNetworks() {
+        String text = allowedClientNetworks;
+        ClientNetworks parsed = clientNetworks;
+        if (parsed == null || !Objects.equals(parsed.text(), text)) {
+            parsed = new ClientNetworks(text, split(text).stream().map(IpRange::parse).toList());
+            clientNetworks = parsed;
+        }
+        return parsed.ranges();
     }
 
     public String vasId() {
