@@ -78,12 +78,7 @@ public class DistributionQueue {
 
     /** A message to distribute (again) with no transaction of its own: a stalled one the scan found. */
     public void handOver(String messageId) {
-        waiting.add(messageId);
-        waitingCount.incrementAndGet();
-        NodeWorker w = worker;
-        if (w != null) {
-            w.wake();
-        }
+        handOverAll(List.of(messageId));
     }
 
     private void handOverAll(List<String> messageIds) {
@@ -128,7 +123,7 @@ public class DistributionQueue {
     }
 
     public void giveBack(List<String> batch) {
-        batch.forEach(this::handOver);
+        handOverAll(batch);
     }
 
     /** Sends the MessageIDs in one JMS message, in a transaction of its own (the broker alone takes part). */
