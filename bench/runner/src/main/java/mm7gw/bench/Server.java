@@ -178,9 +178,15 @@ final class Server implements AutoCloseable {
         jdkTool("jcmd", "JFR.start name=bench settings=profile duration=" + seconds + "s filename=" + file);
     }
 
-    /** Starts async-profiler (the library given) in the server JVM: CPU samples every 2 ms, per thread. */
+    /**
+     * Starts async-profiler (the library given) in the server JVM: CPU samples every 2 ms, per thread; or, with
+     * {@code -Dbench.async-profiler-event=wall}, wall-clock samples every 5 ms of every thread, running or waiting
+     * (where a request spends its time, waits included).
+     */
     void startProfiler(Path library) {
-        jdkTool("jcmd", "JVMTI.agent_load " + library + " \"start,event=cpu,interval=2ms,threads\"");
+        String event = "wall".equals(System.getProperty("bench.async-profiler-event")) ? "event=wall,interval=5ms"
+                : "event=cpu,interval=2ms";
+        jdkTool("jcmd", "JVMTI.agent_load " + library + " \"start," + event + ",threads\"");
     }
 
     /** Stops async-profiler and writes what it sampled to the file in collapsed form. */
