@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -124,18 +125,32 @@ public class AnsweredSubmits {
     }
 
     /**
-     * The answers given to any of the TransactionIDs (see {@link #of}), in one query. Its two lists are
-     * {@linkplain InLists#padded padded}, so that batches of any size share a few statement texts.
+     * The answers given to any of the TransactionIDs (see {@link #of}), in one query: one pair of VASP and
+     * TransactionID per term, {@code (vasp = ? and transaction = ?) or ...}, each term a look-up of the unique key on
+     * both its columns, whatever the database knows about the table. (With {@code vasp in (...) and transaction in
+     * (...)}, PostgreSQL without statistics on the table, after a quick growth or with autovacuum off, searched the
+     * key by the VASP alone and filtered every answer the VASP was ever given: 7-50 ms per look-up at 35,000 answers,
+     * 70 % of a batch's time in the tenth session's bench.) The keys are {@linkplain InLists#padded padded} to a power
+     * of two, so that batches of any size share a few statement texts.
      */
     public Found ofAll(List<Key> keys) {
-        List<Key> remembered = keys.stream().filter(k -> remembers(k.transactionId())).toList();
+        List<Key> remembered = InLists.padded(keys.stream().filter(k -> remembers(k.transactionId())).distinct()
+                .toList());
         if (remembered.isEmpty()) {
             return new Found(List.of());
         }
-        return new Found(em.createNamedQuery(AnsweredSubmit.OF_TRANSACTIONS, AnsweredSubmit.class)
-                .setParameter("vaspIds", InLists.padded(remembered.stream().map(k -> k.vaspId().value()).distinct().toList()))
-                .setParameter("transactionIds", InLists.padded(remembered.stream().map(Key::transactionId).distinct().toList()))
-                .setHint("eclipselink.read-only", "true").getResultList());
+        StringBuilder jpql = new StringBuilder("select a from AnsweredSubmit a where ");
+        for (int i = 0; i < remembered.size(); i++) {
+            jpql.append(i == 0 ? "" : " or ").append("(a.vaspId = :v").append(i).append(" and a.transactionId = :t")
+                    .append(i).append(')');
+        }
+        TypedQuery<AnsweredSubmit> query = em.createQuery(jpql.toString(), AnsweredSubmit.class)
+                .setHint("eclipselink.read-only", "true");
+        for (int i = 0; i < remembered.size(); i++) {
+            query.setParameter("v" + i, remembered.get(i).vaspId().value())
+                    .setParameter("t" + i, remembered.get(i).transactionId());
+        }
+        return new Found(query.getResultList());
     }
 
     /** Records the answer, written with the transaction's other rows. */

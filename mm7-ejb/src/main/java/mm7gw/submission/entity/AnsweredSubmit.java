@@ -28,16 +28,12 @@ import mm7gw.status.StatusCode;
         uniqueConstraints = @UniqueConstraint(name = "mm7_answered_submit_tx", columnNames = {"vasp_id", "transaction_id"}))
 @NamedQuery(name = AnsweredSubmit.OF_TRANSACTION,
         query = "select a from AnsweredSubmit a where a.vaspId = :vaspId and a.transactionId = :transactionId")
-@NamedQuery(name = AnsweredSubmit.OF_TRANSACTIONS, query = "select a from AnsweredSubmit a"
-        + " where a.vaspId in :vaspIds and a.transactionId in :transactionIds")
 @NamedQuery(name = AnsweredSubmit.OLDEST,
         query = "select a.id, a.answeredAt from AnsweredSubmit a order by a.id")
 @NamedQuery(name = AnsweredSubmit.FORGET,
         query = "delete from AnsweredSubmit a where a.id in :ids and a.answeredAt < :before")
 public class AnsweredSubmit {
     public static final String OF_TRANSACTION = "AnsweredSubmit.ofTransaction";
-    /** the answers given to any of some VASPs' TransactionIDs (a batch's look-up; may return more, never fewer) */
-    public static final String OF_TRANSACTIONS = "AnsweredSubmit.ofTransactions";
     /** id and time of the answers in the order of their ids (the primary key's index; roughly their age) */
     public static final String OLDEST = "AnsweredSubmit.oldest";
     /** deletes the answers of the given ids given before a time */
