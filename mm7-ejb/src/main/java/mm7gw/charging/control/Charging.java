@@ -6,11 +6,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import mm7gw.charging.entity.ChargingEvent;
+import mm7gw.persistence.AfterCommit;
 import mm7gw.system.NodeHeartbeat;
 import mm7gw.vasp.control.VaspRemoval;
 
@@ -45,20 +44,6 @@ public class Charging {
     public void record(ChargingEvent event) {
         em.persist(event);
         mm7gw.metrics.Metrics.chargingEvent(event.recordType().name());
-        if (transaction.getResource(SIGNAL_REGISTERED) == null) {
-            transaction.putResource(SIGNAL_REGISTERED, Boolean.TRUE);
-            transaction.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        sequence.wake();
-                    }
-                }
-            });
-        }
+        AfterCommit.once(transaction, SIGNAL_REGISTERED, sequence::wake);
     }
 }

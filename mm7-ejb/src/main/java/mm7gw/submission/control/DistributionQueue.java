@@ -6,14 +6,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import mm7gw.persistence.AfterCommit;
 import mm7gw.system.NodeWorker;
 import mm7gw.system.ServerResources;
 
@@ -35,6 +34,8 @@ public class DistributionQueue {
 
     /** the key of a transaction's resource: the MessageIDs it accepted, handed over together once it committed */
     private static final Object ACCEPTED = new Object();
+    /** the key under which a transaction's hand-over is registered */
+    private static final Object HANDED_OVER = new Object();
 
     @Resource
     TransactionSynchronizationRegistry transaction;
@@ -58,19 +59,8 @@ public class DistributionQueue {
         List<String> accepted = (List<String>) transaction.getResource(ACCEPTED);
         if (accepted == null) {
             List<String> ids = new ArrayList<>();
+            AfterCommit.once(transaction, HANDED_OVER, () -> handOverAll(ids));
             transaction.putResource(ACCEPTED, ids);
-            transaction.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        handOverAll(ids);
-                    }
-                }
-            });
             accepted = ids;
         }
         accepted.add(messageId);
