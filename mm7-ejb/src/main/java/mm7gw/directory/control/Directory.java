@@ -33,7 +33,7 @@ public class Directory {
     /** the served areas as resolution reads them (cleared by {@link DirectoryChanges}) */
     private static final KeptReads<Boolean, Areas> AREAS = new KeptReads<>();
     /** the most addresses a resolution looks up in {@link #SUBSCRIBERS} */
-    static final int KEPT_LOOKUPS = 20;
+    public static final int KEPT_LOOKUPS = 20;
     /** the subscriber's state, or empty for no such subscriber, by address (cleared by {@link DirectoryChanges}) */
     private static final KeptReads<Address, Optional<SubscriberState>> SUBSCRIBERS = new KeptReads<>(10_000);
 
@@ -111,12 +111,33 @@ public class Directory {
             }
         });
         if (!unknown.isEmpty()) {
-            long stamp = SUBSCRIBERS.stamp();
-            Map<Address, SubscriberState> read = read(unknown);
-            unknown.values().forEach(a -> SUBSCRIBERS.keep(a, Optional.ofNullable(read.get(a)), stamp));
-            found.putAll(read);
+            found.putAll(readAndKeep(unknown));
         }
         return found;
+    }
+
+    /**
+     * Reads what the directory holds about these addresses into what resolutions keep, in one query: the recipients
+     * of a batch of submits, each of which then finds its few recipients kept when it is resolved, instead of one
+     * query per submit. Addresses already kept are not read again; more than a thousand are not read at all.
+     */
+    public void prefetch(Collection<Address> addresses) {
+        Map<String, Address> unknown = new HashMap<>();
+        for (Address a : addresses) {
+            if (SUBSCRIBERS.kept(a) == null) {
+                unknown.put(a.value(), a);
+            }
+        }
+        if (!unknown.isEmpty() && unknown.size() <= LOOKUP_BATCH) {
+            readAndKeep(unknown);
+        }
+    }
+
+    private Map<Address, SubscriberState> readAndKeep(Map<String, Address> byValue) {
+        long stamp = SUBSCRIBERS.stamp();
+        Map<Address, SubscriberState> read = read(byValue);
+        byValue.values().forEach(a -> SUBSCRIBERS.keep(a, Optional.ofNullable(read.get(a)), stamp));
+        return read;
     }
 
     private Map<Address, SubscriberState> read(Map<String, Address> byValue) {

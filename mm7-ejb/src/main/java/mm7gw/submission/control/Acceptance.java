@@ -94,6 +94,9 @@ public class Acceptance {
                 outcomes[i] = Outcome.failed(refused);
             }
         }
+        // the recipients of all, in one query of the directory: each submit's resolution then finds them kept
+        resolver.prefetch(IntStream.range(0, vasps.length).filter(i -> vasps[i] != null)
+                .mapToObj(i -> submits.get(i).command().recipients()).toList());
         AnsweredSubmits.Found earlier = answers.ofAll(IntStream.range(0, vasps.length).filter(i -> vasps[i] != null)
                 .mapToObj(i -> new AnsweredSubmits.Key(vasps[i].vaspId(), submits.get(i).command().transactionId()))
                 .toList());

@@ -24,6 +24,33 @@ public class RecipientResolver {
     @Inject
     Directory directory;
 
+    /**
+     * Reads the directory's entries for the recipients of several requests at once (a batch of submits), so that
+     * resolving each of them then finds its recipients kept. Only requests with a few recipients take part (a longer
+     * list is read when it is resolved, and keeps nothing); an address that does not parse is left to the resolution,
+     * which refuses it.
+     */
+    public void prefetch(List<List<RecipientInput>> requests) {
+        List<Address> addresses = new ArrayList<>();
+        for (List<RecipientInput> inputs : requests) {
+            if (inputs == null || inputs.size() > Directory.KEPT_LOOKUPS) {
+                continue;
+            }
+            for (RecipientInput r : inputs) {
+                if (!r.displayOnly()) {
+                    try {
+                        addresses.add(Address.parse(r.type(), r.value()));
+                    } catch (Address.InvalidAddress refusedWhenResolved) {
+                        // the submit's own resolution refuses it, with its reason
+                    }
+                }
+            }
+        }
+        if (!addresses.isEmpty()) {
+            directory.prefetch(addresses);
+        }
+    }
+
     public RecipientResolution resolve(List<RecipientInput> inputs) {
         RecipientList list = new RecipientList();
         List<String> refused = new ArrayList<>();
