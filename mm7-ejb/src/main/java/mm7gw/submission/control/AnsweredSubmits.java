@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import jakarta.persistence.TypedQuery;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -125,13 +125,14 @@ public class AnsweredSubmits {
     }
 
     /**
-     * The answers given to any of the TransactionIDs (see {@link #of}), in one query: one pair of VASP and
-     * TransactionID per term, {@code (vasp = ? and transaction = ?) or ...}, each term a look-up of the unique key on
-     * both its columns, whatever the database knows about the table. (With {@code vasp in (...) and transaction in
-     * (...)}, PostgreSQL without statistics on the table, after a quick growth or with autovacuum off, searched the
-     * key by the VASP alone and filtered every answer the VASP was ever given: 7-50 ms per look-up at 35,000 answers,
-     * 70 % of a batch's time in the tenth session's bench.) The keys are {@linkplain InLists#padded padded} to a power
-     * of two, so that batches of any size share a few statement texts.
+     * The answers given to any of the TransactionIDs (see {@link #of}), in one query of the unique key by row values,
+     * {@code (vasp_id, transaction_id) in ((?, ?), ...)}: PostgreSQL looks each pair up on both columns of the key
+     * whatever it knows about the table, and H2 searches the key by the pairs. (With {@code vasp_id in (...) and
+     * transaction_id in (...)} both searched the key by the VASP alone and filtered every answer the VASP was ever
+     * given: PostgreSQL when it had no statistics on the table, after a quick growth or with autovacuum off, 7-50 ms per
+     * look-up at 35,000 answers, 70 % of a batch's time in the tenth session's bench; H2 always. JPQL has no row
+     * values, hence SQL.) The keys are {@linkplain InLists#padded padded} to a power of two, so that batches of any
+     * size share a few statement texts.
      */
     public Found ofAll(List<Key> keys) {
         List<Key> remembered = InLists.padded(keys.stream().filter(k -> remembers(k.transactionId())).distinct()
@@ -139,18 +140,19 @@ public class AnsweredSubmits {
         if (remembered.isEmpty()) {
             return new Found(List.of());
         }
-        StringBuilder jpql = new StringBuilder("select a from AnsweredSubmit a where ");
+        StringBuilder sql = new StringBuilder("SELECT * FROM mm7_answered_submit WHERE (vasp_id, transaction_id) IN (");
         for (int i = 0; i < remembered.size(); i++) {
-            jpql.append(i == 0 ? "" : " or ").append("(a.vaspId = :v").append(i).append(" and a.transactionId = :t")
-                    .append(i).append(')');
+            sql.append(i == 0 ? "" : ", ").append("(?").append(2 * i + 1).append(", ?").append(2 * i + 2).append(')');
         }
-        TypedQuery<AnsweredSubmit> query = em.createQuery(jpql.toString(), AnsweredSubmit.class)
+        Query query = em.createNativeQuery(sql.append(')').toString(), AnsweredSubmit.class)
                 .setHint("eclipselink.read-only", "true");
         for (int i = 0; i < remembered.size(); i++) {
-            query.setParameter("v" + i, remembered.get(i).vaspId().value())
-                    .setParameter("t" + i, remembered.get(i).transactionId());
+            query.setParameter(2 * i + 1, remembered.get(i).vaspId().value())
+                    .setParameter(2 * i + 2, remembered.get(i).transactionId());
         }
-        return new Found(query.getResultList());
+        @SuppressWarnings("unchecked")
+        List<AnsweredSubmit> found = query.getResultList();
+        return new Found(found);
     }
 
     /** Records the answer, written with the transaction's other rows. */
