@@ -14,10 +14,14 @@ public final class AfterCommit {
 
     /** Registers the action with the current transaction unless one was registered under the key already. */
     public static void once(TransactionSynchronizationRegistry transaction, Object key, Runnable action) {
-        if (transaction.getResource(key) != null) {
-            return;
+        if (transaction.getResource(key) == null) {
+            transaction.putResource(key, Boolean.TRUE);
+            register(transaction, action);
         }
-        transaction.putResource(key, Boolean.TRUE);
+    }
+
+    /** Registers the action with the current transaction. */
+    public static void register(TransactionSynchronizationRegistry transaction, Runnable action) {
         transaction.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {

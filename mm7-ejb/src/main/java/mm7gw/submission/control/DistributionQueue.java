@@ -34,8 +34,6 @@ public class DistributionQueue {
 
     /** the key of a transaction's resource: the MessageIDs it accepted, handed over together once it committed */
     private static final Object ACCEPTED = new Object();
-    /** the key under which a transaction's hand-over is registered */
-    private static final Object HANDED_OVER = new Object();
 
     @Resource
     TransactionSynchronizationRegistry transaction;
@@ -59,8 +57,8 @@ public class DistributionQueue {
         List<String> accepted = (List<String>) transaction.getResource(ACCEPTED);
         if (accepted == null) {
             List<String> ids = new ArrayList<>();
-            AfterCommit.once(transaction, HANDED_OVER, () -> handOverAll(ids));
             transaction.putResource(ACCEPTED, ids);
+            AfterCommit.register(transaction, () -> handOverAll(ids));
             accepted = ids;
         }
         accepted.add(messageId);
