@@ -33,6 +33,7 @@ import mm7gw.status.StatusCode;
     @Index(name = "mm7_charging_message", columnList = "message_id"),
     @Index(name = "mm7_charging_time", columnList = "occurred_at"),
     @Index(name = "mm7_charging_vasp_time", columnList = "vasp_id, occurred_at"),
+    // H2's; PostgreSQL has the partial index mm7_charging_unnumbered (id) where seq is null instead (migration V13)
     @Index(name = "mm7_charging_unsequenced", columnList = "seq, id")},
     uniqueConstraints = @UniqueConstraint(name = "mm7_charging_writer_seq", columnNames = {"writer", "seq"}))
 @NamedQuery(name = ChargingEvent.BY_MESSAGE_ID,
