@@ -379,8 +379,8 @@ public final class Benchmark {
     private Steps throughputTable(Map<String, List<double[]>> plot, String label, Load gateway, Load echo,
             java.util.function.Supplier<byte[]> bodies, MemorySampler memory) throws Exception {
         report.append("| clients | gateway req/s | baseline req/s | ratio | gateway p50 ms | gateway p99 ms | baseline p50 ms"
-                        + " | gateway CPU ms/req | baseline CPU ms/req | errors |\n")
-                .append("|---|---|---|---|---|---|---|---|---|---|\n");
+                        + " | gateway CPU ms/req | PostgreSQL CPU ms/req | baseline CPU ms/req | errors |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         List<double[]> gw = new ArrayList<>();
         List<double[]> base = new ArrayList<>();
         double best = 0;
@@ -395,10 +395,12 @@ public final class Benchmark {
                 flight = recorder.apply(label);
             }
             long cpu0 = server.cpuMillis();
+            long db0 = Server.postgresCpuMillis();
             Load.Result g = gateway.closedLoop("gateway", c, seconds, bodies);
             // the gateway's CPU per request includes the distribution and charging its requests started
             awaitDrained(serverUrl);
             double gatewayCpu = cpuPerRequest(cpu0, server.cpuMillis(), g);
+            double databaseCpu = cpuPerRequest(db0, Server.postgresCpuMillis(), g);
             if (flight != null) {
                 summarise(flight);
             }
@@ -414,9 +416,9 @@ public final class Benchmark {
             }
             gw.add(new double[] {c, g.throughput()});
             base.add(new double[] {c, e.throughput()});
-            String line = String.format("| %d | %.0f | %.0f | %.2f | %.1f | %.1f | %.1f | %.2f | %.2f | %d |", c,
+            String line = String.format("| %d | %.0f | %.0f | %.2f | %.1f | %.1f | %.1f | %.2f | %.2f | %.2f | %d |", c,
                     g.throughput(), e.throughput(), g.throughput() / e.throughput(), g.percentileMillis(50),
-                    g.percentileMillis(99), e.percentileMillis(50), gatewayCpu, echoCpu,
+                    g.percentileMillis(99), e.percentileMillis(50), gatewayCpu, databaseCpu, echoCpu,
                     g.errors() + g.refused() + e.errors() + e.refused());
             System.out.println(label + " " + line);
             report.append(line).append('\n');
