@@ -7,6 +7,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
+import mm7gw.persistence.DatabaseKind;
 import mm7gw.persistence.InLists;
 import mm7gw.submission.entity.MessageContent;
 import mm7gw.submission.entity.MultimediaMessage;
@@ -61,7 +62,7 @@ public class Messages {
      * lock on (message, chunk); on other databases the message's exclusive lock (chunks one after the other).
      */
     public Optional<MultimediaMessage> lockedForChunk(String messageId, int chunk) {
-        if (!postgresql()) {
+        if (!DatabaseKind.postgresql(em)) {
             return lockedByMessageId(messageId);
         }
         List<?> ids = em.createNativeQuery("SELECT id FROM mm7_message WHERE message_id = ? FOR SHARE")
@@ -73,22 +74,6 @@ public class Messages {
         em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(?, ?)) AS locked")
                 .setParameter(1, (int) (id ^ (id >>> 32))).setParameter(2, chunk).getResultList();
         return byMessageId(messageId);
-    }
-
-    private volatile Boolean postgresql;
-
-    private boolean postgresql() {
-        Boolean pg = postgresql;
-        if (pg == null) {
-            try {
-                pg = em.unwrap(java.sql.Connection.class).getMetaData().getDatabaseProductName()
-                        .toLowerCase(java.util.Locale.ROOT).contains("postgres");
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException("cannot tell the database: " + e.getMessage(), e);
-            }
-            postgresql = pg;
-        }
-        return pg;
     }
 
     /** The messages, locked (as {@link #lockedByMessageId}) in the order of their ids, so that batches never deadlock. */
