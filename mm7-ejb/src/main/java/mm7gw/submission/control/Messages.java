@@ -83,13 +83,20 @@ public class Messages {
                 .setParameter("ids", InLists.padded(messageIds)).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
     }
 
-    /** The ids of those of the messages that have recipient records. */
+    /**
+     * The ids of those of the messages that have recipient records. Asked from the messages' side, one look-up of
+     * the recipients' index per message, so that the plan does not depend on statistics: asked from the recipients'
+     * side ({@code r.message in (...)}), PostgreSQL without statistics on the table (autovacuum off, or a quick
+     * growth) expected a large share of its rows for 32 messages and read the whole table instead, 56 ms at 133,000
+     * recipients, once per distribution batch.
+     */
     public java.util.Set<Long> withRecipients(List<MultimediaMessage> batch) {
         if (batch.isEmpty()) {
             return java.util.Set.of();
         }
-        return new java.util.HashSet<>(em.createQuery("select distinct r.message.id from Recipient r where r.message in :m",
-                Long.class).setParameter("m", InLists.padded(batch)).getResultList());
+        return new java.util.HashSet<>(em.createQuery("select m.id from MultimediaMessage m where m.id in :ids"
+                        + " and exists (select r from Recipient r where r.message = m)", Long.class)
+                .setParameter("ids", InLists.padded(batch.stream().map(MultimediaMessage::id).toList())).getResultList());
     }
 
     /**
