@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import mm7gw.charging.entity.ChargingEvent;
+import mm7gw.persistence.DatabaseKind;
 
 /** Read access to charging events. There is deliberately no way to change or delete one. */
 @Stateless
@@ -21,6 +22,7 @@ public class ChargingRecords {
 
     /** Committed charging events not numbered yet: how far the sequencers are behind. */
     public long unnumbered() {
+        DatabaseKind.preferIndexScans(em);
         return em.createQuery("select count(e) from ChargingEvent e where e.sequenceNumber is null", Long.class)
                 .getSingleResult();
     }

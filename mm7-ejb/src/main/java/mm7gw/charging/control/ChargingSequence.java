@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import mm7gw.charging.entity.ChargingEvent;
 import mm7gw.charging.entity.ChargingWriter;
+import mm7gw.persistence.DatabaseKind;
 import mm7gw.system.NodeWorker;
 
 /**
@@ -68,6 +69,7 @@ public class ChargingSequence {
             throw new IllegalStateException("no charging sequence for writer " + Charging.WRITER
                     + "; it is created when the application starts");
         }
+        DatabaseKind.preferIndexScans(em);
         @SuppressWarnings("unchecked")
         List<ChargingEvent> events = em.createNativeQuery("SELECT * FROM mm7_charging_event WHERE seq IS NULL"
                 + " ORDER BY id FETCH FIRST " + max + " ROWS ONLY FOR UPDATE SKIP LOCKED", ChargingEvent.class)

@@ -33,8 +33,8 @@ import mm7gw.status.StatusCode;
     @Index(name = "mm7_charging_message", columnList = "message_id"),
     @Index(name = "mm7_charging_time", columnList = "occurred_at"),
     @Index(name = "mm7_charging_vasp_time", columnList = "vasp_id, occurred_at"),
-    // H2's; PostgreSQL has the partial index mm7_charging_unnumbered (id) where seq is null instead (migration V13)
-    @Index(name = "mm7_charging_unsequenced", columnList = "seq, id")},
+    // H2's; on PostgreSQL the index of this name is the partial index (id) where seq is null (migration V13)
+    @Index(name = "mm7_charging_unnumbered", columnList = "seq, id")},
     uniqueConstraints = @UniqueConstraint(name = "mm7_charging_writer_seq", columnNames = {"writer", "seq"}))
 @NamedQuery(name = ChargingEvent.BY_MESSAGE_ID,
         query = "select e from ChargingEvent e where e.messageId = :messageId order by e.id")
