@@ -7,12 +7,13 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
@@ -33,7 +34,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import mm7gw.cdr.CdrFileFormat;
 import mm7gw.charging.entity.ChargingEvent;
-import mm7gw.system.NodeWorker;
 
 /**
  * Writes this node's charging events into TS 32.297 CDR files ({@link NodeCdrFiles}), one record per event, in
@@ -67,10 +67,7 @@ public class CdrFileWriter {
     EntityManager em;
 
     @Resource
-    SessionContext context;
-
-    @Resource
-    ManagedThreadFactory threads;
+    TimerService timers;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicBoolean again = new AtomicBoolean();
@@ -79,7 +76,6 @@ public class CdrFileWriter {
     private NodeCdrFiles files;
     private List<String> writers = List.of();
     private volatile String problem;
-    private NodeWorker poller;
 
     @PostConstruct
     void start() {
@@ -92,19 +88,13 @@ public class CdrFileWriter {
         writers = writersOfThisNode(files.closedCheckpoint().keySet());
         files.expectWriters(writers);
         checkDatabaseHoldsWhatTheFilesHold();
-        CdrFileWriter self = context.getBusinessObject(CdrFileWriter.class);
-        poller = NodeWorker.every("mm7-cdr-file-writer", pollMillis, () -> {
-            self.tick();
-            return false;
-        });
-        poller.start(threads);
+        timers.createIntervalTimer(pollMillis, pollMillis, new TimerConfig("mm7 CDR file writer", false));
         LOG.info(() -> "CDR files of node " + node + " in " + files.directory() + " (" + limits + "), continuing after "
                 + files.closedCheckpoint());
     }
 
     @PreDestroy
     void stop() {
-        poller.stop();
         lock.lock();
         try {
             files.closeNow(CdrFileFormat.ClosureReason.NORMAL)
@@ -117,8 +107,8 @@ public class CdrFileWriter {
         }
     }
 
-    /** A round of the poller (every {@code mm7.cdr.poll-millis}). */
-    public void tick() {
+    @Timeout
+    void tick() {
         round(null);
     }
 

@@ -1,36 +1,30 @@
 package mm7gw.delivery.boundary;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
-import jakarta.ejb.SessionContext;
+import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import mm7gw.system.NodeWorker;
 
 /**
  * Every two seconds, finds messages whose ExpiryDate has passed and expires them, one message per transaction
- * (see {@link Expiry}), on a thread of the node ({@link NodeWorker}). The scan keeps no state of its own: what is
- * due is in the database, so a restart loses nothing (the next scan after a restart does the same work).
+ * (see {@link Expiry}). The scan keeps no state of its own: what is due is in the database, so a restart
+ * loses nothing (the timer is not persistent because the next scan after a restart does the same work).
  */
 @Singleton
-@Startup
 @PermitAll
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class ExpiryScan {
     private static final Logger LOG = Logger.getLogger(ExpiryScan.class.getName());
-    private NodeWorker worker;
+    private final AtomicBoolean running = new AtomicBoolean();
 
     @PersistenceContext(unitName = "mm7")
     EntityManager em;
@@ -38,37 +32,24 @@ public class ExpiryScan {
     @EJB
     Expiry expiry;
 
-    @Resource
-    SessionContext context;
-
-    @Resource
-    ManagedThreadFactory threads;
-
-    @PostConstruct
-    void start() {
-        ExpiryScan self = context.getBusinessObject(ExpiryScan.class);
-        worker = NodeWorker.every("mm7-expiry-scan", 2000, () -> {
-            self.scan();
-            return false;
-        });
-        worker.start(threads);
-    }
-
-    @PreDestroy
-    void stop() {
-        worker.stop();
-    }
-
-    public void scan() {
-        List<String> due = em.createQuery("select m.messageId from MultimediaMessage m"
-                        + " where m.expiryDate <= :now and m.expiredAt is null order by m.expiryDate", String.class)
-                .setParameter("now", Instant.now()).setMaxResults(100).getResultList();
-        for (String messageId : due) {
-            try {
-                expiry.expire(messageId);
-            } catch (Exception e) { // a failed commit may surface as the checked RollbackException
-                LOG.log(Level.WARNING, "could not expire message " + messageId + "; next scan retries", e);
+    @Schedule(hour = "*", minute = "*", second = "*/2", persistent = false)
+    void scan() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            List<String> due = em.createQuery("select m.messageId from MultimediaMessage m"
+                            + " where m.expiryDate <= :now and m.expiredAt is null order by m.expiryDate", String.class)
+                    .setParameter("now", Instant.now()).setMaxResults(100).getResultList();
+            for (String messageId : due) {
+                try {
+                    expiry.expire(messageId);
+                } catch (Exception e) { // a failed commit may surface as the checked RollbackException
+                    LOG.log(Level.WARNING, "could not expire message " + messageId + "; next scan retries", e);
+                }
             }
+        } finally {
+            running.set(false);
         }
     }
 }
