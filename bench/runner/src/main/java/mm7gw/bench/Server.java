@@ -138,10 +138,7 @@ final class Server implements AutoCloseable {
     long cpuMillis() {
         return jvm().map(p -> {
             try {
-                String stat = Files.readString(Path.of("/proc", String.valueOf(p.pid()), "stat"));
-                // fields after the command name (which is in parentheses and may hold spaces): state is field 3
-                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime (14) + stime (15)
+                long ticks = cpuTicks(Files.readString(Path.of("/proc", String.valueOf(p.pid()), "stat")), false);
                 return ticks * 1000L / CLOCK_TICKS_PER_SECOND;
             } catch (IOException | RuntimeException e) {
                 return -1L;
@@ -160,11 +157,9 @@ final class Server implements AutoCloseable {
             for (Path p : processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
                 try {
                     String stat = Files.readString(p.resolve("stat"));
-                    if (!stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).startsWith("postgres")) {
-                        continue;
+                    if (stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).startsWith("postgres")) {
+                        ticks += cpuTicks(stat, true);
                     }
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
                 } catch (IOException | RuntimeException gone) {
                     // the process ended meanwhile
                 }
@@ -173,6 +168,17 @@ final class Server implements AutoCloseable {
         } catch (IOException e) {
             return -1L;
         }
+    }
+
+    /**
+     * CPU ticks of a process from its /proc/<pid>/stat line: utime (field 14) and stime (15), and with
+     * {@code withReapedChildren} also cutime (16) and cstime (17). The fields are counted after the command name,
+     * which is in parentheses and may hold spaces (the state, field 3, is the first).
+     */
+    private static long cpuTicks(String stat, boolean withReapedChildren) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        return withReapedChildren ? ticks + Long.parseLong(f[13]) + Long.parseLong(f[14]) : ticks;
     }
 
     /** USER_HZ of Linux's /proc (getconf CLK_TCK), 100 on every common kernel build */
