@@ -113,7 +113,16 @@ public class Readiness {
     private Check database() {
         try (Connection c = dataSource.getConnection()) {
             boolean valid = c.isValid(5);
-            return new Check("database", valid, Map.of("product", c.getMetaData().getDatabaseProductName()));
+            String product = c.getMetaData().getDatabaseProductName();
+            if (!valid || !product.toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
+                return new Check("database", valid, Map.of("product", product));
+            }
+            // how the pool's connections plan statements: force_custom_plan is the data source's setting
+            // (datasource-postgresql.cli, payara.sh); "auto" means a data source set up without it
+            try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet r = s.executeQuery("SHOW plan_cache_mode")) {
+                r.next();
+                return new Check("database", true, Map.of("product", product, "planCacheMode", r.getString(1)));
+            }
         } catch (Exception e) {
             return new Check("database", false, Map.of("error", String.valueOf(e.getMessage())));
         }

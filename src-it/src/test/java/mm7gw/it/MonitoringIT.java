@@ -45,6 +45,11 @@ class MonitoringIT {
         }
         assertTrue(checks.get("dead-letters").getJsonObject("data").getJsonNumber("mm7.dlq").longValue() >= 0);
         assertTrue(checks.get("outbound-backlog").getJsonObject("data").containsKey("byVasp"));
+        JsonObject database = checks.get("database").getJsonObject("data");
+        if (database.getString("product").contains("PostgreSQL")) {
+            // the data source's setting (datasource-postgresql.cli, payara.sh): no generic plan kept per connection
+            assertEquals("force_custom_plan", database.getString("planCacheMode"), database.toString());
+        }
 
         assertEquals(404, get("/admin/health/nothing").statusCode());
     }
