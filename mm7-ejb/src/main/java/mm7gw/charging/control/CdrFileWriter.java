@@ -9,11 +9,9 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
@@ -34,6 +32,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import mm7gw.cdr.CdrFileFormat;
 import mm7gw.charging.entity.ChargingEvent;
+import mm7gw.system.NodeWorker;
 
 /**
  * Writes this node's charging events into TS 32.297 CDR files ({@link NodeCdrFiles}), one record per event, in
@@ -41,7 +40,7 @@ import mm7gw.charging.entity.ChargingEvent;
  * node and a sequence number above the last one written, takes the run of consecutive numbers, and appends
  * their records. An event whose number is not assigned yet, or not committed yet, is written on a later round.
  * <p>
- * Rounds run every {@code mm7.cdr.poll-millis} (default 2000) and as soon as the charging sequencer announces
+ * Rounds run every {@code mm7.cdr.poll-millis} (default 2000, on a thread of the node) and as soon as the charging sequencer announces
  * new numbers ({@link ChargingEventsSequenced}: when they follow the last number written, the announced events are
  * written as the sequencer committed them, without reading them back); one round at a time. Each round also
  * closes the open file when it has reached its age. On an orderly shutdown the open file is closed ("normal closure"); after a crash it is
@@ -67,7 +66,9 @@ public class CdrFileWriter {
     EntityManager em;
 
     @Resource
-    TimerService timers;
+    ManagedThreadFactory threads;
+
+    private NodeWorker poller;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicBoolean again = new AtomicBoolean();
@@ -88,13 +89,19 @@ public class CdrFileWriter {
         writers = writersOfThisNode(files.closedCheckpoint().keySet());
         files.expectWriters(writers);
         checkDatabaseHoldsWhatTheFilesHold();
-        timers.createIntervalTimer(pollMillis, pollMillis, new TimerConfig("mm7 CDR file writer", false));
+        // the poll calls round directly, not as a business method (see NodeWorker)
+        poller = NodeWorker.every("mm7-cdr-file-writer", pollMillis, () -> {
+            round(null);
+            return false;
+        });
+        poller.start(threads);
         LOG.info(() -> "CDR files of node " + node + " in " + files.directory() + " (" + limits + "), continuing after "
                 + files.closedCheckpoint());
     }
 
     @PreDestroy
     void stop() {
+        poller.stop();
         lock.lock();
         try {
             files.closeNow(CdrFileFormat.ClosureReason.NORMAL)
@@ -105,11 +112,6 @@ public class CdrFileWriter {
         } finally {
             lock.unlock();
         }
-    }
-
-    @Timeout
-    void tick() {
-        round(null);
     }
 
     /**

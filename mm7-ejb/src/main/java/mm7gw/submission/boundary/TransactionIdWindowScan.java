@@ -1,45 +1,64 @@
 package mm7gw.submission.boundary;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import mm7gw.metrics.Metrics;
 import mm7gw.submission.control.AnsweredSubmits;
+import mm7gw.system.NodeWorker;
 
 /**
  * Every 30 seconds, deletes the answers to submits given before the TransactionID window
  * ({@code mm7.transaction-id.window-hours}), oldest first, {@value #BATCH} per transaction and at most
  * {@value #MAX_BATCHES} batches a round. Until then such an answer is ignored by the submit that finds it
  * ({@link mm7gw.submission.control.Acceptance}), so the scan only keeps the table small. Every node runs it; two at
- * once delete the same rows once.
+ * once delete the same rows once. Runs on a thread of the node ({@link NodeWorker}), each batch in a transaction of
+ * its own ({@link AnsweredSubmits#forgetOldest}).
  */
 @Singleton
+@Startup
 @PermitAll
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class TransactionIdWindowScan {
     private static final Logger LOG = Logger.getLogger(TransactionIdWindowScan.class.getName());
     static final int BATCH = 1000;
     static final int MAX_BATCHES = 100;
-    private final AtomicBoolean running = new AtomicBoolean();
+    private NodeWorker worker;
 
     @Inject
     AnsweredSubmits answers;
 
-    @Schedule(hour = "*", minute = "*", second = "*/30", persistent = false)
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    void scan() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
+    @Resource
+    ManagedThreadFactory threads;
+
+    @PostConstruct
+    void start() {
+        worker = NodeWorker.every("mm7-transaction-id-window-scan", 30_000, () -> {
+            scan();
+            return false;
+        });
+        worker.start(threads);
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.stop();
+    }
+
+    private void scan() {
         try {
             Instant windowStart = AnsweredSubmits.windowStart();
             long forgotten = 0;
@@ -57,8 +76,6 @@ public class TransactionIdWindowScan {
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "forgetting the TransactionIDs answered before the window failed; next round retries", e);
-        } finally {
-            running.set(false);
         }
     }
 }

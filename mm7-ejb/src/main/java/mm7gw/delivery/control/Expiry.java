@@ -1,10 +1,8 @@
-package mm7gw.delivery.boundary;
+package mm7gw.delivery.control;
 
-import jakarta.annotation.security.PermitAll;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.logging.Logger;
 import mm7gw.submission.control.Messages;
@@ -16,10 +14,10 @@ import mm7gw.submission.entity.Recipient;
 /**
  * Expires one message in its own transaction: every recipient that has not retrieved it (pending or waiting
  * in the mailbox) becomes EXPIRED with a history entry. Recipients the fan-out creates later are created
- * expired (the distributor checks the ExpiryDate itself).
+ * expired (the distributor checks the ExpiryDate itself). Called by the expiry scan's thread
+ * ({@link mm7gw.delivery.boundary.ExpiryScan}).
  */
-@Stateless
-@PermitAll
+@ApplicationScoped
 public class Expiry {
     private static final Logger LOG = Logger.getLogger(Expiry.class.getName());
 
@@ -29,7 +27,7 @@ public class Expiry {
     @Inject
     RecipientHistory history;
 
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void expire(String messageId) {
         MultimediaMessage message = messages.lockedByMessageId(messageId).orElse(null);
         Instant now = Instant.now();
