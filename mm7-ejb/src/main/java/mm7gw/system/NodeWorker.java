@@ -94,6 +94,16 @@ public final class NodeWorker {
         return w;
     }
 
+    /** A periodic worker ({@link #every}) whose round is the task, started on a thread of the factory. */
+    public static NodeWorker startedEvery(String name, long periodMillis, ThreadFactory threads, Runnable task) {
+        NodeWorker w = every(name, periodMillis, () -> {
+            task.run();
+            return false;
+        });
+        w.start(threads);
+        return w;
+    }
+
     private void loop() {
         try {
             if (firstRoundAfterWait && stopping.await(idleMillis, TimeUnit.MILLISECONDS)) {

@@ -90,11 +90,7 @@ public class CdrFileWriter {
         files.expectWriters(writers);
         checkDatabaseHoldsWhatTheFilesHold();
         // the poll calls round directly, not as a business method (see NodeWorker)
-        poller = NodeWorker.every("mm7-cdr-file-writer", pollMillis, () -> {
-            round(null);
-            return false;
-        });
-        poller.start(threads);
+        poller = NodeWorker.startedEvery("mm7-cdr-file-writer", pollMillis, threads, () -> round(null));
         LOG.info(() -> "CDR files of node " + node + " in " + files.directory() + " (" + limits + "), continuing after "
                 + files.closedCheckpoint());
     }

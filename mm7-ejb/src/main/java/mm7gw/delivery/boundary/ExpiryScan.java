@@ -47,11 +47,7 @@ public class ExpiryScan {
 
     @PostConstruct
     void start() {
-        worker = NodeWorker.every("mm7-expiry-scan", 2000, () -> {
-            scan();
-            return false;
-        });
-        worker.start(threads);
+        worker = NodeWorker.startedEvery("mm7-expiry-scan", 2000, threads, this::scan);
     }
 
     @PreDestroy

@@ -46,11 +46,7 @@ public class TransactionIdWindowScan {
 
     @PostConstruct
     void start() {
-        worker = NodeWorker.every("mm7-transaction-id-window-scan", 30_000, () -> {
-            scan();
-            return false;
-        });
-        worker.start(threads);
+        worker = NodeWorker.startedEvery("mm7-transaction-id-window-scan", 30_000, threads, this::scan);
     }
 
     @PreDestroy
