@@ -607,10 +607,13 @@ database_pool() {
         "resources.jdbc-connection-pool.mm7-pool.property.password=$(alias_ref mm7-db-password)" >/dev/null
     # PostgreSQL: every statement planned for its values and the tables' size at that moment, never from a generic
     # plan cached for the connection (as datasource-postgresql.cli does for WildFly); H2's data source has no such
-    # property (an empty value removes it)
-    local options=""
+    # property (an empty value removes the one a PostgreSQL pool had)
+    local options="" current
     case "$DB_URL" in jdbc:postgresql:*) options="-c plan_cache_mode=force_custom_plan" ;; esac
-    asadmin set "resources.jdbc-connection-pool.mm7-pool.property.options=$options" >/dev/null
+    current=$(asadmin get "resources.jdbc-connection-pool.mm7-pool.property.options" 2>/dev/null || true)
+    if [ -n "$options" ] || [[ "$current" == *"property.options="* ]]; then
+        asadmin set "resources.jdbc-connection-pool.mm7-pool.property.options=$options" >/dev/null
+    fi
 }
 
 # The running domain's gateway moved to DB_URL's database (PostgreSQL or H2) without a restart of the domain: the
