@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import mm7gw.persistence.DatabaseKind;
 import mm7gw.relay.entity.OutboundState;
 import mm7gw.system.ServerResources;
 
@@ -114,7 +115,7 @@ public class Readiness {
         try (Connection c = dataSource.getConnection()) {
             boolean valid = c.isValid(5);
             String product = c.getMetaData().getDatabaseProductName();
-            if (!valid || !product.toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
+            if (!valid || !DatabaseKind.postgresql(c)) {
                 return new Check("database", valid, Map.of("product", product));
             }
             // how the pool's connections plan statements: force_custom_plan is the data source's setting

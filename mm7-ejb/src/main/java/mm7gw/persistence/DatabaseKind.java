@@ -21,14 +21,18 @@ public final class DatabaseKind {
         Boolean pg = postgresql;
         if (pg == null) {
             try {
-                pg = em.unwrap(Connection.class).getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT)
-                        .contains("postgres");
+                pg = postgresql(em.unwrap(Connection.class));
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot tell the database: " + e.getMessage(), e);
             }
             postgresql = pg;
         }
         return pg;
+    }
+
+    /** Whether the connection's database is PostgreSQL, by the product name its driver reports (else H2). */
+    public static boolean postgresql(Connection connection) throws SQLException {
+        return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
     }
 
     /**

@@ -57,10 +57,10 @@ public class SchemaMigration implements SessionCustomizer {
 
     static String databaseKind(DataSource dataSource) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            String product = c.getMetaData().getDatabaseProductName().toLowerCase();
-            if (product.contains("postgres")) {
+            if (DatabaseKind.postgresql(c)) {
                 return "postgresql";
             }
+            String product = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
             if (product.contains("h2")) {
                 return "h2";
             }
