@@ -85,7 +85,19 @@ final class Browser implements AutoCloseable {
     }
 
     void waitForText(By by, String text) {
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+        wait.until(d -> {
+            try {
+                return ExpectedConditions.textToBePresentInElementLocated(by, text).apply(d);
+            } catch (org.openqa.selenium.WebDriverException e) {
+                // the page's AJAX update replaced the element between finding and reading it: ChromeDriver reports
+                // that as "Node with given id does not belong to the document" rather than as a stale element
+                // (seen once on the growl in ConsoleIT); read it again, until the wait's timeout as for any other
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return false;
+                }
+                throw e;
+            }
+        });
     }
 
     /** Scrolls the page so that the element is at the top of the window (for a screenshot of a lower panel). */
