@@ -107,10 +107,16 @@ public final class Xml {
         }
     }
 
+    /**
+     * The node as UTF-8 XML with an XML declaration. A document is written from its document element: the
+     * identity transformer would otherwise take the encoding its XML declaration named when it was parsed
+     * (ISO-8859-1, say) over the UTF-8 asked for.
+     */
     public static byte[] serialise(Node node) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            SERIALISER.get().transform(new DOMSource(node), new StreamResult(out));
+            Node written = node instanceof Document d && d.getDocumentElement() != null ? d.getDocumentElement() : node;
+            SERIALISER.get().transform(new DOMSource(written), new StreamResult(out));
             return out.toByteArray();
         } catch (TransformerException e) {
             throw new IllegalStateException("cannot serialise XML: " + e.getMessage(), e);

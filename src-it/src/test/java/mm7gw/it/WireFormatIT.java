@@ -65,6 +65,28 @@ class WireFormatIT {
     }
 
     @Test
+    void theSubjectIsStoredAsSentWhateverTheCharset() {
+        String subject = "Gr\u00fc\u00dfe aus K\u00f6ln";
+        // UTF-8 and in form: the binding hands the runtime the envelope as it was received
+        String utf8 = submit(Gateway.unique("tx")).replace("Today's forecast", subject);
+        assertStoredSubject(subject, Gateway.post(vasp, "text/xml; charset=utf-8", utf8.getBytes(StandardCharsets.UTF_8), "\"\""));
+        // ISO-8859-1, named by the XML declaration or by the transport alone: written again as UTF-8 for the runtime
+        String declared = submit(Gateway.unique("tx")).replace("Today's forecast", subject)
+                .replace("encoding=\"UTF-8\"", "encoding=\"ISO-8859-1\"");
+        assertStoredSubject(subject, Gateway.post(vasp, "text/xml", declared.getBytes(StandardCharsets.ISO_8859_1), "\"\""));
+        String undeclared = submit(Gateway.unique("tx")).replace("Today's forecast", subject)
+                .replace("<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "");
+        assertStoredSubject(subject, Gateway.post(vasp, "text/xml; charset=ISO-8859-1",
+                undeclared.getBytes(StandardCharsets.ISO_8859_1), "\"\""));
+    }
+
+    private static void assertStoredSubject(String subject, HttpResponse<String> r) {
+        assertEquals(200, r.statusCode(), r.body());
+        String messageId = Gateway.accepted(r);
+        assertEquals(subject, Gateway.message(messageId).getString("subject"));
+    }
+
+    @Test
     void unknownProfileElementsAreIgnored() {
         String tx = Gateway.unique("tx");
         // ZXID-style profile extensions (REFERENCE.md §5.1): ignored on input, never emitted
