@@ -18,58 +18,77 @@ public final class NamespaceMapping {
     private NamespaceMapping() {
     }
 
-    /** Renames everything in any known MM7 namespace other than the target into the target namespace. */
-    public static void toRelease(Node root, Mm7Release target) {
+    /**
+     * Renames everything in any known MM7 namespace other than the target into the target namespace.
+     *
+     * @return whether anything was renamed
+     */
+    public static boolean toRelease(Node root, Mm7Release target) {
+        boolean renamed = false;
         for (Mm7Release r : Mm7Release.values()) {
             if (r != target) {
-                rename(root, r.namespace(), target.namespace());
+                renamed |= rename(root, r.namespace(), target.namespace());
             }
         }
+        return renamed;
     }
 
-    /** Renames every element/attribute in namespace {@code from} below and including root into {@code to}. */
-    public static void rename(Node root, String from, String to) {
+    /**
+     * Renames every element/attribute in namespace {@code from} below and including root into {@code to}.
+     *
+     * @return whether anything was renamed
+     */
+    public static boolean rename(Node root, String from, String to) {
         if (from.equals(to)) {
-            return;
+            return false;
         }
         Document doc = root.getNodeType() == Node.DOCUMENT_NODE ? (Document) root : root.getOwnerDocument();
         Element start = root.getNodeType() == Node.DOCUMENT_NODE ? doc.getDocumentElement() : (Element) root;
-        renameElement(doc, start, from, to);
+        return renameElement(doc, start, from, to);
     }
 
     /**
      * Some peers leave the children of the operation element unqualified; MM7 qualifies all of them. Puts every
      * element without a namespace below {@code operation} into the operation's namespace.
+     *
+     * @return whether any element was put into the namespace
      */
-    public static void qualifyChildren(Element operation) {
+    public static boolean qualifyChildren(Element operation) {
         String ns = operation.getNamespaceURI();
         if (ns == null) {
-            return;
+            return false;
         }
+        boolean qualified = false;
         for (Node n = operation.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n.getNodeType() == Node.ELEMENT_NODE) {
-                qualify(operation.getOwnerDocument(), (Element) n, ns);
+                qualified |= qualify(operation.getOwnerDocument(), (Element) n, ns);
             }
         }
+        return qualified;
     }
 
-    private static void qualify(Document doc, Element e, String ns) {
+    private static boolean qualify(Document doc, Element e, String ns) {
         Element current = e;
+        boolean qualified = false;
         if (e.getNamespaceURI() == null) {
             current = (Element) doc.renameNode(e, ns, e.getLocalName() == null ? e.getNodeName() : e.getLocalName());
             current.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, XMLConstants.XMLNS_ATTRIBUTE, ns);
+            qualified = true;
         }
         for (Node n = current.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n.getNodeType() == Node.ELEMENT_NODE) {
-                qualify(doc, (Element) n, ns);
+                qualified |= qualify(doc, (Element) n, ns);
             }
         }
+        return qualified;
     }
 
-    private static void renameElement(Document doc, Element e, String from, String to) {
+    private static boolean renameElement(Document doc, Element e, String from, String to) {
         Element current = e;
+        boolean renamed = false;
         if (from.equals(e.getNamespaceURI())) {
             current = (Element) doc.renameNode(e, to, e.getNodeName());
+            renamed = true;
         }
         NamedNodeMap attributes = current.getAttributes();
         for (int i = 0; i < attributes.getLength(); i++) {
@@ -77,15 +96,18 @@ public final class NamespaceMapping {
             if (XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(a.getNamespaceURI())) {
                 if (from.equals(a.getValue())) {
                     a.setValue(to);
+                    renamed = true;
                 }
             } else if (from.equals(a.getNamespaceURI())) {
                 doc.renameNode(a, to, a.getNodeName());
+                renamed = true;
             }
         }
         for (Node n = current.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n.getNodeType() == Node.ELEMENT_NODE) {
-                renameElement(doc, (Element) n, from, to);
+                renamed |= renameElement(doc, (Element) n, from, to);
             }
         }
+        return renamed;
     }
 }

@@ -45,16 +45,19 @@ public final class InboundReader {
 
     /**
      * A request read: the envelope in the canonical namespace (as a document, and as the bytes the JAX-WS runtime
-     * reads, written on demand) and the facts for the endpoint.
+     * reads) and the facts for the endpoint. An envelope that reading left as it came (already canonical, UTF-8,
+     * every value in form: what a well-behaved VASP sends) goes on as the bytes received; only a changed one is
+     * written again from its document, on demand.
      */
     public static final class Result {
         private final Document canonical;
         private final InboundMm7 inbound;
         private byte[] bytes;
 
-        Result(Document canonical, InboundMm7 inbound) {
+        Result(Document canonical, InboundMm7 inbound, byte[] unchanged) {
             this.canonical = canonical;
             this.inbound = inbound;
+            this.bytes = unchanged;
         }
 
         public Document canonical() {
@@ -65,7 +68,7 @@ public final class InboundReader {
             return inbound;
         }
 
-        /** The canonical envelope as UTF-8 XML (written the first time it is asked for). */
+        /** The canonical envelope as UTF-8 XML (the bytes received, or written the first time it is asked for). */
         public synchronized byte[] canonicalEnvelope() {
             if (bytes == null) {
                 bytes = Xml.serialise(canonical);
@@ -104,6 +107,7 @@ public final class InboundReader {
         }
 
         Document doc = parse(envelopeBytes, charset);
+        boolean changed = false;
         Element envelope = doc.getDocumentElement();
         if (SOAP12.equals(envelope.getNamespaceURI())) {
             throw soap12();
@@ -136,6 +140,7 @@ public final class InboundReader {
             // unqualified request element: the TransactionID's namespace says which schema the sender means
             namespace = transaction.getNamespaceURI();
             operation = (Element) doc.renameNode(operation, namespace, operation.getLocalName());
+            changed = true;
         }
         Optional<Mm7Release> known = Mm7Release.ofNamespace(namespace);
         if (known.isEmpty()) {
@@ -145,7 +150,7 @@ public final class InboundReader {
         }
         release = known.get();
         mm7Version = release.usualVersion();
-        NamespaceMapping.qualifyChildren(operation);
+        changed |= NamespaceMapping.qualifyChildren(operation);
 
         Element versionElement = Xml.child(operation, "MM7Version");
         String requestedVersion = versionElement == null ? null : versionElement.getTextContent().trim();
@@ -169,13 +174,29 @@ public final class InboundReader {
                     + " recipient addresses; the gateway takes at most " + MAX_RECIPIENTS + " per request");
         }
 
-        NamespaceMapping.toRelease(doc, Mm7Release.CANONICAL);
+        changed |= NamespaceMapping.toRelease(doc, Mm7Release.CANONICAL);
+        Leniency.Normalised normalised = Leniency.normalise(operation, vocabulary);
+        changed |= normalised.changed();
         List<InboundMm7.Problem> problems = new ArrayList<>();
-        for (String p : Leniency.normalise(operation, vocabulary)) {
+        for (String p : normalised.problems()) {
             problems.add(new InboundMm7.Problem(StatusCode.MESSAGE_FORMAT_CORRUPT, p));
         }
         ContentInput content = content(operation, swa, problems);
-        return new Result(doc, new InboundMm7(release, mm7Version, content, List.copyOf(problems)));
+        return new Result(doc, new InboundMm7(release, mm7Version, content, List.copyOf(problems)),
+                changed || !plainUtf8(doc, envelopeBytes) ? null : envelopeBytes);
+    }
+
+    /**
+     * Whether the envelope's bytes can go to the runtime as they are under the canonical Content-Type (UTF-8): read
+     * as UTF-8, declared (if at all) as XML 1.0 in UTF-8, and without a byte order mark, which a reader told the
+     * charset need not expect.
+     */
+    private static boolean plainUtf8(Document doc, byte[] bytes) {
+        boolean bom = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb
+                && (bytes[2] & 0xff) == 0xbf;
+        return !bom && "UTF-8".equalsIgnoreCase(doc.getInputEncoding())
+                && (doc.getXmlEncoding() == null || "UTF-8".equalsIgnoreCase(doc.getXmlEncoding()))
+                && "1.0".equals(doc.getXmlVersion());
     }
 
     /**

@@ -46,7 +46,18 @@ public final class Leniency {
         }
     }
 
+    /** The problems of one request, and whether its document was changed. */
+    private final List<String> problems = new ArrayList<>();
+    private boolean changed;
+
     private Leniency() {
+    }
+
+    /**
+     * What normalising left: the values that remain invalid, one text per value, and whether the document was
+     * changed at all (an unchanged envelope can go on to the runtime as it was received).
+     */
+    public record Normalised(List<String> problems, boolean changed) {
     }
 
     /**
@@ -54,15 +65,15 @@ public final class Leniency {
      * value is taken out of the document, so that the request reaches the endpoint (which answers 2007 with these
      * texts) instead of failing in the JAXB reader.
      */
-    public static List<String> normalise(Element operation, SchemaVocabulary vocabulary) {
-        List<String> problems = new ArrayList<>();
-        dropUnknown(operation, vocabulary);
-        visit(operation, problems);
-        return problems;
+    public static Normalised normalise(Element operation, SchemaVocabulary vocabulary) {
+        Leniency pass = new Leniency();
+        pass.dropUnknown(operation, vocabulary);
+        pass.visit(operation);
+        return new Normalised(List.copyOf(pass.problems), pass.changed);
     }
 
     /** Takes out elements the schema does not declare (after the misspellings are fixed), logging each once. */
-    private static void dropUnknown(Element parent, SchemaVocabulary vocabulary) {
+    private void dropUnknown(Element parent, SchemaVocabulary vocabulary) {
         for (Node n = parent.getFirstChild(); n != null; ) {
             Node next = n.getNextSibling();
             if (n.getNodeType() == Node.ELEMENT_NODE) {
@@ -71,6 +82,7 @@ public final class Leniency {
                         && !"ReplyChargingSize".equals(name) && !"ReplyDeadline".equals(name)) {
                     LOG.fine(() -> "ignoring the element " + mm7gw.system.LogText.escape(name) + " the MM7 schema does not declare");
                     parent.removeChild(n);
+                    changed = true;
                 } else {
                     dropUnknown((Element) n, vocabulary);
                 }
@@ -79,38 +91,41 @@ public final class Leniency {
         }
     }
 
-    private static void drop(Node invalid) {
+    private void drop(Node invalid) {
         if (invalid instanceof Attr a) {
             a.getOwnerElement().removeAttributeNode(a);
         } else if (invalid.getParentNode() != null) {
             invalid.getParentNode().removeChild(invalid);
         }
+        changed = true;
     }
 
-    private static void visit(Element element, List<String> problems) {
+    private void visit(Element element) {
         Element e = element;
         String name = e.getLocalName();
         if (MISSPELLINGS.containsKey(name)) {
             e = (Element) e.getOwnerDocument().renameNode(e, e.getNamespaceURI(), prefixed(e, MISSPELLINGS.get(name)));
             name = e.getLocalName();
+            changed = true;
         }
         if ("ReplyCharging".equals(name)) {
             liftReplyChargingChildren(e);
         }
-        visitAttributes(e, problems);
+        visitAttributes(e);
         if (isLeaf(e)) {
             String text = e.getTextContent();
             if (!UNTRIMMED.contains(name) && !text.equals(text.trim())) {
-                e.setTextContent(text.trim());
                 text = text.trim();
+                e.setTextContent(text);
+                changed = true;
             }
             int before = problems.size();
             if (BOOLEAN_ELEMENTS.contains(name)) {
-                normaliseBoolean(name, text, e::setTextContent, problems);
+                normaliseBoolean(name, text, e::setTextContent);
             } else if (ENUMERATIONS.containsKey(name)) {
-                normaliseEnumeration(e, name, text, problems);
+                normaliseEnumeration(e, name, text);
             } else if ("TimeStamp".equals(name)) {
-                checkDateTime(name, text, problems);
+                checkDateTime(name, text);
             }
             if (problems.size() > before) {
                 drop(e);
@@ -120,13 +135,13 @@ public final class Leniency {
         for (Node n = e.getFirstChild(); n != null; ) {
             Node next = n.getNextSibling();
             if (n.getNodeType() == Node.ELEMENT_NODE) {
-                visit((Element) n, problems);
+                visit((Element) n);
             }
             n = next;
         }
     }
 
-    private static void visitAttributes(Element e, List<String> problems) {
+    private void visitAttributes(Element e) {
         NamedNodeMap attributes = e.getAttributes();
         List<Attr> invalid = new ArrayList<>();
         for (int i = 0; i < attributes.getLength(); i++) {
@@ -134,10 +149,10 @@ public final class Leniency {
             String name = a.getLocalName() == null ? a.getName() : a.getLocalName();
             int before = problems.size();
             if (BOOLEAN_ATTRIBUTES.contains(name)) {
-                normaliseBoolean(e.getLocalName() + "/@" + name, a.getValue().trim(), a::setValue, problems);
+                normaliseBoolean(e.getLocalName() + "/@" + name, a.getValue(), a::setValue);
             } else if ("replyChargingSize".equals(name)) {
                 String v = a.getValue().trim();
-                a.setValue(v);
+                set(a.getValue(), v, a::setValue);
                 if (!v.matches("\\+?0*[1-9][0-9]*")) {
                     problems.add("ReplyCharging/@replyChargingSize: '" + v + "' is not a positive integer");
                 }
@@ -146,10 +161,10 @@ public final class Leniency {
                 invalid.add(a);
             }
         }
-        invalid.forEach(Leniency::drop);
+        invalid.forEach(this::drop);
     }
 
-    private static void liftReplyChargingChildren(Element replyCharging) {
+    private void liftReplyChargingChildren(Element replyCharging) {
         for (Node n = replyCharging.getFirstChild(); n != null; ) {
             Node next = n.getNextSibling();
             if (n.getNodeType() == Node.ELEMENT_NODE) {
@@ -160,34 +175,42 @@ public final class Leniency {
                         replyCharging.setAttribute(attribute, n.getTextContent().trim());
                     }
                     replyCharging.removeChild(n);
+                    changed = true;
                 }
             }
             n = next;
         }
     }
 
-    private static void normaliseBoolean(String name, String text, java.util.function.Consumer<String> set,
-            List<String> problems) {
+    /** Writes a value that differs from the one read, and notes the change; the same value is left alone. */
+    private void set(String read, String value, java.util.function.Consumer<String> set) {
+        if (!value.equals(read)) {
+            set.accept(value);
+            changed = true;
+        }
+    }
+
+    /** @param read the value as the document holds it */
+    private void normaliseBoolean(String name, String read, java.util.function.Consumer<String> set) {
+        String text = read.trim();
         switch (text.toLowerCase(Locale.ROOT)) {
-            case "true", "1" -> set.accept("true");
-            case "false", "0" -> set.accept("false");
+            case "true", "1" -> set(read, "true", set);
+            case "false", "0" -> set(read, "false", set);
             default -> problems.add(name + ": '" + text + "' is not a boolean (true or false)");
         }
     }
 
-    private static void normaliseEnumeration(Element e, String name, String text, List<String> problems) {
+    private void normaliseEnumeration(Element e, String name, String text) {
         for (String allowed : ENUMERATIONS.get(name)) {
             if (allowed.equalsIgnoreCase(text)) {
-                if (!allowed.equals(text)) {
-                    e.setTextContent(allowed);
-                }
+                set(text, allowed, e::setTextContent);
                 return;
             }
         }
         problems.add(name + ": '" + text + "' is not one of " + String.join(", ", ENUMERATIONS.get(name)));
     }
 
-    private static void checkDateTime(String name, String text, List<String> problems) {
+    private void checkDateTime(String name, String text) {
         try {
             DATATYPES.newXMLGregorianCalendar(text);
         } catch (IllegalArgumentException e) {

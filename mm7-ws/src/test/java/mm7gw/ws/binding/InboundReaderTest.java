@@ -2,11 +2,14 @@ package mm7gw.ws.binding;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 import mm7gw.status.StatusCode;
 import mm7gw.wire.Mm7Release;
@@ -136,6 +139,63 @@ class InboundReaderTest {
         InboundMm7 in = reader().read("text/xml", utf8(submit(CANON, "6.8.0", "<mm7:Content href=\"cid:gone\"/>"))).inbound();
         assertNull(in.content());
         assertEquals(StatusCode.CONTENT_REFUSED, in.problems().get(0).status());
+    }
+
+    /** A canonical request in form, as a well-behaved VASP sends it: nothing for the reader to change. */
+    private static String clean(String extra) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/">
+                 <soapenv:Header><mm7:TransactionID xmlns:mm7="%1$s" soapenv:mustUnderstand="1">t-42</mm7:TransactionID>
+                 </soapenv:Header>
+                 <soapenv:Body><mm7:SubmitReq xmlns:mm7="%1$s"><mm7:MM7Version>6.8.0</mm7:MM7Version>
+                  <mm7:SenderIdentification><mm7:VASID>svc</mm7:VASID></mm7:SenderIdentification>
+                  <mm7:Recipients><mm7:To><mm7:Number displayOnly="false">1</mm7:Number></mm7:To></mm7:Recipients>
+                  <mm7:DeliveryReport>true</mm7:DeliveryReport><mm7:Priority>High</mm7:Priority>%2$s
+                 </mm7:SubmitReq></soapenv:Body></soapenv:Envelope>""".formatted(CANON, extra);
+    }
+
+    @Test
+    void anEnvelopeInFormGoesOnAsReceivedAndIsNotWrittenAgain() throws Exception {
+        byte[] received = utf8(clean("<mm7:Subject> spaces kept </mm7:Subject>"));
+        InboundReader.Result result = reader().read("text/xml; charset=utf-8", received);
+        assertTrue(result.inbound().problems().isEmpty(), result.inbound().problems().toString());
+        assertSame(received, result.canonicalEnvelope());
+        // without a charset on the transport, the XML declaration (or its absence) says UTF-8
+        assertSame(received, reader().read("text/xml", received).canonicalEnvelope());
+    }
+
+    @Test
+    void anEnvelopeTheReaderChangedIsWrittenFromItsDocument() throws Exception {
+        // each of these makes the reader change the document: trimming, case, misspelling, unknown element,
+        // a boolean written as 1, an unqualified child, a ReplyCharging child element
+        for (String change : List.of("<mm7:ExpiryDate> PT1H </mm7:ExpiryDate>", "<mm7:MessageClass>personal</mm7:MessageClass>",
+                "<mm7:EarlistDeliveryTime>PT1H</mm7:EarlistDeliveryTime>", "<mm7:Unknown>x</mm7:Unknown>",
+                "<mm7:ReadReply>1</mm7:ReadReply>", "<Subject xmlns=\"\">s</Subject>",
+                "<mm7:ReplyCharging><mm7:ReplyChargingSize>10</mm7:ReplyChargingSize></mm7:ReplyCharging>")) {
+            byte[] received = utf8(clean(change));
+            byte[] written = reader().read("text/xml", received).canonicalEnvelope();
+            assertFalse(java.util.Arrays.equals(received, written), change);
+            assertEquals(0, Xml.parse(written, null).getElementsByTagNameNS("", "*").getLength(), change);
+        }
+    }
+
+    @Test
+    void anotherReleaseOrCharsetIsWrittenAgainAsCanonicalUtf8() throws Exception {
+        String old = clean("").replace(CANON, Mm7Release.REL_5_MM7_1_0.namespace()).replace("6.8.0", "5.3.0");
+        assertFalse(java.util.Arrays.equals(utf8(old), reader().read("text/xml", utf8(old)).canonicalEnvelope()));
+
+        String latin = clean("<mm7:Subject>caf\u00e9</mm7:Subject>").replace("UTF-8", "ISO-8859-1");
+        byte[] written = reader().read("text/xml", latin.getBytes(StandardCharsets.ISO_8859_1)).canonicalEnvelope();
+        assertEquals("caf\u00e9", Xml.parse(written, "UTF-8").getElementsByTagNameNS(CANON, "Subject").item(0).getTextContent());
+
+        byte[] undeclared = clean("<mm7:Subject>caf\u00e9</mm7:Subject>").replace("<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        written = reader().read("text/xml; charset=iso-8859-1", undeclared).canonicalEnvelope();
+        assertEquals("caf\u00e9", Xml.parse(written, "UTF-8").getElementsByTagNameNS(CANON, "Subject").item(0).getTextContent());
+
+        byte[] bom = concat(new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf}, utf8(clean("")));
+        assertFalse(java.util.Arrays.equals(bom, reader().read("text/xml", bom).canonicalEnvelope()));
     }
 
     private static void assertFault(StatusCode status, String detail, String request) {
