@@ -56,6 +56,8 @@ public final class Xml {
         try {
             f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            // every node of an MM7 envelope is visited: expanding them while parsing is cheaper than on demand
+            f.setFeature("http://apache.org/xml/features/dom/defer-node-expansion", false);
             // an MM7 envelope is about 6 levels deep; refuse pathological nesting while parsing, not afterwards
             f.setAttribute("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", MAX_ELEMENT_DEPTH);
         } catch (ParserConfigurationException e) {
