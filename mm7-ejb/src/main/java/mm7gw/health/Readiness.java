@@ -115,7 +115,7 @@ public class Readiness {
         try (Connection c = dataSource.getConnection()) {
             boolean valid = c.isValid(5);
             String product = c.getMetaData().getDatabaseProductName();
-            if (!valid || !DatabaseKind.postgresql(c)) {
+            if (!valid || !DatabaseKind.postgresql(product)) {
                 return new Check("database", valid, Map.of("product", product));
             }
             // how the pool's connections plan statements: force_custom_plan is the data source's setting

@@ -21,7 +21,7 @@ public final class DatabaseKind {
         Boolean pg = postgresql;
         if (pg == null) {
             try {
-                pg = postgresql(em.unwrap(Connection.class));
+                pg = postgresql(em.unwrap(Connection.class).getMetaData().getDatabaseProductName());
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot tell the database: " + e.getMessage(), e);
             }
@@ -30,9 +30,9 @@ public final class DatabaseKind {
         return pg;
     }
 
-    /** Whether the connection's database is PostgreSQL, by the product name its driver reports (else H2). */
-    public static boolean postgresql(Connection connection) throws SQLException {
-        return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+    /** Whether a database is PostgreSQL, by the product name its JDBC driver reports (else H2). */
+    public static boolean postgresql(String productName) {
+        return productName.toLowerCase(Locale.ROOT).contains("postgres");
     }
 
     /**

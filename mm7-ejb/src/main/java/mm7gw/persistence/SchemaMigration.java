@@ -57,11 +57,11 @@ public class SchemaMigration implements SessionCustomizer {
 
     static String databaseKind(DataSource dataSource) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            if (DatabaseKind.postgresql(c)) {
+            String product = c.getMetaData().getDatabaseProductName();
+            if (DatabaseKind.postgresql(product)) {
                 return "postgresql";
             }
-            String product = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
-            if (product.contains("h2")) {
+            if (product.toLowerCase(java.util.Locale.ROOT).contains("h2")) {
                 return "h2";
             }
             throw new IllegalStateException("no schema migrations for the database " + product + " (PostgreSQL or H2)");
