@@ -39,16 +39,19 @@ public class AcceptanceBatches {
     @Inject
     Acceptance acceptance;
 
-    private final ConcurrentLinkedQueue<Waiting> waiting = new ConcurrentLinkedQueue<>();
+    /** the submits not yet taken into a batch (package-private for the test, as are {@link #leaders} and Waiting) */
+    final ConcurrentLinkedQueue<Waiting> waiting = new ConcurrentLinkedQueue<>();
     /** a permit per batch that may be accepted at the same time */
-    private final Semaphore leaders = new Semaphore(LEADERS);
+    final Semaphore leaders = new Semaphore(LEADERS);
 
     /** @return the answer once it is committed; throws the {@code Mm7Rejection} that refused the submit */
     public SubmitResult accept(Submit submit) {
         Waiting mine = new Waiting(submit);
         waiting.add(mine);
         while (mine.outcome == null) {
-            if (leaders.tryAcquire()) {
+            // a submit another leader took is answered by that leader: its thread sleeps until then, unless submits
+            // are waiting that it could lead meanwhile (trying for the lead again and again would spin on the CPU)
+            if ((!mine.taken || !waiting.isEmpty()) && leaders.tryAcquire()) {
                 try {
                     List<Waiting> batch;
                     // another leader may have taken this submit: then lead until nothing waits, and wait for it
@@ -73,6 +76,7 @@ public class AcceptanceBatches {
         List<Waiting> batch = new ArrayList<>(MAX);
         Waiting w;
         while (batch.size() < MAX && (w = waiting.poll()) != null) {
+            w.taken = true;
             batch.add(w);
         }
         return batch;
@@ -129,9 +133,11 @@ public class AcceptanceBatches {
     }
 
     /** A submit waiting for its batch, and its request thread. */
-    private static final class Waiting {
+    static final class Waiting {
         final Submit submit;
         volatile Acceptance.Outcome outcome;
+        /** taken into a batch: its leader answers it */
+        volatile boolean taken;
         private final Semaphore woken = new Semaphore(0);
 
         Waiting(Submit submit) {
