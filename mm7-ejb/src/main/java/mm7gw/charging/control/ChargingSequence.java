@@ -80,8 +80,8 @@ public class ChargingSequence {
         long first = writer.lastSequenceNumber() + 1;
         for (ChargingEvent event : events) {
             event.sequence(writer.writer(), writer.next());
-            topic.publish(event);
         }
+        topic.publish(events);
         return new ChargingEventsSequenced(writer.writer(), first, writer.lastSequenceNumber(), events);
     }
 }

@@ -4,10 +4,12 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSContext;
+import jakarta.jms.JMSProducer;
 import jakarta.jms.Topic;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
+import java.util.List;
 import mm7gw.charging.boundary.ChargingEventView;
 import mm7gw.charging.entity.ChargingEvent;
 import mm7gw.messaging.DuplicateIds;
@@ -30,14 +32,18 @@ public class ChargingTopic {
     @Resource(lookup = JNDI)
     Topic topic;
 
-    public void publish(ChargingEvent event) {
-        jms.createProducer()
-                .setProperty("vaspId", event.vaspId().value())
-                .setProperty("recordType", event.recordType().name())
-                .setProperty("writer", event.writer())
-                .setProperty("sequenceNumber", event.sequenceNumber())
-                .setProperty(DuplicateIds.PROPERTY, event.duplicateId())
-                .send(topic, toJson(event));
+    /** Publishes the events in their order, through one producer (its properties set anew for each message). */
+    public void publish(List<ChargingEvent> events) {
+        JMSProducer producer = jms.createProducer();
+        for (ChargingEvent event : events) {
+            producer.clearProperties()
+                    .setProperty("vaspId", event.vaspId().value())
+                    .setProperty("recordType", event.recordType().name())
+                    .setProperty("writer", event.writer())
+                    .setProperty("sequenceNumber", event.sequenceNumber())
+                    .setProperty(DuplicateIds.PROPERTY, event.duplicateId())
+                    .send(topic, toJson(event));
+        }
     }
 
     public static String toJson(ChargingEvent event) {
