@@ -1,6 +1,7 @@
 package mm7gw.submission.entity;
 
 import jakarta.persistence.Basic;
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -20,6 +21,8 @@ import java.util.HexFormat;
  * (transfer encoding removed; a multipart body keeps its inner parts, headers and boundaries byte for byte).
  */
 @Entity
+@Cacheable(false) // one per submit, mostly read once: in the shared cache every submit's content would be copied at the
+// commit and kept past young collections, for reads that the distribution's query makes anyway
 @Table(name = "mm7_content")
 public class MessageContent {
     /** the longest Content-Type header value kept, in characters */
