@@ -110,6 +110,17 @@ public class ServiceLevel {
     private record ClientNetworks(String text, List<IpRange> ranges) {
     }
 
+    /**
+     * {@link #terms()} as last built, with the column values it was built from: kept for the same reason as
+     * {@link #clientNetworks} (several checks of every request ask for the terms), built again whenever a column
+     * differs.
+     */
+    @Transient
+    private volatile KeptTerms keptTerms;
+
+    private record KeptTerms(List<Object> columns, Terms terms) {
+    }
+
     protected ServiceLevel() {
     }
 
@@ -199,6 +210,19 @@ public class ServiceLevel {
     }
 
     public Terms terms() {
+        List<Object> columns = Arrays.asList(allowedOperations, authMechanisms, maxMessageSize, maxRecipients,
+                allowedSenders, allowedPriorities, allowedChargedParties, maxExpirySeconds, deliveryReportAllowed,
+                readReplyAllowed, tlsRequired, allowedClientNetworks, maxSubmissionsPerSecond, maxRecipientsPerSecond,
+                vasIdOptional, digestMd5Allowed);
+        KeptTerms kept = keptTerms;
+        if (kept == null || !kept.columns().equals(columns)) {
+            kept = new KeptTerms(columns, parsedTerms());
+            keptTerms = kept;
+        }
+        return kept.terms();
+    }
+
+    private Terms parsedTerms() {
         return new Terms(enums(allowedOperations, Operation.class), enums(authMechanisms, AuthMechanism.class),
                 maxMessageSize, maxRecipients, split(allowedSenders), enums(allowedPriorities, Priority.class),
                 enums(allowedChargedParties, ChargedParty.class),

@@ -46,4 +46,23 @@ class ServiceLevelTest {
         assertEquals(List.of(), level.clientNetworks());
         assertTrue(level.allowsClient("192.0.2.17"));
     }
+
+    @Test
+    void termsAreBuiltOnceAndAgainWhenAColumnChanged() {
+        ServiceLevel level = new ServiceLevel(null, null);
+        assertEquals(ServiceLevel.Terms.DEFAULT, level.terms());
+        assertSame(level.terms(), level.terms(), "built once, not per check");
+        ServiceLevel.Terms before = level.terms();
+
+        level.apply(networks(List.of("192.0.2.0/24")));
+        assertNotSame(before, level.terms(), "changed columns give new terms");
+        assertEquals(List.of("192.0.2.0/24"), level.terms().allowedClientNetworks());
+        assertEquals(networks(List.of("192.0.2.0/24")), level.terms());
+
+        ServiceLevel.Terms unrestricted = ServiceLevel.Terms.UNRESTRICTED;
+        level.apply(unrestricted);
+        assertEquals(unrestricted, level.terms(), "every column read again, not only the networks");
+        assertEquals(null, level.terms().maxMessageSize());
+        assertTrue(level.terms().digestMd5Allowed());
+    }
 }
