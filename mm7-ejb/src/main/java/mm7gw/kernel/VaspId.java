@@ -1,7 +1,6 @@
 package mm7gw.kernel;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The identifier a VASP is registered under and names itself with in MM7 requests (VASPID): a letter or digit,
@@ -10,17 +9,32 @@ import java.util.regex.Pattern;
  * authenticated VASP's, which refuses an unknown or malformed claim alike ({@link #parse}).
  */
 public record VaspId(String value) {
-    private static final Pattern FORM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._\\-]{0,63}");
+    private static final int LONGEST = 64;
 
     public VaspId {
-        if (value == null || !FORM.matcher(value).matches()) {
+        if (!wellFormed(value)) {
             throw new InvalidVaspId(value);
         }
     }
 
     /** The VASP ID the text names, or empty when the text cannot be one (null, empty, too long, other characters). */
     public static Optional<VaspId> parse(String text) {
-        return text != null && FORM.matcher(text).matches() ? Optional.of(new VaspId(text)) : Optional.empty();
+        return wellFormed(text) ? Optional.of(new VaspId(text)) : Optional.empty();
+    }
+
+    /** The form, checked character by character: entities make a VaspId from their column on every read of it. */
+    private static boolean wellFormed(String text) {
+        if (text == null || text.isEmpty() || text.length() > LONGEST) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean letterOrDigit = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+            if (!letterOrDigit && (i == 0 || c != '.' && c != '_' && c != '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
