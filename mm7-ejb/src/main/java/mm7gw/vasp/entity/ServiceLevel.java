@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import mm7gw.kernel.ChargedParty;
@@ -100,25 +99,24 @@ public class ServiceLevel {
     private Boolean digestMd5Allowed;
 
     /**
-     * {@link #allowedClientNetworks} parsed, with the text it was parsed from: the VASP read for admission is shared
-     * by the requests of its account ({@code VaspRegistry.forAdmission}), so the networks are parsed once per read
-     * of the level instead of on every request, and parsed again whenever the text differs (however it was changed).
+     * The level's terms and its client networks parsed, with the column values they were built from: the VASP read for
+     * admission is shared by the requests of its account ({@code VaspRegistry.forAdmission}) and several checks of
+     * every request ask for the terms, so they are built once per read of the level instead of on every check, and
+     * built again whenever a column differs (however it was changed).
      */
     @Transient
-    private volatile ClientNetworks clientNetworks;
+    private volatile Kept kept;
 
-    private record ClientNetworks(String text, List<IpRange> ranges) {
-    }
+    private static final class Kept {
+        final List<Object> columns;
+        final Terms terms;
+        /** parsed when first asked for, so that reading the terms never depends on the networks parsing */
+        volatile List<IpRange> clientNetworks;
 
-    /**
-     * {@link #terms()} as last built, with the column values it was built from: kept for the same reason as
-     * {@link #clientNetworks} (several checks of every request ask for the terms), built again whenever a column
-     * differs.
-     */
-    @Transient
-    private volatile KeptTerms keptTerms;
-
-    private record KeptTerms(List<Object> columns, Terms terms) {
+        Kept(List<Object> columns, Terms terms) {
+            this.columns = columns;
+            this.terms = terms;
+        }
     }
 
     protected ServiceLevel() {
@@ -210,16 +208,20 @@ public class ServiceLevel {
     }
 
     public Terms terms() {
+        return kept().terms;
+    }
+
+    private Kept kept() {
         List<Object> columns = Arrays.asList(allowedOperations, authMechanisms, maxMessageSize, maxRecipients,
                 allowedSenders, allowedPriorities, allowedChargedParties, maxExpirySeconds, deliveryReportAllowed,
                 readReplyAllowed, tlsRequired, allowedClientNetworks, maxSubmissionsPerSecond, maxRecipientsPerSecond,
                 vasIdOptional, digestMd5Allowed);
-        KeptTerms kept = keptTerms;
-        if (kept == null || !kept.columns().equals(columns)) {
-            kept = new KeptTerms(columns, parsedTerms());
-            keptTerms = kept;
+        Kept k = kept;
+        if (k == null || !k.columns.equals(columns)) {
+            k = new Kept(columns, parsedTerms());
+            kept = k;
         }
-        return kept.terms();
+        return k;
     }
 
     private Terms parsedTerms() {
@@ -238,15 +240,15 @@ public class ServiceLevel {
         return ranges.isEmpty() || ranges.stream().anyMatch(range -> range.contains(clientAddress));
     }
 
-    /** The allowed client networks, parsed (see {@link #clientNetworks}). */
+    /** The allowed client networks, parsed (see {@link #kept}). */
     List<IpRange> clientNetworks() {
-        String text = allowedClientNetworks;
-        ClientNetworks parsed = clientNetworks;
-        if (parsed == null || !Objects.equals(parsed.text(), text)) {
-            parsed = new ClientNetworks(text, split(text).stream().map(IpRange::parse).toList());
-            clientNetworks = parsed;
+        Kept k = kept();
+        List<IpRange> ranges = k.clientNetworks;
+        if (ranges == null) {
+            ranges = k.terms.allowedClientNetworks().stream().map(IpRange::parse).toList();
+            k.clientNetworks = ranges;
         }
-        return parsed.ranges();
+        return ranges;
     }
 
     public String vasId() {

@@ -87,7 +87,6 @@ class AcceptanceBatchesTest {
             }
             assertEquals(THREADS * ROUNDS, acceptance.answered.get(), "each submit accepted exactly once");
             assertTrue(acceptance.batched.get() > THREADS * ROUNDS / 2, "most submits batched: " + acceptance.batched);
-
         } finally {
             pool.shutdownNow();
         }
