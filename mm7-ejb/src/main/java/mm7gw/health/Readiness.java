@@ -10,7 +10,6 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
 import jakarta.jms.QueueBrowser;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.sql.Connection;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
@@ -43,7 +42,7 @@ public class Readiness {
     @Resource(lookup = ServerResources.DATA_SOURCE)
     DataSource dataSource;
 
-    @PersistenceContext(unitName = "mm7")
+    @Inject
     EntityManager em;
 
     @Inject

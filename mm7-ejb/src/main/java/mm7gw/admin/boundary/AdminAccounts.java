@@ -7,7 +7,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import java.util.regex.Pattern;
 import mm7gw.admin.control.AdminAudit;
 import mm7gw.admin.control.AdminCredentials;
@@ -25,7 +24,7 @@ import mm7gw.security.PasswordHashing;
 public class AdminAccounts {
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}");
 
-    @PersistenceContext(unitName = "mm7")
+    @Inject
     EntityManager em;
 
     @Resource

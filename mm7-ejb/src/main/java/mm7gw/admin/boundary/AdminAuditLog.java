@@ -1,9 +1,9 @@
 package mm7gw.admin.boundary;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import mm7gw.admin.entity.AdminAuditEntry;
@@ -12,7 +12,7 @@ import mm7gw.admin.entity.AdminAuditEntry;
 @Stateless
 @RolesAllowed("admin")
 public class AdminAuditLog {
-    @PersistenceContext(unitName = "mm7")
+    @Inject
     EntityManager em;
 
     public record Entry(long id, Instant at, String adminUser, String action, String target, String details) {

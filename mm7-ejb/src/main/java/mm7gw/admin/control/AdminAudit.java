@@ -3,7 +3,6 @@ package mm7gw.admin.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.security.Principal;
 import mm7gw.admin.entity.AdminAuditEntry;
@@ -11,7 +10,7 @@ import mm7gw.admin.entity.AdminAuditEntry;
 /** Records every administrative change in the caller's transaction, so a change and its record go together. */
 @ApplicationScoped
 public class AdminAudit {
-    @PersistenceContext(unitName = "mm7")
+    @Inject
     EntityManager em;
 
     @Inject

@@ -1,11 +1,11 @@
 package mm7gw.admin.control;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import mm7gw.admin.entity.AdminAccount;
 import mm7gw.elytron.KeptReads;
@@ -28,7 +28,7 @@ public class AdminCredentials {
     /** the stamp of an administrator who does not exist or is disabled */
     private static final String NONE = "";
 
-    @PersistenceContext(unitName = "mm7")
+    @Inject
     EntityManager em;
 
     /** The administrator's stamp as it may be kept on this node for up to a second. */

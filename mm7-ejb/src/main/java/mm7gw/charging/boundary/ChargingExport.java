@@ -1,9 +1,9 @@
 package mm7gw.charging.boundary;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,7 +26,7 @@ public class ChargingExport {
     /** the most events one page holds */
     public static final int MAX_PAGE = 1000;
 
-    @PersistenceContext(unitName = "mm7")
+    @Inject
     EntityManager em;
 
     /** A time window [from, to) and optionally one VASP. */

@@ -1,9 +1,9 @@
 package mm7gw.charging.boundary;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import mm7gw.charging.entity.ChargingEvent;
 import mm7gw.persistence.DatabaseKind;
@@ -12,7 +12,7 @@ import mm7gw.persistence.DatabaseKind;
 @Stateless
 @RolesAllowed("admin")
 public class ChargingRecords {
-    @PersistenceContext(unitName = "mm7")
+    @Inject
     EntityManager em;
 
     public List<ChargingEventView> forMessage(String messageId) {

@@ -1,6 +1,7 @@
 package mm7gw.charging.control;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
@@ -15,7 +16,6 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -62,7 +62,7 @@ public class CdrFileWriter {
     /** events written in one round at most, so that a round (and the shutdown waiting for it) stays short */
     static final int MAX_PER_ROUND = 20_000;
 
-    @PersistenceContext(unitName = "mm7")
+    @Inject
     EntityManager em;
 
     @Resource

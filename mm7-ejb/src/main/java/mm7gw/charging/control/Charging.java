@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import mm7gw.charging.entity.ChargingEvent;
@@ -26,7 +25,7 @@ public class Charging {
     public static final String WRITER = NodeHeartbeat.THIS_NODE;
     private static final String SIGNAL_REGISTERED = Charging.class.getName() + ".signal";
 
-    @PersistenceContext(unitName = "mm7")
+    @Inject
     EntityManager em;
 
     @Resource

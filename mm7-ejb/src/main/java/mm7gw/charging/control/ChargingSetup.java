@@ -1,11 +1,11 @@
 package mm7gw.charging.control;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.logging.Logger;
 import mm7gw.charging.entity.ChargingWriter;
 
@@ -20,7 +20,7 @@ import mm7gw.charging.entity.ChargingWriter;
 public class ChargingSetup {
     private static final Logger LOG = Logger.getLogger(ChargingSetup.class.getName());
 
-    @PersistenceContext(unitName = "mm7")
+    @Inject
     EntityManager em;
 
     @PostConstruct

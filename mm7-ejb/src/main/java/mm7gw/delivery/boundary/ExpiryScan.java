@@ -13,7 +13,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.logging.Level;
@@ -36,7 +35,7 @@ public class ExpiryScan {
     private static final Logger LOG = Logger.getLogger(ExpiryScan.class.getName());
     private NodeWorker worker;
 
-    @PersistenceContext(unitName = "mm7")
+    @Inject
     EntityManager em;
 
     @Inject

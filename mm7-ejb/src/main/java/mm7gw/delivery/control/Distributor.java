@@ -3,7 +3,6 @@ package mm7gw.delivery.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +35,7 @@ import mm7gw.submission.entity.RecipientList;
 public class Distributor {
     private static final Logger LOG = Logger.getLogger(Distributor.class.getName());
 
-    @PersistenceContext(unitName = "mm7")
+    @Inject
     EntityManager em;
 
     @Inject

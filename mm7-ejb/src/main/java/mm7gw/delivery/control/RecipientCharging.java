@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import mm7gw.charging.control.Charging;
 import mm7gw.charging.entity.ChargingEvent;
 import mm7gw.charging.entity.RecordType;
@@ -20,7 +19,7 @@ import mm7gw.submission.entity.Recipient;
  */
 @ApplicationScoped
 public class RecipientCharging {
-    @PersistenceContext(unitName = "mm7")
+    @Inject
     EntityManager em;
 
     @Inject

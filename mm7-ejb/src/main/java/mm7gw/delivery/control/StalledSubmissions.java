@@ -3,7 +3,6 @@ package mm7gw.delivery.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +23,7 @@ public class StalledSubmissions {
     private static final Duration STALLED_AFTER = Duration.ofSeconds(Long.getLong("mm7.recovery.stalled-after-seconds", 120));
     private static final Duration NODE_SILENT = Duration.ofSeconds(Long.getLong("mm7.recovery.node-silent-seconds", 30));
 
-    @PersistenceContext(unitName = "mm7")
+    @Inject
     EntityManager em;
 
     @Inject

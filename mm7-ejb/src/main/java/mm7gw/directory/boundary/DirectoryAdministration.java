@@ -4,7 +4,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +27,7 @@ public class DirectoryAdministration {
     @jakarta.inject.Inject
     mm7gw.admin.control.AdminAudit audit;
 
-    @PersistenceContext(unitName = "mm7")
+    @Inject
     EntityManager em;
 
     public record RangeView(String prefix, boolean open) {

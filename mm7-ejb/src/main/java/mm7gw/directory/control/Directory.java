@@ -1,8 +1,8 @@
 package mm7gw.directory.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -45,7 +45,7 @@ public class Directory {
         SUBSCRIBERS.forgetAll();
     }
 
-    @PersistenceContext(unitName = "mm7")
+    @Inject
     EntityManager em;
 
     /** @param addresses normalised addresses; the answer has an entry for each */

@@ -4,7 +4,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.UUID;
 import mm7gw.admin.boundary.RequestRefused;
 import mm7gw.kernel.Address;
@@ -28,7 +27,7 @@ import mm7gw.submission.entity.ReplyCharging;
 public class Outbox {
     private static final int MAX_TEXT = 4000;
 
-    @PersistenceContext(unitName = "mm7")
+    @Inject
     EntityManager em;
 
     @Inject

@@ -14,7 +14,6 @@ import jakarta.jms.Queue;
 import jakarta.jms.QueueBrowser;
 import jakarta.jms.TextMessage;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
@@ -52,7 +51,7 @@ public class RelayAdministration {
     private static final Pattern SHORT_CODE = Pattern.compile("[0-9A-Za-z]{1,20}");
     private static final Pattern JMS_ID = Pattern.compile("ID:[0-9A-Za-z-]{1,100}");
 
-    @PersistenceContext(unitName = "mm7")
+    @Inject
     EntityManager em;
 
     @Inject

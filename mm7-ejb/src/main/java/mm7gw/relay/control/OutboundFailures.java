@@ -1,8 +1,8 @@
 package mm7gw.relay.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import mm7gw.relay.entity.OutboundCall;
 
@@ -12,7 +12,7 @@ import mm7gw.relay.entity.OutboundCall;
  */
 @ApplicationScoped
 public class OutboundFailures {
-    @PersistenceContext(unitName = "mm7")
+    @Inject
     EntityManager em;
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -3,7 +3,6 @@ package mm7gw.relay.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.logging.Logger;
 import mm7gw.charging.control.Charging;
@@ -31,7 +30,7 @@ import mm7gw.wire.VaspRequest;
 public class OutboundSender {
     private static final Logger LOG = Logger.getLogger(OutboundSender.class.getName());
 
-    @PersistenceContext(unitName = "mm7")
+    @Inject
     EntityManager em;
 
     @Inject

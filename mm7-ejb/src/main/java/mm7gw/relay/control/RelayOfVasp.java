@@ -1,9 +1,9 @@
 package mm7gw.relay.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import mm7gw.relay.entity.RelayEndpoint;
 import mm7gw.vasp.control.VaspRemoval;
 
@@ -13,7 +13,7 @@ import mm7gw.vasp.control.VaspRemoval;
  */
 @ApplicationScoped
 public class RelayOfVasp {
-    @PersistenceContext(unitName = "mm7")
+    @Inject
     EntityManager em;
 
     void onRemoval(@Observes VaspRemoval removal) {

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import mm7gw.relay.entity.OutboundCall;
 import mm7gw.relay.entity.OutboundKind;
 import mm7gw.relay.entity.RelayEndpoint;
@@ -21,7 +20,7 @@ import mm7gw.submission.entity.RecipientState;
  */
 @ApplicationScoped
 public class ReportTrigger {
-    @PersistenceContext(unitName = "mm7")
+    @Inject
     EntityManager em;
 
     @Inject

@@ -4,7 +4,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -27,7 +26,7 @@ public class MessageTracking {
     @Inject
     DistributionQueue distribution;
 
-    @PersistenceContext(unitName = "mm7")
+    @Inject
     EntityManager em;
 
     public MessageView find(String messageId) {

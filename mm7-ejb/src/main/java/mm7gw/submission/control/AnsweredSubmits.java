@@ -1,8 +1,8 @@
 package mm7gw.submission.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
@@ -39,7 +39,7 @@ public class AnsweredSubmits {
     public static final String WINDOW_PROPERTY = "mm7.transaction-id.window-hours";
     static final double DEFAULT_WINDOW_HOURS = 72;
 
-    @PersistenceContext(unitName = "mm7")
+    @Inject
     EntityManager em;
 
     private final ConcurrentHashMap<String, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();

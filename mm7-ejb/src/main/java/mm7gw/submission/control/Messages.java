@@ -1,10 +1,10 @@
 package mm7gw.submission.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
 import mm7gw.persistence.DatabaseKind;
@@ -20,7 +20,7 @@ import mm7gw.vasp.entity.Vasp;
 /** Stores and finds submitted messages and their recipients. */
 @ApplicationScoped
 public class Messages {
-    @PersistenceContext(unitName = "mm7")
+    @Inject
     EntityManager em;
 
     /** A VASP that submitted messages keeps them: it cannot be deleted. */

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import mm7gw.submission.entity.DeliveryAttempt;
 import mm7gw.submission.entity.DeliveryOutcome;
@@ -13,7 +12,7 @@ import mm7gw.submission.entity.Recipient;
 /** Records a per-recipient change (after the recipient's state changed) and announces it. */
 @ApplicationScoped
 public class RecipientHistory {
-    @PersistenceContext(unitName = "mm7")
+    @Inject
     EntityManager em;
 
     @Inject

@@ -1,9 +1,9 @@
 package mm7gw.traffic.boundary;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ import java.util.TreeMap;
 @Stateless
 @RolesAllowed("admin")
 public class TrafficStatistics {
-    @PersistenceContext(unitName = "mm7")
+    @Inject
     EntityManager em;
 
     public record HourlyTraffic(Instant hour, String vaspId, long submissions, long recipients, long refused,

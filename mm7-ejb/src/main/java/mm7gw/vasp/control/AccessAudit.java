@@ -1,8 +1,8 @@
 package mm7gw.vasp.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.logging.Logger;
@@ -15,7 +15,7 @@ import mm7gw.vasp.entity.AccessRefusal;
 public class AccessAudit {
     private static final Logger LOG = Logger.getLogger(AccessAudit.class.getName());
 
-    @PersistenceContext(unitName = "mm7")
+    @Inject
     EntityManager em;
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

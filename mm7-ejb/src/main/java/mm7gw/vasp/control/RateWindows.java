@@ -1,9 +1,9 @@
 package mm7gw.vasp.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import mm7gw.kernel.VaspId;
@@ -15,7 +15,7 @@ import mm7gw.vasp.entity.RateWindow;
  */
 @ApplicationScoped
 public class RateWindows {
-    @PersistenceContext(unitName = "mm7")
+    @Inject
     EntityManager em;
 
     Clock clock = Clock.systemUTC();

@@ -1,9 +1,9 @@
 package mm7gw.vasp.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
 import mm7gw.elytron.KeptReads;
@@ -17,7 +17,7 @@ public class VaspRegistry {
     /** the VASPs as admission reads them, by login (cleared by {@link VaspChanges}) */
     private static final KeptReads<String, Optional<Vasp>> ADMISSION_VIEWS = new KeptReads<>();
 
-    @PersistenceContext(unitName = "mm7")
+    @Inject
     EntityManager em;
 
     /**
