@@ -89,7 +89,8 @@ public final class Benchmark {
                 .append("JAX-WS endpoint in the same server that parses the same MM7 submit (same WSDL, same stack) and ")
                 .append("answers a fixed SubmitRsp, without authentication, database or JMS. Load comes from one client ")
                 .append("JVM on 127.0.0.1, bounded in time (").append(seconds).append(" s per step after a warm-up of its own; ")
-                .append(Integer.getInteger("bench.warmup-seconds", 150)).append(" s of load at 32 clients before the first step) and in count.")
+                .append(Integer.getInteger("bench.warmup-seconds", 150)).append(" s of load at 32 clients before the first step, ")
+                .append("then more until the JIT compilers have gone quiet, as said per variant) and in count.")
                 .append(serverProperties().isEmpty() ? "" : " Server properties set for this run: `"
                         + String.join(" ", serverProperties()) + "`.")
                 .append(" Ratios are gateway / baseline.\n\n");
@@ -165,9 +166,12 @@ public final class Benchmark {
                     .append("Load average (1, 5, 15 min) when the measurements began: ").append(loadAverage())
                     .append(" (other processes on the machine skew the absolute figures; the ratios less so).\n\n");
             // a server runs for days: measure it warm. After 45 s of load the JIT compilers still took 44 % of the
-            // server's CPU in the 1-client step; after 150 s, 9 % (bench-profile.md, ninth session)
+            // server's CPU in the 1-client step; after 150 s, 9 % (bench-profile.md, ninth session), and still
+            // 7-12 % in the 32-client step (fifteenth session): so go on until they have gone quiet
             int warmup = Integer.getInteger("bench.warmup-seconds", 150);
+            long warmStart = System.nanoTime();
             gateway.closedLoop("gateway", 32, warmup, () -> text.submit(VASP, VAS, number(recipient)));
+            report.append(untilCompiled(server, gateway, () -> text.submit(VASP, VAS, number(recipient)), warmStart));
             echo.closedLoop("echo", 32, Math.max(2, warmup / 3), () -> text.submit(VASP, VAS, number(recipient)));
             report.append("### (a) MM7_submit, 1 recipient, 1 KB text, HTTP Basic\n\n");
             Map<String, List<double[]>> plot = new LinkedHashMap<>();
@@ -379,8 +383,8 @@ public final class Benchmark {
     private Steps throughputTable(Map<String, List<double[]>> plot, String label, Load gateway, Load echo,
             java.util.function.Supplier<byte[]> bodies, MemorySampler memory) throws Exception {
         report.append("| clients | gateway req/s | baseline req/s | ratio | gateway p50 ms | gateway p99 ms | baseline p50 ms"
-                        + " | gateway CPU ms/req | PostgreSQL CPU ms/req | baseline CPU ms/req | errors |\n")
-                .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+                        + " | gateway CPU ms/req | of it JIT ms/req | PostgreSQL CPU ms/req | baseline CPU ms/req | errors |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         List<double[]> gw = new ArrayList<>();
         List<double[]> base = new ArrayList<>();
         double best = 0;
@@ -395,11 +399,13 @@ public final class Benchmark {
                 flight = recorder.apply(label);
             }
             long cpu0 = server.cpuMillis();
+            long jit0 = server.compilerCpuMillis();
             long db0 = Server.postgresCpuMillis();
             Load.Result g = gateway.closedLoop("gateway", c, seconds, bodies);
             // the gateway's CPU per request includes the distribution and charging its requests started
             awaitDrained(serverUrl);
             double gatewayCpu = cpuPerRequest(cpu0, server.cpuMillis(), g);
+            double compilerCpu = cpuPerRequest(jit0, server.compilerCpuMillis(), g);
             double databaseCpu = cpuPerRequest(db0, Server.postgresCpuMillis(), g);
             if (flight != null) {
                 summarise(flight);
@@ -416,9 +422,9 @@ public final class Benchmark {
             }
             gw.add(new double[] {c, g.throughput()});
             base.add(new double[] {c, e.throughput()});
-            String line = String.format("| %d | %.0f | %.0f | %.2f | %.1f | %.1f | %.1f | %.2f | %.2f | %.2f | %d |", c,
-                    g.throughput(), e.throughput(), g.throughput() / e.throughput(), g.percentileMillis(50),
-                    g.percentileMillis(99), e.percentileMillis(50), gatewayCpu, databaseCpu, echoCpu,
+            String line = String.format("| %d | %.0f | %.0f | %.2f | %.1f | %.1f | %.1f | %.2f | %.2f | %.2f | %.2f | %d |",
+                    c, g.throughput(), e.throughput(), g.throughput() / e.throughput(), g.percentileMillis(50),
+                    g.percentileMillis(99), e.percentileMillis(50), gatewayCpu, compilerCpu, databaseCpu, echoCpu,
                     g.errors() + g.refused() + e.errors() + e.refused());
             System.out.println(label + " " + line);
             report.append(line).append('\n');
@@ -427,6 +433,48 @@ public final class Benchmark {
         plot.put("gateway, " + label, gw);
         plot.put("baseline, " + label, base);
         return new Steps(best, singleClientP50);
+    }
+
+    /** The JIT compilers' share of the server's CPU below which a warm-up round ends the warm-up. */
+    private static final double QUIET_COMPILERS = 0.05;
+
+    /**
+     * Goes on warming the gateway up after the first warm-up, in rounds that run the paths of every step of (a) (6 s
+     * at 1 client, 6 s at 8, 15 s at 32, each after a warm-up of its own), until the JIT compilers took less than
+     * {@value #QUIET_COMPILERS} of the server's CPU in a round, or the whole warm-up has lasted
+     * {@code bench.warmup-max-seconds} (default 900). On two cores the compilers took 7-12 % of the server's CPU in
+     * the 32-client step after 150 s of warm-up: the step measured the compilers as much as the code.
+     *
+     * @return what the report says about the warm-up
+     */
+    private String untilCompiled(Server server, Load gateway, java.util.function.Supplier<byte[]> bodies, long since)
+            throws Exception {
+        long max = Integer.getInteger("bench.warmup-max-seconds", 900) * 1_000_000_000L;
+        double share = Double.NaN;
+        int rounds = 0;
+        while (System.nanoTime() - since < max) {
+            long cpu0 = server.cpuMillis();
+            long jit0 = server.compilerCpuMillis();
+            gateway.closedLoop("gateway", 1, 6, bodies);
+            gateway.closedLoop("gateway", 8, 6, bodies);
+            gateway.closedLoop("gateway", 32, 15, bodies);
+            long cpu = server.cpuMillis() - cpu0;
+            long jit = server.compilerCpuMillis() - jit0;
+            rounds++;
+            if (cpu <= 0 || jit0 < 0) {
+                return "Warm-up: the JIT compilers' CPU could not be read; " + rounds + " extra round(s).\n\n";
+            }
+            share = Math.max(0, jit) / (double) cpu;
+            System.out.printf("warm-up round %d: the JIT compilers took %.1f %% of the server's CPU%n", rounds, 100 * share);
+            if (share < QUIET_COMPILERS) {
+                break;
+            }
+        }
+        return String.format("Warm-up: %d s of load, until the JIT compilers took %s of the server's CPU in a round "
+                        + "of all three concurrencies (%d round(s); in the last, %.1f %%).\n\n",
+                Math.round((System.nanoTime() - since) / 1e9), share < QUIET_COMPILERS ? "less than "
+                        + Math.round(100 * QUIET_COMPILERS) + " %" : "(not reached within the maximum) little", rounds,
+                100 * share);
     }
 
     private void massDistribution(String adminBase, Load gateway, Load echo, Requests text, MemorySampler memory)

@@ -147,6 +147,32 @@ final class Server implements AutoCloseable {
     }
 
     /**
+     * CPU time the server JVM's JIT compiler threads (C1 and C2) have used so far, in ms from /proc/<pid>/task; -1 when
+     * unknown. Part of {@link #cpuMillis}: while it still grows fast, the server is not yet warm.
+     */
+    long compilerCpuMillis() {
+        return jvm().map(p -> {
+            try (java.util.stream.Stream<Path> threads = Files.list(Path.of("/proc", String.valueOf(p.pid()), "task"))) {
+                long ticks = 0;
+                for (Path thread : threads.toList()) {
+                    try {
+                        String stat = Files.readString(thread.resolve("stat"));
+                        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                        if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                            ticks += cpuTicks(stat, false);
+                        }
+                    } catch (IOException | RuntimeException gone) {
+                        // the thread ended meanwhile
+                    }
+                }
+                return ticks * 1000L / CLOCK_TICKS_PER_SECOND;
+            } catch (IOException e) {
+                return -1L;
+            }
+        }).orElse(-1L);
+    }
+
+    /**
      * CPU time the machine's PostgreSQL processes have used so far, in ms from /proc (user and system, of every
      * process named postgres, with the time of the children they reaped, so that a backend that exits still counts):
      * the database's share of a request, which the server JVM's figure leaves out. -1 when /proc cannot be read.
