@@ -312,8 +312,10 @@ public final class Benchmark {
     }
 
     /** Server CPU per answered request over a step, in ms (-1 when the CPU time is unknown). */
+    /** CPU per request over a closed-loop step read before its warm-up and after it: the warm-up's requests count. */
     private static double cpuPerRequest(long cpuBefore, long cpuAfter, Load.Result step) {
-        return cpuBefore < 0 || cpuAfter < 0 || step.requests() == 0 ? -1 : (cpuAfter - cpuBefore) / (double) step.requests();
+        long requests = step.requests() + step.warmUpRequests();
+        return cpuBefore < 0 || cpuAfter < 0 || requests == 0 ? -1 : (cpuAfter - cpuBefore) / (double) requests;
     }
 
     /** The admin API's backlog: {undistributed messages, unnumbered charging events}. */

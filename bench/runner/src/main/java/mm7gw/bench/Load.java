@@ -36,9 +36,11 @@ final class Load {
      * @param requests requests that completed (answered or failed) in the step
      * @param refused  of those, the ones refused for overload
      * @param errors   of those, the ones that failed otherwise
+     * @param warmUpRequests requests that completed in the step's own warm-up before it (closed loops), not counted
+     *                       in the others: the server's CPU read around the whole step served them too
      */
     record Result(String name, int concurrency, long requests, long refused, long errors, double seconds,
-            long[] latenciesMicros) {
+            long[] latenciesMicros, long warmUpRequests) {
         double throughput() {
             return requests / seconds;
         }
@@ -148,7 +150,8 @@ final class Load {
     Result closedLoop(String name, int concurrency, int seconds, Supplier<byte[]> bodies, boolean politeOnRefusal)
             throws Exception {
         this.polite = politeOnRefusal;
-        runFor(concurrency, Math.max(2, seconds / 3), bodies, null);
+        AtomicLong warmUp = new AtomicLong();
+        runFor(concurrency, Math.max(2, seconds / 3), bodies, (outcome, micros) -> warmUp.incrementAndGet());
         long[] latencies = new long[MAX_REQUESTS];
         AtomicInteger count = new AtomicInteger();
         AtomicLong errors = new AtomicLong();
@@ -169,7 +172,7 @@ final class Load {
         int n = Math.min(count.get(), latencies.length);
         long[] sorted = Arrays.copyOf(latencies, n);
         Arrays.sort(sorted);
-        return new Result(name, concurrency, n, refused.get(), errors.get(), elapsed, sorted);
+        return new Result(name, concurrency, n, refused.get(), errors.get(), elapsed, sorted, warmUp.get());
     }
 
     interface Sample {
@@ -237,6 +240,6 @@ final class Load {
         double elapsed = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
         Arrays.sort(latencies);
-        return new Result(name, 0, total, refused.get(), errors.get(), elapsed, latencies);
+        return new Result(name, 0, total, refused.get(), errors.get(), elapsed, latencies, 0);
     }
 }
