@@ -311,8 +311,10 @@ public final class Benchmark {
         return last;
     }
 
-    /** Server CPU per answered request over a step, in ms (-1 when the CPU time is unknown). */
-    /** CPU per request over a closed-loop step read before its warm-up and after it: the warm-up's requests count. */
+    /**
+     * CPU per answered request over a closed-loop step, in ms (-1 when the CPU time is unknown), read before the step's
+     * own warm-up and after it: the warm-up's requests count.
+     */
     private static double cpuPerRequest(long cpuBefore, long cpuAfter, Load.Result step) {
         long requests = step.requests() + step.warmUpRequests();
         return cpuBefore < 0 || cpuAfter < 0 || requests == 0 ? -1 : (cpuAfter - cpuBefore) / (double) requests;
@@ -472,11 +474,14 @@ public final class Benchmark {
                 break;
             }
         }
-        return String.format("Warm-up: %d s of load, until the JIT compilers took %s of the server's CPU in a round "
-                        + "of all three concurrencies (%d round(s); in the last, %.1f %%).\n\n",
-                Math.round((System.nanoTime() - since) / 1e9), share < QUIET_COMPILERS ? "less than "
-                        + Math.round(100 * QUIET_COMPILERS) + " %" : "(not reached within the maximum) little", rounds,
-                100 * share);
+        long total = Math.round((System.nanoTime() - since) / 1e9);
+        if (share < QUIET_COMPILERS) {
+            return String.format("Warm-up: %d s of load, until the JIT compilers took less than %d %% of the server's "
+                            + "CPU in a round of all three concurrencies (%d round(s); in the last, %.1f %%).\n\n",
+                    total, Math.round(100 * QUIET_COMPILERS), rounds, 100 * share);
+        }
+        return String.format("Warm-up: %d s of load, the most allowed; the JIT compilers had not gone quiet (%d round(s)"
+                + " of all three concurrencies; in the last, %.1f %% of the server's CPU).\n\n", total, rounds, 100 * share);
     }
 
     private void massDistribution(String adminBase, Load gateway, Load echo, Requests text, MemorySampler memory)

@@ -152,20 +152,9 @@ final class Server implements AutoCloseable {
      */
     long compilerCpuMillis() {
         return jvm().map(p -> {
-            try (java.util.stream.Stream<Path> threads = Files.list(Path.of("/proc", String.valueOf(p.pid()), "task"))) {
-                long ticks = 0;
-                for (Path thread : threads.toList()) {
-                    try {
-                        String stat = Files.readString(thread.resolve("stat"));
-                        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                        if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
-                            ticks += cpuTicks(stat, false);
-                        }
-                    } catch (IOException | RuntimeException gone) {
-                        // the thread ended meanwhile
-                    }
-                }
-                return ticks * 1000L / CLOCK_TICKS_PER_SECOND;
+            try {
+                return cpuMillisOf(Path.of("/proc", String.valueOf(p.pid()), "task"),
+                        name -> name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler"), false);
             } catch (IOException e) {
                 return -1L;
             }
@@ -178,21 +167,32 @@ final class Server implements AutoCloseable {
      * the database's share of a request, which the server JVM's figure leaves out. -1 when /proc cannot be read.
      */
     static long postgresCpuMillis() {
-        try (java.util.stream.Stream<Path> processes = Files.list(Path.of("/proc"))) {
+        try {
+            return cpuMillisOf(Path.of("/proc"), name -> name.startsWith("postgres"), true);
+        } catch (IOException e) {
+            return -1L;
+        }
+    }
+
+    /**
+     * CPU time in ms of the processes (or, under /proc/<pid>/task, the threads) listed in a /proc directory whose
+     * command name passes the test; one that ends while they are read is left out.
+     */
+    private static long cpuMillisOf(Path dir, java.util.function.Predicate<String> name, boolean withReapedChildren)
+            throws IOException {
+        try (java.util.stream.Stream<Path> entries = Files.list(dir)) {
             long ticks = 0;
-            for (Path p : processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+            for (Path p : entries.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
                 try {
                     String stat = Files.readString(p.resolve("stat"));
-                    if (stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).startsWith("postgres")) {
-                        ticks += cpuTicks(stat, true);
+                    if (name.test(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')))) {
+                        ticks += cpuTicks(stat, withReapedChildren);
                     }
                 } catch (IOException | RuntimeException gone) {
-                    // the process ended meanwhile
+                    // the process or thread ended meanwhile
                 }
             }
             return ticks * 1000L / CLOCK_TICKS_PER_SECOND;
-        } catch (IOException e) {
-            return -1L;
         }
     }
 
