@@ -237,6 +237,15 @@ public final class Benchmark {
             report.append(String.format("One client back to back ((a), p50 %.1f ms) against the same requests spaced out"
                     + " (p50 %.1f ms): %.1f.%n%n", textSteps.singleClientP50(), g.percentileMillis(50),
                     textSteps.singleClientP50() / g.percentileMillis(50)));
+            report.append("The gateway's requests by the second they were due (a tail spread over every second is queueing;"
+                    + " one gathered in a few seconds is a stall):\n\n| second | p50 ms | p99 ms | max ms | over 50 ms |\n"
+                    + "|---|---|---|---|---|\n");
+            List<double[]> bySecond = g.bySecond(rate, 50);
+            for (int s = 0; s < bySecond.size(); s++) {
+                double[] r = bySecond.get(s);
+                report.append(String.format("| %d | %.1f | %.1f | %.1f | %.0f |%n", s + 1, r[0], r[1], r[2], r[3]));
+            }
+            report.append('\n');
     }
 
     /** (e): the heap and RSS sampled during (b) and (c). */

@@ -40,7 +40,7 @@ final class Load {
      *                       in the others: the server's CPU read around the whole step served them too
      */
     record Result(String name, int concurrency, long requests, long refused, long errors, double seconds,
-            long[] latenciesMicros, long warmUpRequests) {
+            long[] latenciesMicros, long warmUpRequests, long[] dueOrderMicros) {
         double throughput() {
             return requests / seconds;
         }
@@ -57,11 +57,33 @@ final class Load {
         }
 
         double percentileMillis(double p) {
-            if (latenciesMicros.length == 0) {
+            return percentileMillis(latenciesMicros, p);
+        }
+
+        /**
+         * An open loop's latencies second by second of the schedule: per second, its p50, p99 and maximum in ms and
+         * how many of its requests took longer than {@code slowMillis}. Shows whether a tail is spread evenly
+         * (queueing) or gathered in a few seconds (something stalled the server).
+         */
+        List<double[]> bySecond(double ratePerSecond, double slowMillis) {
+            List<double[]> seconds = new ArrayList<>();
+            int perSecond = Math.max(1, (int) Math.round(ratePerSecond));
+            for (int from = 0; from < dueOrderMicros.length; from += perSecond) {
+                long[] second = Arrays.copyOfRange(dueOrderMicros, from, Math.min(from + perSecond, dueOrderMicros.length));
+                long slow = Arrays.stream(second).filter(l -> l > slowMillis * 1000).count();
+                Arrays.sort(second);
+                seconds.add(new double[] {percentileMillis(second, 50), percentileMillis(second, 99),
+                    second[second.length - 1] / 1000.0, slow});
+            }
+            return seconds;
+        }
+
+        private static double percentileMillis(long[] sortedMicros, double p) {
+            if (sortedMicros.length == 0) {
                 return Double.NaN;
             }
-            int i = (int) Math.ceil(p / 100.0 * latenciesMicros.length) - 1;
-            return latenciesMicros[Math.max(0, Math.min(i, latenciesMicros.length - 1))] / 1000.0;
+            int i = (int) Math.ceil(p / 100.0 * sortedMicros.length) - 1;
+            return sortedMicros[Math.max(0, Math.min(i, sortedMicros.length - 1))] / 1000.0;
         }
     }
 
@@ -172,7 +194,7 @@ final class Load {
         int n = Math.min(count.get(), latencies.length);
         long[] sorted = Arrays.copyOf(latencies, n);
         Arrays.sort(sorted);
-        return new Result(name, concurrency, n, refused.get(), errors.get(), elapsed, sorted, warmUp.get());
+        return new Result(name, concurrency, n, refused.get(), errors.get(), elapsed, sorted, warmUp.get(), new long[0]);
     }
 
     interface Sample {
@@ -239,7 +261,8 @@ final class Load {
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
+        long[] dueOrder = latencies.clone();
         Arrays.sort(latencies);
-        return new Result(name, 0, total, refused.get(), errors.get(), elapsed, latencies, 0);
+        return new Result(name, 0, total, refused.get(), errors.get(), elapsed, latencies, 0, dueOrder);
     }
 }
