@@ -221,8 +221,7 @@ public final class Benchmark {
     private void latencyAtHalfRate(String adminBase, Load gateway, Load echo, Steps textSteps,
             java.util.function.Supplier<byte[]> bodies) throws Exception {
         report.append("### (d) latency at half the saturating rate\n\n");
-            // from a drained pipeline: after (c), the numbering and publishing of its 10,000 delivery events went on
-            // into (d)'s first seconds
+            // from a drained pipeline, so that (d) does not measure what the steps before it left to do
             long drainStart = System.nanoTime();
             long[] left = awaitDrained(adminBase);
             report.append(String.format("Begun when the steps before had left no backlog (after %.1f s%s).%n%n",
