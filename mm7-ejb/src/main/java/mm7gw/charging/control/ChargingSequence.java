@@ -61,10 +61,10 @@ public class ChargingSequence {
      * skipped) and numbered in the order of their ids, then published; at the commit the writer's update.
      * <p>
      * On PostgreSQL one statement claims, numbers and returns the events. Numbered through the entities, each event
-     * would be an UPDATE of its own at the commit, each planned and run separately and each writing a new version of
-     * the row into all six of the table's indexes; a round of 40 events cost PostgreSQL a third more CPU that way
-     * (docs/bench-profile.md, "The charging events numbered in one statement"). H2 runs in the server's JVM and numbers
-     * through the entities.
+     * would be an UPDATE of its own at the commit, each parsed, planned and run separately (the new row versions go
+     * into the table's indexes either way); in a replay of a submit's rows, a round of 40 events cost PostgreSQL a
+     * third more CPU that way (docs/bench-profile.md, "The charging events numbered in one statement"). H2 runs in the
+     * server's JVM and numbers through the entities.
      *
      * @return the numbers given, or null when there was nothing to number
      */
