@@ -52,8 +52,12 @@ final class Load {
 
         /** how many requests took longer than the given time */
         long slowerThan(double millis) {
+            return slowerThan(latenciesMicros, millis);
+        }
+
+        private static long slowerThan(long[] micros, double millis) {
             long limit = (long) (millis * 1000);
-            return java.util.Arrays.stream(latenciesMicros).filter(l -> l > limit).count();
+            return Arrays.stream(micros).filter(l -> l > limit).count();
         }
 
         double percentileMillis(double p) {
@@ -70,7 +74,7 @@ final class Load {
             int perSecond = Math.max(1, (int) Math.round(ratePerSecond));
             for (int from = 0; from < dueOrderMicros.length; from += perSecond) {
                 long[] second = Arrays.copyOfRange(dueOrderMicros, from, Math.min(from + perSecond, dueOrderMicros.length));
-                long slow = Arrays.stream(second).filter(l -> l > slowMillis * 1000).count();
+                long slow = slowerThan(second, slowMillis);
                 Arrays.sort(second);
                 seconds.add(new double[] {percentileMillis(second, 50), percentileMillis(second, 99),
                     second[second.length - 1] / 1000.0, slow});

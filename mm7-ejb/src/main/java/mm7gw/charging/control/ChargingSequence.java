@@ -77,7 +77,7 @@ public class ChargingSequence {
         }
         DatabaseKind.preferIndexScans(em);
         long first = writer.lastSequenceNumber() + 1;
-        List<ChargingEvent> events = DatabaseKind.postgresql(em) ? claimedAndNumbered(writer, max)
+        List<ChargingEvent> events = DatabaseKind.postgresql(em) ? claimedAndNumbered(writer, first, max)
                 : numbered(writer, claimed(max));
         if (events.isEmpty()) {
             return null;
@@ -87,7 +87,7 @@ public class ChargingSequence {
     }
 
     /** PostgreSQL: the events claimed and numbered by one statement, in number order; the writer advanced to match. */
-    private List<ChargingEvent> claimedAndNumbered(ChargingWriter writer, int max) {
+    private List<ChargingEvent> claimedAndNumbered(ChargingWriter writer, long first, int max) {
         @SuppressWarnings("unchecked")
         List<ChargingEvent> events = new ArrayList<>(em.createNativeQuery("WITH claimed AS (SELECT id,"
                 + " row_number() OVER (ORDER BY id) AS n FROM (SELECT id FROM mm7_charging_event WHERE seq IS NULL"
@@ -95,7 +95,7 @@ public class ChargingSequence {
                 + " UPDATE mm7_charging_event e SET writer = ?1, seq = ?2 + claimed.n - 1 FROM claimed"
                 + " WHERE e.id = claimed.id RETURNING e.*", ChargingEvent.class)
                 .setParameter(1, writer.writer())
-                .setParameter(2, writer.lastSequenceNumber() + 1)
+                .setParameter(2, first)
                 .getResultList());
         events.sort(Comparator.comparing(ChargingEvent::sequenceNumber));
         for (ChargingEvent event : events) {
