@@ -1,16 +1,19 @@
 package mm7gw.charging.control;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import mm7gw.charging.entity.ChargingEvent;
 import mm7gw.charging.entity.ChargingWriter;
+import mm7gw.persistence.AfterCommit;
 import mm7gw.persistence.DatabaseKind;
 import mm7gw.system.NodeWorker;
 
@@ -29,6 +32,13 @@ public class ChargingSequence {
 
     @Inject
     ChargingTopic topic;
+
+    @Resource
+    TransactionSynchronizationRegistry transaction;
+
+    /** Where the next round looks; a full pass at most {@code mm7.charging.sequencer-full-pass-millis} (1000) apart. */
+    private final UnnumberedScan scan = new UnnumberedScan(
+            Math.max(0, Long.getLong("mm7.charging.sequencer-full-pass-millis", 1000)));
 
     private volatile NodeWorker worker;
 
@@ -58,7 +68,8 @@ public class ChargingSequence {
 
     /**
      * One round: the writer's row locked, the events claimed (their rows locked, those locked by another sequencer
-     * skipped) and numbered in the order of their ids, then published; at the commit the writer's update.
+     * skipped; above the {@link UnnumberedScan}'s bound) and numbered in the order of their ids, then published; at
+     * the commit the writer's update. Called by the sequencer's thread only.
      * <p>
      * On PostgreSQL one statement claims, numbers and returns the events. Numbered through the entities, each event
      * would be an UPDATE of its own at the commit, each parsed, planned and run separately (the new row versions go
@@ -77,25 +88,29 @@ public class ChargingSequence {
         }
         DatabaseKind.preferIndexScans(em);
         long first = writer.lastSequenceNumber() + 1;
-        List<ChargingEvent> events = DatabaseKind.postgresql(em) ? claimedAndNumbered(writer, first, max)
-                : numbered(writer, claimed(max));
+        long above = scan.lowerBound(System.nanoTime());
+        List<ChargingEvent> events = DatabaseKind.postgresql(em) ? claimedAndNumbered(writer, first, above, max)
+                : numbered(writer, claimed(above, max));
         if (events.isEmpty()) {
             return null;
         }
+        long highestId = events.stream().mapToLong(ChargingEvent::id).max().getAsLong();
+        AfterCommit.register(transaction, () -> scan.numbered(highestId));
         topic.publish(events);
         return new ChargingEventsSequenced(writer.writer(), first, writer.lastSequenceNumber(), events);
     }
 
     /** PostgreSQL: the events claimed and numbered by one statement, in number order; the writer advanced to match. */
-    private List<ChargingEvent> claimedAndNumbered(ChargingWriter writer, long first, int max) {
+    private List<ChargingEvent> claimedAndNumbered(ChargingWriter writer, long first, long above, int max) {
         @SuppressWarnings("unchecked")
         List<ChargingEvent> events = new ArrayList<>(em.createNativeQuery("WITH claimed AS (SELECT id,"
                 + " row_number() OVER (ORDER BY id) AS n FROM (SELECT id FROM mm7_charging_event WHERE seq IS NULL"
-                + " ORDER BY id FETCH FIRST " + max + " ROWS ONLY FOR UPDATE SKIP LOCKED) c)"
+                + " AND id > ?3 ORDER BY id FETCH FIRST " + max + " ROWS ONLY FOR UPDATE SKIP LOCKED) c)"
                 + " UPDATE mm7_charging_event e SET writer = ?1, seq = ?2 + claimed.n - 1 FROM claimed"
                 + " WHERE e.id = claimed.id RETURNING e.*", ChargingEvent.class)
                 .setParameter(1, writer.writer())
                 .setParameter(2, first)
+                .setParameter(3, above)
                 .getResultList());
         events.sort(Comparator.comparing(ChargingEvent::sequenceNumber));
         for (ChargingEvent event : events) {
@@ -111,9 +126,10 @@ public class ChargingSequence {
 
     /** H2: the events claimed in the order of their ids. */
     @SuppressWarnings("unchecked")
-    private List<ChargingEvent> claimed(int max) {
-        return em.createNativeQuery("SELECT * FROM mm7_charging_event WHERE seq IS NULL"
+    private List<ChargingEvent> claimed(long above, int max) {
+        return em.createNativeQuery("SELECT * FROM mm7_charging_event WHERE seq IS NULL AND id > ?1"
                 + " ORDER BY id FETCH FIRST " + max + " ROWS ONLY FOR UPDATE SKIP LOCKED", ChargingEvent.class)
+                .setParameter(1, above)
                 .getResultList();
     }
 
