@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -232,6 +234,7 @@ public final class Benchmark {
             // (p99 120-130 ms in the first two seconds, 25-40 ms in most of the others)
             int warmup = Math.max(2, seconds / 3);
             gateway.openLoop("gateway", rate, warmup, bodies);
+            Instant began = Instant.now();
             Load.Result g = gateway.openLoop("gateway", rate, seconds, bodies);
             echo.openLoop("echo", rate, warmup, bodies);
             Load.Result e = echo.openLoop("echo", rate, seconds, bodies);
@@ -250,12 +253,16 @@ public final class Benchmark {
                     + " (p50 %.1f ms): %.1f.%n%n", textSteps.singleClientP50(), g.percentileMillis(50),
                     textSteps.singleClientP50() / g.percentileMillis(50)));
             report.append("The gateway's requests by the second they were due (a tail spread over every second is queueing;"
-                    + " one gathered in a few seconds is a stall):\n\n| second | p50 ms | p99 ms | max ms | over 50 ms |\n"
-                    + "|---|---|---|---|---|\n");
+                    + " one gathered in a few seconds is a stall), with the time each second began, to set beside the"
+                    + " server's and the database's logs:\n\n| second | began (UTC) | p50 ms | p99 ms | max ms | over 50 ms |\n"
+                    + "|---|---|---|---|---|---|\n");
             List<double[]> bySecond = g.bySecond(rate, 50);
+            DateTimeFormatter clock = DateTimeFormatter.ofPattern("HH:mm:ss.SSS")
+                    .withZone(ZoneOffset.UTC);
             for (int s = 0; s < bySecond.size(); s++) {
                 double[] r = bySecond.get(s);
-                report.append(String.format("| %d | %.1f | %.1f | %.1f | %.0f |%n", s + 1, r[0], r[1], r[2], r[3]));
+                report.append(String.format("| %d | %s | %.1f | %.1f | %.1f | %.0f |%n", s + 1,
+                        clock.format(began.plusSeconds(s)), r[0], r[1], r[2], r[3]));
             }
             report.append('\n');
     }
