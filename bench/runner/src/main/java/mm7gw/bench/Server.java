@@ -78,9 +78,16 @@ final class Server implements AutoCloseable {
         command.addAll(systemProperties);
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(home.resolve("bench-server.log").toFile());
-        // the JVM sized as the run command sizes it: by bin/standalone.conf (-Xmx512m), nothing inherited
+        // the JVM sized as the run command sizes it (the parent pom's server.jvm-sizing, which bin/standalone.conf
+        // takes from JBOSS_JAVA_SIZING), nothing inherited
         pb.environment().remove("JAVA_OPTS");
         pb.environment().remove("JAVA_TOOL_OPTIONS");
+        String sizing = System.getProperty("bench.server-jvm-sizing", "");
+        if (sizing.isBlank()) {
+            pb.environment().remove("JBOSS_JAVA_SIZING");
+        } else {
+            pb.environment().put("JBOSS_JAVA_SIZING", sizing);
+        }
         process = pb.start();
         HttpClient http = HttpClient.newHttpClient();
         // generous: the benchmark machine is often shared, and a loaded 2-core boot took over 150 s
