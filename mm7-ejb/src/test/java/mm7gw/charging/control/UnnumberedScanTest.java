@@ -26,30 +26,19 @@ class UnnumberedScanTest {
 
     @Test
     void roundsThatNumberedNothingLeaveTheFloor() {
-        UnnumberedScan scan = new UnnumberedScan(1000);
-        scan.lowerBound(0);
-        scan.numbered(100);
-        scan.numbered(200);
+        UnnumberedScan scan = afterRounds(1000, 100, 200);
         assertEquals(100, scan.lowerBound(50 * MS));
         assertEquals(100, scan.lowerBound(100 * MS));
     }
 
     @Test
     void aLateEventUnderTheFloorIsNumberedHigherButNeverLowersIt() {
-        UnnumberedScan scan = new UnnumberedScan(1000);
-        scan.lowerBound(0);
-        scan.numbered(500);
-        scan.numbered(600);
-        scan.numbered(30);
-        assertEquals(600, scan.lowerBound(50 * MS));
+        assertEquals(600, afterRounds(1000, 500, 600, 30).lowerBound(50 * MS));
     }
 
     @Test
     void aFullPassComesAgainOnceItsIntervalHasPassed() {
-        UnnumberedScan scan = new UnnumberedScan(1000);
-        assertEquals(0, scan.lowerBound(0));
-        scan.numbered(100);
-        scan.numbered(200);
+        UnnumberedScan scan = afterRounds(1000, 100, 200);
         assertEquals(100, scan.lowerBound(999 * MS));
         assertEquals(0, scan.lowerBound(1000 * MS), "a second after the last full pass");
         assertEquals(100, scan.lowerBound(1001 * MS));
@@ -58,10 +47,16 @@ class UnnumberedScanTest {
 
     @Test
     void withoutAnIntervalEveryRoundIsAFullPass() {
-        UnnumberedScan scan = new UnnumberedScan(0);
-        scan.lowerBound(0);
-        scan.numbered(100);
-        scan.numbered(200);
-        assertEquals(0, scan.lowerBound(1));
+        assertEquals(0, afterRounds(0, 100, 200).lowerBound(1));
+    }
+
+    /** A scan after its first round, a full pass at time 0, and rounds that numbered events up to these ids. */
+    private static UnnumberedScan afterRounds(long fullPassMillis, long... highestIds) {
+        UnnumberedScan scan = new UnnumberedScan(fullPassMillis);
+        assertEquals(0, scan.lowerBound(0), "the first round is a full pass");
+        for (long id : highestIds) {
+            scan.numbered(id);
+        }
+        return scan;
     }
 }
